@@ -1,0 +1,92 @@
+//! Exit codes and the one place where errors are printed.
+//!
+//! | code | meaning |
+//! |---|---|
+//! | 0 | success |
+//! | 1 | the operation failed for a reason the user can fix (bad path, board refused, compile error) |
+//! | 2 | usage error (bad arguments; clap's own code) |
+//! | 3 | no board: the port is missing, busy or not permitted |
+//! | 4 | the board stopped answering or was disconnected mid-command |
+//! | 5 | code run on the board raised an exception |
+//! | 130 | interrupted by Ctrl-C |
+
+use std::process::ExitCode;
+
+/// What a command returns on success or on a handled failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Success,
+    Failure,
+    NoDevice,
+    DeviceLost,
+    DeviceException,
+    Interrupted,
+}
+
+impl Status {
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Success => 0,
+            Status::Failure => 1,
+            Status::NoDevice => 3,
+            Status::DeviceLost => 4,
+            Status::DeviceException => 5,
+            Status::Interrupted => 130,
+        }
+    }
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> ExitCode {
+        ExitCode::from(status.code())
+    }
+}
+
+/// An error carrying the exit status it should produce.
+#[derive(Debug)]
+pub struct StatusError {
+    pub status: Status,
+    pub message: String,
+}
+
+impl std::fmt::Display for StatusError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for StatusError {}
+
+/// Builds an error that ends the command with `status`.
+pub fn fail(status: Status, message: impl Into<String>) -> anyhow::Error {
+    StatusError {
+        status,
+        message: message.into(),
+    }
+    .into()
+}
+
+/// Prints the error chain once and picks the exit status.
+pub fn report(err: &anyhow::Error) -> Status {
+    if is_broken_pipe(err) {
+        return Status::Success;
+    }
+    let status = err
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<StatusError>().map(|e| e.status))
+        .unwrap_or(Status::Failure);
+    let mut text = format!("error: {err}");
+    for cause in err.chain().skip(1) {
+        text.push_str(&format!("\n  caused by: {cause}"));
+    }
+    eprintln!("{text}");
+    status
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
