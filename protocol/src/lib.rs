@@ -1,8 +1,48 @@
-//! The MicroPython serial REPL protocol.
+//! The MicroPython serial REPL protocol: everything `upy` says to a board.
 //!
 //! Layers, bottom up:
-//! - `transport`: a byte stream to the board (a serial port, or anything that reads and writes).
-//! - `raw_repl` / `raw_paste`: pure framing and flow control of the raw REPL.
-//! - `session`: enter/exit the raw REPL, exec code with streamed output, interrupt, reset.
-//! - `fs`: filesystem operations on the board built on `session`.
+//! - [`transport`]: a byte stream to the board. [`Transport`] is a small trait (read with a
+//!   timeout, write, DTR/RTS, clone); [`SerialTransport`] implements it over `serialport`,
+//!   leaving DTR/RTS alone on open (so ESP boards do not reset) unless asked, and treating
+//!   modem-control errors (ptys refuse them) as harmless.
+//! - [`raw_repl`] and [`raw_paste`]: pure framing and flow control, tested on byte slices. The
+//!   reply parser splits `stdout \x04 exception \x04 >`; the flow window follows the board's
+//!   `\x01` grants.
+//! - [`Session`]: enters the raw REPL robustly (busy loops, endless printing, banners), runs
+//!   code with raw-paste or, on firmware without it, paced raw REPL writes, streams stdout to a
+//!   callback, turns exceptions into [`DeviceException`]s with their traceback, interrupts, and
+//!   resets. [`Session::info`] reports firmware, .mpy format, memory, storage and which optional
+//!   modules exist.
+//! - [`fs`]: filesystem operations on [`Session::fs`]: list, walk with hashes (a sync
+//!   manifest in one round trip), read, write (batched, temp-name-then-rename, raw binary
+//!   stream with acknowledgements, deflate when smaller), mkdir, remove, rename, free space,
+//!   SHA-256, with fallbacks for boards lacking `hashlib`, `binascii`, `os.stat`, `os.ilistdir`.
+//!
+//! Nothing here prints: progress goes through [`fs::Progress`], errors are [`Error`] values
+//! naming the port or path.
+//!
+//! ```no_run
+//! use upy_protocol::{Session, SerialOptions, fs::NoProgress};
+//! # fn main() -> Result<(), upy_protocol::Error> {
+//! let mut session = Session::open("/dev/ttyACM0", &SerialOptions::default())?;
+//! session.exec("print(1 + 1)", &mut |out| print!("{}", String::from_utf8_lossy(out)))?;
+//! session.fs().write("/main.py", b"print('hi')\n", &mut NoProgress)?;
+//! let listing = session.fs().ls("/")?;
+//! # let _ = listing;
+//! # Ok(())
+//! # }
+//! ```
 #![deny(missing_docs)]
+
+mod error;
+pub mod fs;
+mod info;
+pub mod raw_paste;
+pub mod raw_repl;
+mod session;
+pub mod transport;
+
+pub use error::{DeviceException, Error, Result};
+pub use info::{DeviceInfo, Features, FsSpace, MpyFormat};
+pub use session::{PasteSupport, Session, DEFAULT_ANSWER_TIMEOUT};
+pub use transport::{SerialOptions, SerialTransport, Transport};

@@ -1,0 +1,141 @@
+#@base
+import sys
+try:
+ import os
+except ImportError:
+ import uos as os
+def _j(p,n):
+ return (p.rstrip('/') or '')+'/'+n if p else n
+def _k(p):
+ try:
+  s=os.stat(p);return ('d',0) if s[0]&0x4000 else ('f',s[6])
+ except AttributeError:
+  if p in('','/','.'):return ('d',0)
+  try:return ('f',os.size(p.lstrip('/')))
+  except OSError:return None
+ except OSError:return None
+def _ls(p):
+ r=[]
+ try:
+  for e in os.ilistdir(p):
+   n=e[0]
+   if e[1]==0x4000:r.append(('d',0,n))
+   else:r.append(('f',e[3] if len(e)>3 and e[3]>=0 else _k(_j(p,n))[1],n))
+ except AttributeError:
+  for n in os.listdir(p) if p not in('','/') else os.listdir():
+   k=_k(_j(p,n)) or ('f',0);r.append((k[0],k[1],n))
+ return r
+def _hx(b):
+ try:
+  import binascii;return binascii.hexlify(b).decode()
+ except ImportError:return ''.join('%02x'%x for x in b)
+def _h(p):
+ try:import hashlib
+ except ImportError:return '-'
+ h=hashlib.sha256();b=bytearray(512)
+ with open(p,'rb') as f:
+  while 1:
+   n=f.readinto(b)
+   if not n:break
+   h.update(b if n==512 else b[:n])
+ return _hx(h.digest())
+def _walk(p,r,x):
+ for k,s,n in _ls(p):
+  q=_j(p,n);t=_j(r,n) if r else n
+  if k=='d':
+   print('d 0 - '+t);_walk(q,t,x)
+  else:print('f %d %s %s'%(s,_h(q) if x else '-',t))
+def _rm(p):
+ k=_k(p)
+ if k is None:raise OSError(2)
+ if k[0]=='d':
+  for t,s,n in _ls(p):_rm(_j(p,n))
+  os.rmdir(p)
+ else:os.remove(p)
+#@up
+def _rx(B,P,m):
+ n=0;L=len(m)
+ while n<L:
+  if P and not P.poll(5000):raise OSError(110)
+  k=B.readinto(m[n:])
+  if not k:raise OSError(5)
+  n+=k
+def _up(p,z,c,t):
+ import micropython
+ B=sys.stdin.buffer;W=sys.stdout.write
+ try:
+  import select;P=select.poll();P.register(sys.stdin,1)
+ except Exception:P=None
+ u=bytearray(c);um=memoryview(u);h=memoryview(bytearray(3));e=None;f=None
+ if z:import deflate,io
+ micropython.kbd_intr(-1)
+ try:
+  k=_k(p)
+  if k and k[0]=='d':e=OSError(21)
+  else:
+   try:f=open(t or p,'wb')
+   except OSError as x:e=x
+  while 1:
+   _rx(B,P,h);W('\x06' if e is None else '\x15')
+   m=h[0]|h[1]<<8|h[2]<<16
+   if not m:break
+   if z:
+    d=bytearray(m);dm=memoryview(d);i=0
+    while i<m:
+     k=min(c,m-i);_rx(B,P,dm[i:i+k]);i+=k;W('\x06' if e is None else '\x15')
+    if e is None:
+     try:
+      g=deflate.DeflateIO(io.BytesIO(d),deflate.RAW,z)
+      while 1:
+       k=g.readinto(u)
+       if not k:break
+       f.write(um[:k])
+     except OSError as x:e=x
+    d=dm=None
+   else:
+    i=0
+    while i<m:
+     k=min(c,m-i);_rx(B,P,um[:k]);i+=k
+     if e is None:
+      try:f.write(um[:k])
+      except OSError as x:e=x
+     W('\x06' if e is None else '\x15')
+  if f:
+   try:f.close()
+   except OSError as x:e=e or x
+   f=None
+ except BaseException as x:
+  e=x
+ micropython.kbd_intr(3)
+ if f:
+  try:f.close()
+  except OSError:pass
+ if e is not None:
+  if t:
+   try:os.remove(t)
+   except OSError:pass
+  raise e
+ if t:
+  try:os.rename(t,p)
+  except OSError:
+   os.remove(p);os.rename(t,p)
+ W('\x17')
+#@dn
+def _dn(p,c):
+ k=_k(p)
+ if k is None:raise OSError(2)
+ if k[0]=='d':raise OSError(21)
+ f=open(p,'rb');b=bytearray(c);m=memoryview(b)
+ try:W=sys.stdout.buffer.write;x=0
+ except AttributeError:
+  try:
+   import binascii;a=binascii.b2a_base64;x=1
+  except ImportError:x=2
+ print(k[1],x)
+ while 1:
+  n=f.readinto(b)
+  if not n:break
+  if not x:W(m[:n])
+  elif x==1:sys.stdout.write(a(b[:n]).decode())
+  else:print(_hx(b[:n]))
+ f.close()

@@ -1,0 +1,465 @@
+//! Filesystem operations on the board, built on [`Session`].
+//!
+//! Every call sends a little Python to the board. Helper functions (in `device.py`) are defined
+//! once per session in the raw REPL's globals, prepended to the first call that needs them.
+//!
+//! Uploads stream raw bytes through `sys.stdin.buffer` while `micropython.kbd_intr(-1)` lets
+//! 0x03 pass as data: the host sends frames (3-byte length, then payload in units) and the board
+//! acknowledges every unit once it has stored it, so at most one window of bytes is ever in its
+//! receive buffer. Frames are deflate-compressed blocks when the board has `deflate` and that is
+//! smaller. Boards without raw input get base64 (or `repr`) chunks inside code instead. Every
+//! write goes to a temporary name, renamed over the target only once complete.
+
+mod path;
+mod upload;
+
+pub use path::{file_name, join, normalize, parent, py_str};
+pub use upload::Upload;
+
+use crate::error::{errno, DeviceException, Error, Result};
+use crate::info::FsSpace;
+use crate::session::Session;
+
+const DEVICE_CODE: &str = include_str!("device.py");
+
+/// Suffix of the temporary file a write goes to before it is renamed into place.
+pub const TEMP_SUFFIX: &str = ".upy~";
+
+/// Kind of a directory entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EntryKind {
+    /// A directory.
+    Dir,
+    /// A regular file.
+    File,
+}
+
+/// One entry of a directory listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The name inside its directory (or the path relative to the walked root).
+    pub name: String,
+    /// File or directory.
+    pub kind: EntryKind,
+    /// Size in bytes (0 for directories).
+    pub size: u64,
+    /// SHA-256 of the content, when asked for and the board has `hashlib`.
+    pub sha256: Option<[u8; 32]>,
+}
+
+/// Receives transfer progress; every method has a no-op default.
+pub trait Progress {
+    /// A file transfer begins.
+    fn on_file_start(&mut self, _path: &str, _size: u64) {}
+    /// `bytes` more payload bytes have reached their destination.
+    fn on_bytes(&mut self, _bytes: u64) {}
+    /// The file is complete.
+    fn on_file_done(&mut self, _path: &str) {}
+}
+
+/// Ignores progress.
+pub struct NoProgress;
+
+impl Progress for NoProgress {}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Helpers {
+    Base = 1,
+    Upload = 2,
+    Download = 4,
+}
+
+/// Filesystem operations; get one with [`Session::fs`].
+pub struct Fs<'s> {
+    pub(crate) session: &'s mut Session,
+}
+
+impl Session {
+    /// The board's filesystem.
+    pub fn fs(&mut self) -> Fs<'_> {
+        Fs { session: self }
+    }
+}
+
+impl Fs<'_> {
+    /// Runs `code` after defining the helper groups it needs (once per session), returning
+    /// stdout. OSErrors become the matching typed error for `path`.
+    pub(crate) fn run(&mut self, needs: &[Helpers], code: &str, path: &str) -> Result<Vec<u8>> {
+        let prelude = self.prelude_for(needs);
+        let full = format!("{prelude}{code}");
+        let result = self.session.exec_capture(&full);
+        self.mark_loaded(needs, &result);
+        result.map_err(|err| map_os_error(err, path))
+    }
+
+    pub(crate) fn prelude_for(&self, needs: &[Helpers]) -> String {
+        let mut prelude = String::new();
+        for &group in [Helpers::Base].iter().chain(needs) {
+            if self.session.helpers_loaded & (group as u8) == 0 && !prelude_has(&prelude, group) {
+                prelude.push_str(helper_source(group));
+            }
+        }
+        prelude
+    }
+
+    pub(crate) fn mark_loaded<T>(&mut self, needs: &[Helpers], result: &Result<T>) {
+        // The definitions run before the operation, so they exist unless the code never ran.
+        let defined = match result {
+            Ok(_) => true,
+            Err(Error::Exception(_)) => true,
+            Err(_) => false,
+        };
+        if defined {
+            for &group in [Helpers::Base].iter().chain(needs) {
+                self.session.helpers_loaded |= group as u8;
+            }
+        }
+    }
+
+    /// The entry at `path`, or None when nothing is there.
+    pub fn stat(&mut self, path: &str) -> Result<Option<Entry>> {
+        let path = normalize(path)?;
+        let out = self.run(
+            &[],
+            &format!(
+                "k=_k({})\nprint(k[0],k[1]) if k else print('-')",
+                py_str(&path)
+            ),
+            &path,
+        )?;
+        let text = String::from_utf8_lossy(&out);
+        let line = text.trim();
+        if line == "-" {
+            return Ok(None);
+        }
+        let (kind, size) = line
+            .split_once(' ')
+            .ok_or_else(|| self.session.unexpected("reading a stat", out.as_slice()))?;
+        Ok(Some(Entry {
+            name: file_name(&path).to_string(),
+            kind: if kind == "d" {
+                EntryKind::Dir
+            } else {
+                EntryKind::File
+            },
+            size: size.trim().parse().unwrap_or(0),
+            sha256: None,
+        }))
+    }
+
+    /// Lists a directory (sorted: directories first, then by name). Listing a file gives that
+    /// one entry.
+    pub fn ls(&mut self, path: &str) -> Result<Vec<Entry>> {
+        let path = normalize(path)?;
+        let code = format!(
+            "p={}\nk=_k(p)\nif k is None:raise OSError(2)\nif k[0]=='f':print('f %d - %s'%(k[1],p.split('/')[-1]))\nelse:\n for t,s,n in _ls(p):print('%s %d - %s'%(t,s,n))",
+            py_str(&path)
+        );
+        let out = self.run(&[], &code, &path)?;
+        let mut entries = parse_entries(&out);
+        sort_entries(&mut entries);
+        Ok(entries)
+    }
+
+    /// Every entry below `path`, recursively, named by their path relative to it ('/'-separated),
+    /// with SHA-256 of each file when `hashes` (and the board has `hashlib`). One round trip:
+    /// this is the manifest `sync` compares against.
+    pub fn walk(&mut self, path: &str, hashes: bool) -> Result<Vec<Entry>> {
+        let path = normalize(path)?;
+        let code = format!(
+            "p={}\nk=_k(p)\nif k is None:raise OSError(2)\nif k[0]=='f':raise OSError(20)\n_walk(p,'',{})",
+            py_str(&path),
+            u8::from(hashes)
+        );
+        let out = self.run(&[], &code, &path)?;
+        let mut entries = parse_entries(&out);
+        entries.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(entries)
+    }
+
+    /// Path, size and SHA-256 of every file (and every directory) under `path`.
+    pub fn manifest(&mut self, path: &str) -> Result<Vec<Entry>> {
+        self.walk(path, true)
+    }
+
+    /// Creates a directory; with `parents`, missing parents too and an existing directory is
+    /// fine.
+    pub fn mkdir(&mut self, path: &str, parents: bool) -> Result<()> {
+        let path = normalize(path)?;
+        self.mkdirs_inner(&[path], parents)
+    }
+
+    /// Creates several directories (with parents, existing ones fine) in one round trip.
+    pub fn mkdirs(&mut self, paths: &[String]) -> Result<()> {
+        let normalized = paths
+            .iter()
+            .map(|p| normalize(p))
+            .collect::<Result<Vec<_>>>()?;
+        self.mkdirs_inner(&normalized, true)
+    }
+
+    fn mkdirs_inner(&mut self, paths: &[String], parents: bool) -> Result<()> {
+        if paths.is_empty() {
+            return Ok(());
+        }
+        let list = paths
+            .iter()
+            .map(|p| py_str(p))
+            .collect::<Vec<_>>()
+            .join(",");
+        let code = if parents {
+            format!(
+                "for p in ({list},):\n q=''\n for c in p.split('/'):\n  if not c:continue\n  q+='/'+c;k=_k(q)\n  if k is None:os.mkdir(q)\n  elif k[0]!='d':raise OSError(20)"
+            )
+        } else {
+            format!("for p in ({list},):\n if _k(p):raise OSError(17)\n os.mkdir(p)")
+        };
+        let first = paths.first().cloned().unwrap_or_default();
+        self.run(&[], &code, &first).map(|_| ())
+    }
+
+    /// Removes an empty directory.
+    pub fn rmdir(&mut self, path: &str) -> Result<()> {
+        let path = normalize(path)?;
+        let code = format!(
+            "p={}\nk=_k(p)\nif k is None:raise OSError(2)\nif k[0]!='d':raise OSError(20)\nif _ls(p):raise OSError(39)\nos.rmdir(p)",
+            py_str(&path)
+        );
+        self.run(&[], &code, &path).map(|_| ())
+    }
+
+    /// Removes a file (not a directory).
+    pub fn remove(&mut self, path: &str) -> Result<()> {
+        let path = normalize(path)?;
+        let code = format!(
+            "p={}\nk=_k(p)\nif k is None:raise OSError(2)\nif k[0]=='d':raise OSError(21)\nos.remove(p)",
+            py_str(&path)
+        );
+        self.run(&[], &code, &path).map(|_| ())
+    }
+
+    /// Removes files or whole directory trees, several in one round trip. Refuses `/`.
+    pub fn remove_many(&mut self, paths: &[String]) -> Result<()> {
+        let normalized = paths
+            .iter()
+            .map(|p| normalize(p))
+            .collect::<Result<Vec<_>>>()?;
+        if normalized.is_empty() {
+            return Ok(());
+        }
+        if let Some(root) = normalized.iter().find(|p| p.as_str() == "/") {
+            return Err(Error::PathOutsideRoot { path: root.clone() });
+        }
+        let list = normalized
+            .iter()
+            .map(|p| py_str(p))
+            .collect::<Vec<_>>()
+            .join(",");
+        let code = format!("for p in ({list},):\n _rm(p)\n print(p)");
+        let out = self.run(&[], &code, "")?;
+        let removed = String::from_utf8_lossy(&out)
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .count();
+        if removed < normalized.len() {
+            return Err(Error::RemoteNotFound {
+                path: normalized[removed].clone(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Removes a file or a directory tree.
+    pub fn remove_recursive(&mut self, path: &str) -> Result<()> {
+        let path = normalize(path)?;
+        self.remove_many(std::slice::from_ref(&path))
+            .map_err(|err| map_os_error(err, &path))
+    }
+
+    /// Renames (moves) a file or directory.
+    pub fn rename(&mut self, from: &str, to: &str) -> Result<()> {
+        let from = normalize(from)?;
+        let to = normalize(to)?;
+        let code = format!(
+            "if _k({0}) is None:raise OSError(2)\nos.rename({0},{1})",
+            py_str(&from),
+            py_str(&to)
+        );
+        self.run(&[], &code, &from).map(|_| ())
+    }
+
+    /// Space on the filesystem holding `path` (usually `/`).
+    pub fn df(&mut self, path: &str) -> Result<FsSpace> {
+        let path = normalize(path)?;
+        let code = format!("s=os.statvfs({})\nprint(s[0],s[2],s[3])", py_str(&path));
+        let out = self.run(&[], &code, &path).map_err(|err| match err {
+            Error::Exception(exc) if exc.kind == "AttributeError" => Error::Unsupported {
+                feature: "os.statvfs (free space)",
+            },
+            other => other,
+        })?;
+        let numbers: Vec<u64> = String::from_utf8_lossy(&out)
+            .split_whitespace()
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        match numbers[..] {
+            [block_size, blocks, free] => Ok(FsSpace {
+                block_size,
+                total: block_size * blocks,
+                free: block_size * free,
+            }),
+            _ => Err(self.session.unexpected("reading free space", &out)),
+        }
+    }
+
+    /// SHA-256 of a file, computed on the board (or, without `hashlib` there, by reading the
+    /// file back and hashing here).
+    pub fn sha256(&mut self, path: &str) -> Result<[u8; 32]> {
+        let path = normalize(path)?;
+        let code = format!(
+            "p={}\nk=_k(p)\nif k is None:raise OSError(2)\nif k[0]=='d':raise OSError(21)\nprint(_h(p))",
+            py_str(&path)
+        );
+        let out = self.run(&[], &code, &path)?;
+        let text = String::from_utf8_lossy(&out);
+        match parse_hex32(text.trim()) {
+            Some(hash) => Ok(hash),
+            None if text.trim() == "-" => {
+                use sha2::Digest as _;
+                let data = self.read(&path, &mut NoProgress)?;
+                Ok(sha2::Sha256::digest(&data).into())
+            }
+            None => Err(self.session.unexpected("reading a SHA-256", &out)),
+        }
+    }
+}
+
+fn helper_source(group: Helpers) -> &'static str {
+    let marker = match group {
+        Helpers::Base => "#@base\n",
+        Helpers::Upload => "#@up\n",
+        Helpers::Download => "#@dn\n",
+    };
+    let start = DEVICE_CODE.find(marker).map_or(0, |i| i + marker.len());
+    let rest = &DEVICE_CODE[start..];
+    let end = rest.find("#@").unwrap_or(rest.len());
+    &rest[..end]
+}
+
+fn prelude_has(prelude: &str, group: Helpers) -> bool {
+    !prelude.is_empty() && prelude.contains(helper_source(group))
+}
+
+/// Lines `kind size sha256-or-dash name`.
+fn parse_entries(out: &[u8]) -> Vec<Entry> {
+    let text = String::from_utf8_lossy(out);
+    let mut entries = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        let mut parts = line.splitn(4, ' ');
+        let (Some(kind), Some(size), Some(hash), Some(name)) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        let kind = match kind {
+            "d" => EntryKind::Dir,
+            "f" => EntryKind::File,
+            _ => continue,
+        };
+        entries.push(Entry {
+            name: name.to_string(),
+            kind,
+            size: size.parse().unwrap_or(0),
+            sha256: parse_hex32(hash),
+        });
+    }
+    entries
+}
+
+fn sort_entries(entries: &mut [Entry]) {
+    entries.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+}
+
+/// Decodes 64 hex digits.
+pub(crate) fn parse_hex32(text: &str) -> Option<[u8; 32]> {
+    if text.len() != 64 || !text.is_ascii() {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(out)
+}
+
+/// Turns a board OSError into the typed error for `path`.
+pub(crate) fn map_os_error(err: Error, path: &str) -> Error {
+    let Error::Exception(exception) = err else {
+        return err;
+    };
+    let path = path.to_string();
+    match os_errno(&exception) {
+        Some(errno::ENOENT) => Error::RemoteNotFound { path },
+        Some(errno::EEXIST) => Error::RemoteExists { path },
+        Some(errno::ENOTDIR) => Error::RemoteNotADirectory { path },
+        Some(errno::EISDIR) => Error::RemoteIsADirectory { path },
+        Some(errno::ENOTEMPTY) => Error::RemoteDirectoryNotEmpty { path },
+        Some(errno::ENOSPC) => Error::FilesystemFull { path },
+        _ => Error::Exception(exception),
+    }
+}
+
+fn os_errno(exception: &DeviceException) -> Option<i32> {
+    if exception.kind == "OSError" {
+        exception.errno
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helper_groups_are_split_and_sendable() {
+        for group in [Helpers::Base, Helpers::Upload, Helpers::Download] {
+            let source = helper_source(group);
+            assert!(source.starts_with("import sys") || source.starts_with("def "));
+            assert!(!source.contains("#@"));
+            assert!(crate::raw_repl::is_sendable_code(source.as_bytes()));
+        }
+        assert!(helper_source(Helpers::Upload).contains("def _up("));
+        assert!(helper_source(Helpers::Download).contains("def _dn("));
+    }
+
+    #[test]
+    fn parses_listing_lines() {
+        let hash = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
+        let out = format!("d 0 - lib\r\nf 5 {hash} a b.txt\nnoise\n");
+        let entries = parse_entries(out.as_bytes());
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].kind, EntryKind::Dir);
+        assert_eq!(entries[1].name, "a b.txt");
+        assert_eq!(entries[1].size, 5);
+        assert_eq!(entries[1].sha256.map(|h| h[0]), Some(0x2c));
+    }
+
+    #[test]
+    fn maps_errnos_to_typed_errors() {
+        let exc = |text: &[u8]| Error::Exception(DeviceException::parse(text));
+        assert!(matches!(
+            map_os_error(exc(b"OSError: [Errno 2] ENOENT"), "/x"),
+            Error::RemoteNotFound { .. }
+        ));
+        assert!(matches!(
+            map_os_error(exc(b"OSError: 28"), "/x"),
+            Error::FilesystemFull { .. }
+        ));
+        assert!(matches!(
+            map_os_error(exc(b"ValueError: 2"), "/x"),
+            Error::Exception(_)
+        ));
+    }
+}

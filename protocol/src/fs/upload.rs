@@ -1,0 +1,573 @@
+//! Moving file content: streamed raw uploads with acknowledgements, downloads, and the slower
+//! encodings for boards without raw binary input.
+
+use std::collections::VecDeque;
+
+use base64::Engine as _;
+
+use super::{map_os_error, normalize, py_str, Fs, Helpers, Progress, TEMP_SUFFIX};
+use crate::error::{Error, Result};
+use crate::raw_repl::CTRL_D;
+use crate::session::PasteSupport;
+
+/// The board stored a unit.
+const ACK: u8 = 0x06;
+/// The board failed (it keeps reading until the stream ends, then raises).
+const NAK: u8 = 0x15;
+/// The board renamed the file into place.
+const COMMITTED: u8 = 0x17;
+/// Payload bytes per frame when not compressing.
+const RAW_FRAME: usize = 4096;
+
+/// One file to write.
+#[derive(Debug, Clone, Copy)]
+pub struct Upload<'a> {
+    /// Remote path.
+    pub path: &'a str,
+    /// The whole new content.
+    pub data: &'a [u8],
+}
+
+/// One frame of an upload stream and how many content bytes it stands for.
+struct Frame {
+    payload: Vec<u8>,
+    content_bytes: u64,
+}
+
+/// An upload prepared for the wire: frames, and the window bits the board needs to inflate
+/// them (0: raw).
+struct Prepared {
+    wbits: u8,
+    frames: Vec<Frame>,
+}
+
+/// Splits `data` into raw frames, or deflate blocks of `block` bytes when that is at most 90% of
+/// the raw size. Each block is compressed on its own, so the board inflates it with a window no
+/// larger than the block.
+fn prepare(data: &[u8], deflate_block: Option<usize>) -> Prepared {
+    if let Some(block) = deflate_block {
+        if data.len() > 256 {
+            let frames: Vec<Frame> = data
+                .chunks(block)
+                .map(|chunk| Frame {
+                    payload: miniz_oxide::deflate::compress_to_vec(chunk, 9),
+                    content_bytes: chunk.len() as u64,
+                })
+                .collect();
+            let wire: usize = frames.iter().map(|f| f.payload.len() + 3).sum();
+            if wire * 10 <= data.len() * 9 {
+                return Prepared {
+                    wbits: block.trailing_zeros() as u8,
+                    frames,
+                };
+            }
+        }
+    }
+    Prepared {
+        wbits: 0,
+        frames: data
+            .chunks(RAW_FRAME)
+            .map(|chunk| Frame {
+                payload: chunk.to_vec(),
+                content_bytes: chunk.len() as u64,
+            })
+            .collect(),
+    }
+}
+
+/// Deflate block size for a board with `mem_free` bytes of heap: a power of two from 1 KB to
+/// 16 KB, using at most an eighth of the heap (the board holds the block and its window).
+fn deflate_block_for(mem_free: u64) -> Option<usize> {
+    if mem_free < 16 * 1024 {
+        return None;
+    }
+    let budget = (mem_free / 8).min(16 * 1024);
+    let block = 1u64 << (63 - budget.leading_zeros());
+    Some(block.max(1024) as usize)
+}
+
+fn frame_header(len: usize) -> [u8; 3] {
+    let bytes = (len as u32).to_le_bytes();
+    [bytes[0], bytes[1], bytes[2]]
+}
+
+/// How a stream ended.
+enum StreamEnd {
+    Committed,
+    /// The board reported a failure or stopped following the protocol; its reply explains.
+    Failed,
+}
+
+impl Fs<'_> {
+    /// Writes one file (see [`Fs::write_many`]).
+    pub fn write(&mut self, path: &str, data: &[u8], progress: &mut dyn Progress) -> Result<()> {
+        self.write_many(&[Upload { path, data }], progress)
+    }
+
+    /// Writes several files in one round trip. Each goes to a temporary name and is renamed
+    /// over the target once complete, so an interrupted transfer leaves the old content. Parent
+    /// directories must exist ([`Fs::mkdirs`]). Stops at the first failure; files before it are
+    /// written.
+    pub fn write_many(&mut self, files: &[Upload<'_>], progress: &mut dyn Progress) -> Result<()> {
+        if files.is_empty() {
+            return Ok(());
+        }
+        let info = self.session.info()?;
+        if info.can_stream_raw_input() {
+            let block = if info.features.deflate {
+                info.mem_free.and_then(deflate_block_for)
+            } else {
+                None
+            };
+            self.write_streamed(files, block, info.features.os_rename, progress)
+        } else {
+            for file in files {
+                self.write_in_code(file, &info, progress)?;
+            }
+            Ok(())
+        }
+    }
+
+    fn write_streamed(
+        &mut self,
+        files: &[Upload<'_>],
+        deflate_block: Option<usize>,
+        atomic: bool,
+        progress: &mut dyn Progress,
+    ) -> Result<()> {
+        let increment = match self.session.paste_support() {
+            PasteSupport::Supported(window) => window,
+            _ => 64,
+        };
+        let unit = increment.clamp(16, 1024);
+        let window = 2 * unit;
+        let mut paths = Vec::with_capacity(files.len());
+        let mut calls = String::new();
+        let mut prepared = Vec::with_capacity(files.len());
+        for file in files {
+            let path = normalize(file.path)?;
+            let plan = prepare(file.data, deflate_block);
+            let temp = if atomic {
+                py_str(&format!("{path}{TEMP_SUFFIX}"))
+            } else {
+                "''".to_string()
+            };
+            calls.push_str(&format!(
+                "({},{},{},{}),",
+                py_str(&path),
+                plan.wbits,
+                unit,
+                temp
+            ));
+            paths.push(path);
+            prepared.push(plan);
+        }
+        let needs = [Helpers::Upload];
+        let code = format!("{}for a in ({calls}):_up(*a)", self.prelude_for(&needs));
+        let started = self.session.start(code.as_bytes());
+        self.mark_loaded(&needs, &started);
+        started?;
+        for (index, plan) in prepared.iter().enumerate() {
+            progress.on_file_start(&paths[index], files[index].data.len() as u64);
+            match self.send_stream(plan, unit, window, progress)? {
+                StreamEnd::Committed => progress.on_file_done(&paths[index]),
+                StreamEnd::Failed => {
+                    let timeout = self.session.answer_timeout();
+                    let result = self.session.finish(&mut |_| {}, Some(timeout));
+                    self.session.resynchronize();
+                    let err = match result {
+                        Err(err) => map_os_error(err, &paths[index]),
+                        Ok(()) => self
+                            .session
+                            .unexpected("uploading (the board ended the transfer early)", b""),
+                    };
+                    return Err(err);
+                }
+            }
+        }
+        let timeout = self.session.answer_timeout();
+        self.session
+            .finish(&mut |_| {}, Some(timeout))
+            .map_err(|err| map_os_error(err, paths.last().map_or("", |p| p.as_str())))
+    }
+
+    /// Sends one file's frames with at most `window` unacknowledged bytes, then the end mark,
+    /// and waits for the board to commit the file.
+    fn send_stream(
+        &mut self,
+        plan: &Prepared,
+        unit: usize,
+        window: usize,
+        progress: &mut dyn Progress,
+    ) -> Result<StreamEnd> {
+        // In flight: (unit length, content bytes credited when acknowledged).
+        let mut in_flight: VecDeque<(usize, u64)> = VecDeque::new();
+        let mut in_flight_bytes = 0usize;
+        let mut failed = false;
+        let terminator = Frame {
+            payload: Vec::new(),
+            content_bytes: 0,
+        };
+        for frame in plan.frames.iter().chain(std::iter::once(&terminator)) {
+            let is_end = frame.payload.is_empty();
+            if failed && !is_end {
+                continue;
+            }
+            let header = frame_header(frame.payload.len());
+            let mut pieces: Vec<(&[u8], u64)> = vec![(&header[..], 0)];
+            let count = frame.payload.chunks(unit).count();
+            for (i, piece) in frame.payload.chunks(unit).enumerate() {
+                let credit = if i + 1 == count {
+                    frame.content_bytes
+                } else {
+                    0
+                };
+                pieces.push((piece, credit));
+            }
+            for (piece, credit) in pieces {
+                while !in_flight.is_empty() && in_flight_bytes + piece.len() > window {
+                    match self.await_ack(&mut in_flight, &mut in_flight_bytes, progress)? {
+                        Some(ok) => failed |= !ok,
+                        None => return Ok(StreamEnd::Failed),
+                    }
+                }
+                self.session.write(piece)?;
+                in_flight.push_back((piece.len(), credit));
+                in_flight_bytes += piece.len();
+            }
+        }
+        while !in_flight.is_empty() {
+            match self.await_ack(&mut in_flight, &mut in_flight_bytes, progress)? {
+                Some(ok) => failed |= !ok,
+                None => return Ok(StreamEnd::Failed),
+            }
+        }
+        if failed {
+            return Ok(StreamEnd::Failed);
+        }
+        let mut byte = [0u8; 1];
+        let timeout = self.session.answer_timeout();
+        if self.session.read_flow_byte(&mut byte, timeout)? == 0 {
+            return Err(self.session.not_answering("the board to store a file"));
+        }
+        if byte[0] == COMMITTED {
+            Ok(StreamEnd::Committed)
+        } else {
+            self.session.push_back(byte[0]);
+            Ok(StreamEnd::Failed)
+        }
+    }
+
+    /// Reads one acknowledgement: Some(true) stored, Some(false) failed, None when the board
+    /// left the protocol (its reply follows).
+    fn await_ack(
+        &mut self,
+        in_flight: &mut VecDeque<(usize, u64)>,
+        in_flight_bytes: &mut usize,
+        progress: &mut dyn Progress,
+    ) -> Result<Option<bool>> {
+        let mut byte = [0u8; 1];
+        let timeout = self.session.answer_timeout();
+        if self.session.read_flow_byte(&mut byte, timeout)? == 0 {
+            return Err(self.session.not_answering("an upload acknowledgement"));
+        }
+        match byte[0] {
+            ACK | NAK => {
+                if let Some((len, credit)) = in_flight.pop_front() {
+                    *in_flight_bytes -= len;
+                    if credit > 0 {
+                        progress.on_bytes(credit);
+                    }
+                }
+                Ok(Some(byte[0] == ACK))
+            }
+            other => {
+                // The code died mid-stream; what we still send would land in the raw REPL as
+                // code. Clear that line and make the next call re-enter cleanly.
+                self.session.push_back(other);
+                if other != CTRL_D {
+                    return Err(self.session.unexpected("uploading", &[other]));
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// Upload for boards without raw binary input: the content travels inside code, as base64
+    /// (deflated when smaller) or, without `binascii`, as bytes literals.
+    fn write_in_code(
+        &mut self,
+        file: &Upload<'_>,
+        info: &crate::info::DeviceInfo,
+        progress: &mut dyn Progress,
+    ) -> Result<()> {
+        let path = normalize(file.path)?;
+        let target = if info.features.os_rename {
+            format!("{path}{TEMP_SUFFIX}")
+        } else {
+            path.clone()
+        };
+        // Code per exec: the board compiles it in RAM, so keep it a small share of the heap.
+        let budget = info
+            .mem_free
+            .map_or(512, |free| (free / 10) as usize)
+            .clamp(200, 8192);
+        let encoded_per_chunk = if info.features.binascii {
+            budget * 3 / 4 - 16
+        } else {
+            budget / 4 - 16
+        }
+        .max(32);
+        progress.on_file_start(&path, file.data.len() as u64);
+        let open = format!(
+            "k=_k({p})\nif k and k[0]=='d':raise OSError(21)\nf=open({t},'wb')\nw=f.write\n{imp}",
+            p = py_str(&path),
+            t = py_str(&target),
+            imp = if info.features.binascii {
+                "from binascii import a2b_base64 as a\n"
+            } else {
+                ""
+            },
+        );
+        self.run(&[], &open, &path)?;
+        let mut result = Ok(());
+        for chunk in file.data.chunks(encoded_per_chunk) {
+            let literal = if info.features.binascii {
+                format!(
+                    "w(a('{}'))",
+                    base64::engine::general_purpose::STANDARD.encode(chunk)
+                )
+            } else {
+                format!("w({})", bytes_literal(chunk))
+            };
+            if let Err(err) = self.run(&[], &literal, &path) {
+                result = Err(err);
+                break;
+            }
+            progress.on_bytes(chunk.len() as u64);
+        }
+        if result.is_ok() {
+            let mut close = "f.close()\n".to_string();
+            if target != path {
+                close.push_str(&format!(
+                    "try:os.rename({t},{p})\nexcept OSError:\n os.remove({p});os.rename({t},{p})",
+                    t = py_str(&target),
+                    p = py_str(&path)
+                ));
+            }
+            result = self.run(&[], &close, &path).map(|_| ());
+        }
+        if result.is_err() {
+            let cleanup = format!(
+                "try:f.close()\nexcept Exception:pass\ntry:os.remove({})\nexcept Exception:pass",
+                py_str(&target)
+            );
+            let _ = self.run(&[], &cleanup, &path);
+        } else {
+            progress.on_file_done(&path);
+        }
+        result
+    }
+
+    /// Reads a whole file.
+    pub fn read(&mut self, path: &str, progress: &mut dyn Progress) -> Result<Vec<u8>> {
+        let path = normalize(path)?;
+        let info = self.session.info()?;
+        let chunk = info
+            .mem_free
+            .map_or(256, |free| (free / 16) as usize)
+            .clamp(64, 4096);
+        let needs = [Helpers::Download];
+        let code = format!("{}_dn({},{chunk})", self.prelude_for(&needs), py_str(&path));
+        let started = self.session.start(code.as_bytes());
+        self.mark_loaded(&needs, &started);
+        started?;
+        let header = match self.read_header_line()? {
+            Some(header) => header,
+            None => {
+                let timeout = self.session.answer_timeout();
+                let result = self.session.finish(&mut |_| {}, Some(timeout));
+                return Err(match result {
+                    Err(err) => map_os_error(err, &path),
+                    Ok(()) => self.session.unexpected("reading a file", b""),
+                });
+            }
+        };
+        let mut fields = header.split_whitespace();
+        let (Some(Ok(size)), Some(mode)) = (fields.next().map(str::parse::<u64>), fields.next())
+        else {
+            return Err(self
+                .session
+                .unexpected("reading a file header", header.as_bytes()));
+        };
+        progress.on_file_start(&path, size);
+        let timeout = self.session.answer_timeout();
+        let data = if mode == "0" {
+            let mut data = vec![0u8; size as usize];
+            let mut filled = 0;
+            while filled < data.len() {
+                let end = (filled + 4096).min(data.len());
+                self.session
+                    .read_exact_into(&mut data[filled..end], "file content")?;
+                progress.on_bytes((end - filled) as u64);
+                filled = end;
+            }
+            self.session
+                .finish(&mut |_| {}, Some(timeout))
+                .map_err(|err| map_os_error(err, &path))?;
+            data
+        } else {
+            let mut text = Vec::new();
+            self.session
+                .finish(&mut |bytes| text.extend_from_slice(bytes), Some(timeout))
+                .map_err(|err| map_os_error(err, &path))?;
+            let decoded =
+                decode_lines(&text, mode == "1").ok_or_else(|| Error::TransferCorrupted {
+                    path: path.clone(),
+                    detail: "undecodable text from the board".to_string(),
+                })?;
+            progress.on_bytes(decoded.len() as u64);
+            decoded
+        };
+        if data.len() as u64 != size {
+            return Err(Error::TransferCorrupted {
+                path,
+                detail: format!("expected {size} bytes, got {}", data.len()),
+            });
+        }
+        progress.on_file_done(&path);
+        Ok(data)
+    }
+
+    /// Reads the download header line; None when the reply ended first (an exception).
+    fn read_header_line(&mut self) -> Result<Option<String>> {
+        let mut line = Vec::new();
+        let mut byte = [0u8; 1];
+        loop {
+            let timeout = self.session.answer_timeout();
+            if self.session.read_flow_byte(&mut byte, timeout)? == 0 {
+                return Err(self.session.not_answering("a file header"));
+            }
+            match byte[0] {
+                b'\n' => return Ok(Some(String::from_utf8_lossy(&line).trim_end().to_string())),
+                CTRL_D => {
+                    self.session.push_back(CTRL_D);
+                    return Ok(None);
+                }
+                other => line.push(other),
+            }
+            if line.len() > 200 {
+                return Err(self.session.unexpected("reading a file header", &line));
+            }
+        }
+    }
+}
+
+fn decode_lines(text: &[u8], base64: bool) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    for line in String::from_utf8_lossy(text).lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if base64 {
+            out.extend(
+                base64::engine::general_purpose::STANDARD
+                    .decode(line)
+                    .ok()?,
+            );
+        } else {
+            if line.len() % 2 != 0 {
+                return None;
+            }
+            for i in (0..line.len()).step_by(2) {
+                out.push(u8::from_str_radix(line.get(i..i + 2)?, 16).ok()?);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// A Python bytes literal using only printable ASCII.
+fn bytes_literal(data: &[u8]) -> String {
+    let mut out = String::with_capacity(data.len() * 2 + 3);
+    out.push_str("b'");
+    for &byte in data {
+        match byte {
+            b'\\' => out.push_str("\\\\"),
+            b'\'' => out.push_str("\\'"),
+            0x20..=0x7e => out.push(byte as char),
+            _ => out.push_str(&format!("\\x{byte:02x}")),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compressible_data_is_deflated_in_independent_blocks() {
+        let data = b"print('hello world')\n".repeat(2000);
+        let plan = prepare(&data, Some(4096));
+        assert_eq!(plan.wbits, 12);
+        assert_eq!(plan.frames.len(), data.len().div_ceil(4096));
+        let mut restored = Vec::new();
+        for frame in &plan.frames {
+            let block = miniz_oxide::inflate::decompress_to_vec(&frame.payload).unwrap();
+            assert_eq!(block.len() as u64, frame.content_bytes);
+            restored.extend(block);
+        }
+        assert_eq!(restored, data);
+    }
+
+    #[test]
+    fn incompressible_data_goes_raw() {
+        let mut state = 0x1234_5678u32;
+        let data: Vec<u8> = (0..20_000)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                state as u8
+            })
+            .collect();
+        let plan = prepare(&data, Some(4096));
+        assert_eq!(plan.wbits, 0);
+        let joined: Vec<u8> = plan.frames.iter().flat_map(|f| f.payload.clone()).collect();
+        assert_eq!(joined, data);
+    }
+
+    #[test]
+    fn block_size_follows_free_memory() {
+        assert_eq!(deflate_block_for(8 * 1024), None);
+        assert_eq!(deflate_block_for(20 * 1024), Some(2048));
+        assert_eq!(deflate_block_for(2_000_000), Some(16384));
+    }
+
+    #[test]
+    fn frame_header_is_little_endian_24_bit() {
+        assert_eq!(frame_header(0x012345), [0x45, 0x23, 0x01]);
+        assert_eq!(frame_header(0), [0, 0, 0]);
+    }
+
+    #[test]
+    fn bytes_literal_is_sendable_and_decodes() {
+        let data: Vec<u8> = (0..=255).collect();
+        let literal = bytes_literal(&data);
+        assert!(crate::raw_repl::is_sendable_code(literal.as_bytes()));
+        assert!(literal.starts_with("b'\\x00\\x01"));
+    }
+
+    #[test]
+    fn decodes_base64_and_hex_lines() {
+        assert_eq!(
+            decode_lines(b"AAEC\r\n/w==\n", true),
+            Some(vec![0, 1, 2, 255])
+        );
+        assert_eq!(decode_lines(b"0001ff\r\n", false), Some(vec![0, 1, 255]));
+        assert_eq!(decode_lines(b"0g\n", false), None);
+    }
+}

@@ -1,0 +1,702 @@
+//! A conversation with one board: entering the raw REPL, running code, interrupting, resetting.
+
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::error::{DeviceException, Error, Result};
+use crate::raw_paste::{self, FlowEvent, FlowWindow, PasteAnswer};
+use crate::raw_repl::{self, ReplyParser, CTRL_A, CTRL_B, CTRL_C, CTRL_D};
+use crate::transport::{SerialOptions, SerialTransport, Transport};
+
+/// How long the board may stay silent while an answer is due, unless changed.
+pub const DEFAULT_ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Paced raw REPL writes for firmware without raw-paste: bytes per burst, then a pause.
+const PACED_CHUNK: usize = 256;
+/// Old firmware (no raw-paste at all) may have a tiny input buffer (the micro:bit drops input
+/// beyond ~64 unpaced bytes).
+const PACED_CHUNK_SMALL: usize = 64;
+const PACED_PAUSE: Duration = Duration::from_millis(10);
+
+/// Whether the board speaks raw-paste, learned on first use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasteSupport {
+    /// Not asked yet.
+    Unknown,
+    /// Supported, with this window increment.
+    Supported(usize),
+    /// Refused or unknown to the firmware: code goes paced through the plain raw REPL.
+    Unsupported,
+}
+
+/// One open connection to a board, speaking the raw REPL.
+///
+/// Code runs with [`Session::exec`] (stdout streamed to a callback; an exception on the board
+/// becomes [`Error::Exception`]). The session enters the raw REPL on first use and leaves it
+/// (back to the friendly REPL) when dropped.
+pub struct Session {
+    transport: Box<dyn Transport>,
+    port: String,
+    pending: Vec<u8>,
+    in_raw_repl: bool,
+    paste: PasteSupport,
+    paced_chunk: usize,
+    answer_timeout: Duration,
+    cancel: Option<Arc<AtomicBool>>,
+    /// Device-side helper functions are defined in the raw REPL's globals (see `fs`).
+    pub(crate) helpers_loaded: u8,
+    pub(crate) cached_info: Option<crate::info::DeviceInfo>,
+}
+
+impl Session {
+    /// Opens a serial port (see [`SerialOptions`]); the raw REPL is entered on first use.
+    pub fn open(port: &str, options: &SerialOptions) -> Result<Session> {
+        let transport = SerialTransport::open(port, options)?;
+        Ok(Session::new(Box::new(transport)))
+    }
+
+    /// Wraps an already open transport.
+    pub fn new(transport: Box<dyn Transport>) -> Session {
+        let port = transport.name().to_string();
+        Session {
+            transport,
+            port,
+            pending: Vec::new(),
+            in_raw_repl: false,
+            paste: PasteSupport::Unknown,
+            paced_chunk: PACED_CHUNK,
+            answer_timeout: DEFAULT_ANSWER_TIMEOUT,
+            cancel: None,
+            helpers_loaded: 0,
+            cached_info: None,
+        }
+    }
+
+    /// The port name, for messages.
+    pub fn port(&self) -> &str {
+        &self.port
+    }
+
+    /// How long the board may stay silent while an answer is due (not while user code runs).
+    pub fn set_answer_timeout(&mut self, timeout: Duration) {
+        self.answer_timeout = timeout;
+    }
+
+    /// A flag another thread (a Ctrl-C handler) sets to interrupt running code; the running
+    /// call then returns [`Error::Interrupted`] after the board has stopped.
+    pub fn set_cancel_flag(&mut self, flag: Arc<AtomicBool>) {
+        self.cancel = Some(flag);
+    }
+
+    /// Whether the board takes raw-paste (as far as known).
+    pub fn paste_support(&self) -> PasteSupport {
+        self.paste
+    }
+
+    /// Forces paced raw REPL writes of `chunk` bytes per 10 ms instead of raw-paste (for boards
+    /// whose raw-paste is unreliable).
+    pub fn force_paced(&mut self, chunk: usize) {
+        self.paste = PasteSupport::Unsupported;
+        self.paced_chunk = chunk.max(1);
+    }
+
+    /// The underlying transport, for raw byte access (the interactive REPL). Leave the raw REPL
+    /// first with [`Session::exit_raw_repl`] if the friendly REPL is wanted.
+    pub fn transport_mut(&mut self) -> &mut dyn Transport {
+        self.transport.as_mut()
+    }
+
+    /// Gives up the session, returning the transport as it is (no exit from the raw REPL) and
+    /// any bytes already read from it but not consumed.
+    pub fn into_parts(mut self) -> (Box<dyn Transport>, Vec<u8>) {
+        self.in_raw_repl = false;
+        let pending = std::mem::take(&mut self.pending);
+        let placeholder: Box<dyn Transport> = Box::new(ClosedTransport);
+        let transport = std::mem::replace(&mut self.transport, placeholder);
+        (transport, pending)
+    }
+
+    /// Whether the session believes the board is in the raw REPL.
+    pub fn in_raw_repl(&self) -> bool {
+        self.in_raw_repl
+    }
+
+    // ---- entering and leaving -------------------------------------------------------------
+
+    /// Gets the board into the raw REPL, whatever it was doing: a busy `main.py`, a program
+    /// printing without pause, a banner after a reset. Interrupts (twice, for programs that
+    /// catch one KeyboardInterrupt), drains, asks for the raw REPL and retries with longer
+    /// waits when noise hides the banner.
+    pub fn enter_raw_repl(&mut self) -> Result<()> {
+        let mut seen: Vec<u8> = Vec::new();
+        let attempts = [
+            Duration::from_millis(600),
+            Duration::from_millis(1500),
+            Duration::from_millis(3000),
+        ];
+        for (attempt, wait) in attempts.iter().enumerate() {
+            self.write(b"\r")?;
+            self.write(&[CTRL_C])?;
+            self.drain_for(Duration::from_millis(30), &mut seen)?;
+            self.write(&[CTRL_C])?;
+            if attempt > 0 {
+                // A stubborn program may catch the first interrupts and keep printing.
+                self.drain_for(Duration::from_millis(100), &mut seen)?;
+                self.write(&[CTRL_C, CTRL_C])?;
+            }
+            self.drain_quiet(
+                Duration::from_millis(40),
+                Duration::from_millis(400),
+                &mut seen,
+            )?;
+            self.pending.clear();
+            self.write(&[b'\r', CTRL_A])?;
+            if self.wait_for_banner(*wait, &mut seen)? {
+                self.in_raw_repl = true;
+                self.helpers_loaded = 0;
+                // A second banner may follow if an earlier Ctrl-A was still queued.
+                self.drain_quiet(
+                    Duration::from_millis(15),
+                    Duration::from_millis(60),
+                    &mut seen,
+                )?;
+                self.pending.clear();
+                return Ok(());
+            }
+        }
+        if seen.is_empty() {
+            return Err(Error::NotAnswering {
+                port: self.port.clone(),
+                waiting_for: "the raw REPL prompt",
+                timeout: attempts.iter().sum(),
+            });
+        }
+        let tail = &seen[seen.len().saturating_sub(120)..];
+        Err(Error::NotMicroPython {
+            port: self.port.clone(),
+            received: String::from_utf8_lossy(tail).into_owned(),
+        })
+    }
+
+    fn ensure_raw_repl(&mut self) -> Result<()> {
+        if !self.in_raw_repl {
+            self.enter_raw_repl()?;
+        }
+        Ok(())
+    }
+
+    /// Leaves the raw REPL for the friendly REPL (`>>> `).
+    pub fn exit_raw_repl(&mut self) -> Result<()> {
+        if self.in_raw_repl {
+            self.write(&[b'\r', CTRL_B])?;
+            self.in_raw_repl = false;
+            self.helpers_loaded = 0;
+        }
+        Ok(())
+    }
+
+    fn wait_for_banner(&mut self, wait: Duration, seen: &mut Vec<u8>) -> Result<bool> {
+        let deadline = Instant::now() + wait;
+        let mut buf = [0u8; 512];
+        let mut window: Vec<u8> = Vec::new();
+        while Instant::now() < deadline {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let n = self.read_some(&mut buf, left.min(Duration::from_millis(50)))?;
+            if n == 0 {
+                continue;
+            }
+            seen.extend_from_slice(&buf[..n]);
+            window.extend_from_slice(&buf[..n]);
+            if let Some(end) = raw_repl::find_raw_banner_end(&window) {
+                self.pending = window[end..].to_vec();
+                return Ok(true);
+            }
+            if window.len() > 4096 {
+                window.drain(..window.len() - 64);
+            }
+        }
+        Ok(false)
+    }
+
+    // ---- running code ---------------------------------------------------------------------
+
+    /// Runs `code` on the board, passing its stdout to `on_stdout` as it arrives. Waits as long
+    /// as the code runs; an exception raised on the board becomes [`Error::Exception`].
+    pub fn exec(&mut self, code: &str, on_stdout: &mut dyn FnMut(&[u8])) -> Result<()> {
+        self.start(code.as_bytes())?;
+        self.finish(on_stdout, None)
+    }
+
+    /// Runs `code` and returns its stdout; the board must answer within the answer timeout.
+    pub fn exec_capture(&mut self, code: &str) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        self.start(code.as_bytes())?;
+        let timeout = self.answer_timeout;
+        self.finish(&mut |bytes| out.extend_from_slice(bytes), Some(timeout))?;
+        Ok(out)
+    }
+
+    /// Evaluates a Python expression on the board and returns its `repr`.
+    pub fn eval(&mut self, expression: &str) -> Result<String> {
+        let out = self.exec_capture(&format!("print(repr({expression}))"))?;
+        Ok(String::from_utf8_lossy(&out).trim_end().to_string())
+    }
+
+    /// Sends the code and waits until the board has taken it (it is then running).
+    pub(crate) fn start(&mut self, code: &[u8]) -> Result<()> {
+        if !raw_repl::is_sendable_code(code) {
+            return Err(Error::UnexpectedReply {
+                context: "preparing code (it contains raw control bytes 0x01..0x05)",
+                received: String::new(),
+            });
+        }
+        self.ensure_raw_repl()?;
+        self.drain_stale()?;
+        if self.paste == PasteSupport::Unknown {
+            self.negotiate_paste()?;
+        } else if let PasteSupport::Supported(_) = self.paste {
+            self.write(raw_paste::RAW_PASTE_REQUEST)?;
+            let answer = self.read_exact_array::<2>("the raw-paste answer")?;
+            if answer != *b"R\x01" {
+                return Err(self.unexpected("starting raw-paste", &answer));
+            }
+            let _window = self.read_exact_array::<2>("the raw-paste window size")?;
+        }
+        match self.paste {
+            PasteSupport::Supported(increment) => self.send_paste(code, increment),
+            _ => self.send_paced(code),
+        }
+    }
+
+    fn negotiate_paste(&mut self) -> Result<()> {
+        self.write(raw_paste::RAW_PASTE_REQUEST)?;
+        let answer = self.read_exact_array::<2>("the raw-paste answer")?;
+        match raw_paste::parse_answer(answer) {
+            PasteAnswer::Supported => {
+                let window = self.read_exact_array::<2>("the raw-paste window size")?;
+                self.paste = PasteSupport::Supported(raw_paste::parse_window(window));
+            }
+            PasteAnswer::Refused => {
+                self.paste = PasteSupport::Unsupported;
+            }
+            PasteAnswer::Unknown => {
+                // Old firmware treated `\x05A` as code and `\x01` as "reset the raw REPL":
+                // the rest of its banner follows.
+                self.read_until_banner("the raw REPL prompt after a raw-paste request")?;
+                self.paste = PasteSupport::Unsupported;
+                self.paced_chunk = self.paced_chunk.min(PACED_CHUNK_SMALL);
+            }
+            PasteAnswer::Garbled => return Err(self.unexpected("asking for raw-paste", &answer)),
+        }
+        Ok(())
+    }
+
+    fn send_paste(&mut self, code: &[u8], increment: usize) -> Result<()> {
+        let mut window = FlowWindow::new(increment);
+        let mut sent = 0;
+        let mut buf = [0u8; 1];
+        while sent < code.len() {
+            // Take every flow byte already waiting; block for one only when the window is spent.
+            loop {
+                let timeout = if window.sendable() == 0 {
+                    self.answer_timeout
+                } else {
+                    Duration::ZERO
+                };
+                if self.read_flow_byte(&mut buf[..1], timeout)? == 0 {
+                    if window.sendable() == 0 {
+                        return Err(self.not_answering("a raw-paste window grant"));
+                    }
+                    break;
+                }
+                match window.on_byte(buf[0]) {
+                    FlowEvent::Grant => {}
+                    FlowEvent::Abort => {
+                        self.write(&[CTRL_D])?;
+                        return self.read_paste_end();
+                    }
+                    FlowEvent::Unexpected(byte) => {
+                        return Err(self.unexpected("sending raw-paste code", &[byte]))
+                    }
+                }
+            }
+            let take = window.sendable().min(code.len() - sent);
+            self.write(&code[sent..sent + take])?;
+            window.consume(take);
+            sent += take;
+        }
+        self.write(&[CTRL_D])?;
+        self.read_paste_end()
+    }
+
+    /// After the closing `\x04`, the board answers `\x04` once the code is in (grants that
+    /// were still on their way come first).
+    fn read_paste_end(&mut self) -> Result<()> {
+        let mut byte = [0u8; 1];
+        loop {
+            let n = self.read_flow_byte(&mut byte, self.answer_timeout)?;
+            if n == 0 {
+                return Err(self.not_answering("the end of raw-paste"));
+            }
+            match byte[0] {
+                CTRL_D => return Ok(()),
+                CTRL_A => continue,
+                other => return Err(self.unexpected("ending raw-paste", &[other])),
+            }
+        }
+    }
+
+    fn send_paced(&mut self, code: &[u8]) -> Result<()> {
+        for chunk in code.chunks(self.paced_chunk) {
+            self.write(chunk)?;
+            std::thread::sleep(PACED_PAUSE);
+        }
+        self.write(&[CTRL_D])?;
+        let ok = self.read_exact_array::<2>("the raw REPL's OK")?;
+        if ok != *b"OK" {
+            return Err(self.unexpected("running code in the raw REPL", &ok));
+        }
+        Ok(())
+    }
+
+    /// Reads the rest of the reply: stdout (streamed), the exception text, the prompt.
+    /// `silence_limit` bounds how long the board may stay quiet (None: wait while code runs).
+    pub(crate) fn finish(
+        &mut self,
+        on_stdout: &mut dyn FnMut(&[u8]),
+        silence_limit: Option<Duration>,
+    ) -> Result<()> {
+        let mut parser = ReplyParser::new();
+        let pending = std::mem::take(&mut self.pending);
+        let used = parser.feed(&pending, on_stdout);
+        self.pending = pending[used..].to_vec();
+        let mut buf = vec![0u8; 4096];
+        let mut last_byte = Instant::now();
+        let mut interrupted = false;
+        while !parser.is_done() {
+            if !interrupted && self.cancel_requested() {
+                self.write(&[b'\r', CTRL_C])?;
+                interrupted = true;
+            }
+            let n = self.read_some(&mut buf, Duration::from_millis(100))?;
+            if n == 0 {
+                if let Some(limit) = silence_limit {
+                    if last_byte.elapsed() > limit {
+                        return Err(self.not_answering("the end of the code's output"));
+                    }
+                }
+                continue;
+            }
+            last_byte = Instant::now();
+            let used = parser.feed(&buf[..n], on_stdout);
+            if used < n {
+                self.pending.extend_from_slice(&buf[used..n]);
+            }
+        }
+        if parser.exception().is_empty() {
+            return Ok(());
+        }
+        let exception = DeviceException::parse(parser.exception());
+        if interrupted && exception.kind == "KeyboardInterrupt" {
+            return Err(Error::Interrupted);
+        }
+        Err(Error::Exception(exception))
+    }
+
+    fn cancel_requested(&self) -> bool {
+        self.cancel
+            .as_ref()
+            .is_some_and(|flag| flag.load(Ordering::SeqCst))
+    }
+
+    /// Sends Ctrl-C: interrupts code the board is running.
+    pub fn interrupt(&mut self) -> Result<()> {
+        self.write(&[CTRL_C])
+    }
+
+    // ---- resets ---------------------------------------------------------------------------
+
+    /// Soft reset from the raw REPL: the heap is cleared, `boot.py` runs, `main.py` does not,
+    /// and the session stays in the raw REPL.
+    pub fn soft_reset(&mut self) -> Result<()> {
+        self.ensure_raw_repl()?;
+        self.drain_stale()?;
+        self.write(&[CTRL_D])?;
+        self.helpers_loaded = 0;
+        self.cached_info = None;
+        self.read_until(raw_repl::SOFT_REBOOT, "the soft reboot line")?;
+        self.read_until_banner("the raw REPL prompt after a soft reset")?;
+        self.paste = PasteSupport::Unknown;
+        Ok(())
+    }
+
+    /// Soft reset as if the board had just booted: leaves the raw REPL and presses Ctrl-D in
+    /// the friendly REPL, so `boot.py` and `main.py` run. Returns once the reboot has begun;
+    /// the session then is in the friendly REPL.
+    pub fn soft_reset_and_run_main(&mut self) -> Result<()> {
+        self.ensure_raw_repl()?;
+        self.exit_raw_repl()?;
+        self.read_until(b">>> ", "the friendly REPL prompt")?;
+        self.write(&[CTRL_D])?;
+        self.read_until(raw_repl::SOFT_REBOOT, "the soft reboot line")?;
+        self.cached_info = None;
+        self.paste = PasteSupport::Unknown;
+        Ok(())
+    }
+
+    /// Hard reset with `machine.reset()`. The board reboots and may drop off the bus; the
+    /// session must not be used afterwards.
+    pub fn hard_reset(&mut self) -> Result<()> {
+        self.ensure_raw_repl()?;
+        let probe = self.exec_capture("import machine\nprint(hasattr(machine,'reset'))")?;
+        if !String::from_utf8_lossy(&probe).contains("True") {
+            return Err(Error::Unsupported {
+                feature: "hard reset (machine.reset)",
+            });
+        }
+        self.start(b"machine.reset()")?;
+        self.in_raw_repl = false;
+        self.helpers_loaded = 0;
+        self.cached_info = None;
+        Ok(())
+    }
+
+    /// The answer timeout in force.
+    pub fn answer_timeout(&self) -> Duration {
+        self.answer_timeout
+    }
+
+    /// After a transfer ended abnormally: clear whatever reached the raw REPL's line and make
+    /// the next call enter the raw REPL afresh.
+    pub(crate) fn resynchronize(&mut self) {
+        let _ = self.write(&[CTRL_C]);
+        self.in_raw_repl = false;
+        self.helpers_loaded = 0;
+    }
+
+    /// Returns a byte to the front of the unread input.
+    pub(crate) fn push_back(&mut self, byte: u8) {
+        self.pending.insert(0, byte);
+    }
+
+    // ---- byte-level helpers ---------------------------------------------------------------
+
+    pub(crate) fn write(&mut self, data: &[u8]) -> Result<()> {
+        self.transport
+            .write_all(data)
+            .map_err(|err| lost(&self.port, err))
+    }
+
+    fn read_some(&mut self, buf: &mut [u8], timeout: Duration) -> Result<usize> {
+        self.transport
+            .read(buf, timeout)
+            .map_err(|err| lost(&self.port, err))
+    }
+
+    /// Reads one flow-control byte, serving `pending` first.
+    pub(crate) fn read_flow_byte(&mut self, buf: &mut [u8], timeout: Duration) -> Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        if !self.pending.is_empty() {
+            buf[0] = self.pending.remove(0);
+            return Ok(1);
+        }
+        let mut one = [0u8; 1];
+        let n = self.read_some(&mut one, timeout)?;
+        if n == 1 {
+            buf[0] = one[0];
+        }
+        Ok(n)
+    }
+
+    /// Reads exactly `N` bytes within the answer timeout.
+    pub(crate) fn read_exact_array<const N: usize>(
+        &mut self,
+        waiting_for: &'static str,
+    ) -> Result<[u8; N]> {
+        let mut out = [0u8; N];
+        self.read_exact_into(&mut out, waiting_for)?;
+        Ok(out)
+    }
+
+    /// Fills `out` completely; the board may pause at most the answer timeout between bytes.
+    pub(crate) fn read_exact_into(
+        &mut self,
+        out: &mut [u8],
+        waiting_for: &'static str,
+    ) -> Result<()> {
+        let mut filled = 0;
+        let from_pending = self.pending.len().min(out.len());
+        if from_pending > 0 {
+            out[..from_pending].copy_from_slice(&self.pending[..from_pending]);
+            self.pending.drain(..from_pending);
+            filled = from_pending;
+        }
+        let mut last_byte = Instant::now();
+        while filled < out.len() {
+            let n = self.read_some(&mut out[filled..], Duration::from_millis(100))?;
+            if n == 0 {
+                if last_byte.elapsed() > self.answer_timeout {
+                    return Err(self.not_answering(waiting_for));
+                }
+                continue;
+            }
+            last_byte = Instant::now();
+            filled += n;
+        }
+        Ok(())
+    }
+
+    /// Reads until `needle` has been seen; bytes after it stay pending.
+    pub(crate) fn read_until(&mut self, needle: &[u8], waiting_for: &'static str) -> Result<()> {
+        let mut data = std::mem::take(&mut self.pending);
+        let mut buf = [0u8; 1024];
+        let mut last_byte = Instant::now();
+        loop {
+            if let Some(end) = raw_repl::find_end(&data, needle) {
+                self.pending = data[end..].to_vec();
+                return Ok(());
+            }
+            let n = self.read_some(&mut buf, Duration::from_millis(100))?;
+            if n == 0 {
+                if last_byte.elapsed() > self.answer_timeout {
+                    return Err(self.not_answering(waiting_for));
+                }
+                continue;
+            }
+            last_byte = Instant::now();
+            data.extend_from_slice(&buf[..n]);
+        }
+    }
+
+    fn read_until_banner(&mut self, waiting_for: &'static str) -> Result<()> {
+        let mut data = std::mem::take(&mut self.pending);
+        let mut buf = [0u8; 1024];
+        let mut last_byte = Instant::now();
+        loop {
+            if let Some(end) = raw_repl::find_raw_banner_end(&data) {
+                self.pending = data[end..].to_vec();
+                return Ok(());
+            }
+            let n = self.read_some(&mut buf, Duration::from_millis(100))?;
+            if n == 0 {
+                if last_byte.elapsed() > self.answer_timeout {
+                    return Err(self.not_answering(waiting_for));
+                }
+                continue;
+            }
+            last_byte = Instant::now();
+            data.extend_from_slice(&buf[..n]);
+        }
+    }
+
+    /// Reads for `duration`, keeping what arrives in `seen`.
+    fn drain_for(&mut self, duration: Duration, seen: &mut Vec<u8>) -> Result<()> {
+        let deadline = Instant::now() + duration;
+        let mut buf = [0u8; 1024];
+        while Instant::now() < deadline {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let n = self.read_some(&mut buf, left)?;
+            keep_tail(seen, &buf[..n]);
+        }
+        Ok(())
+    }
+
+    /// Reads until the line has been quiet for `quiet`, or `limit` has passed.
+    fn drain_quiet(&mut self, quiet: Duration, limit: Duration, seen: &mut Vec<u8>) -> Result<()> {
+        let deadline = Instant::now() + limit;
+        let mut buf = [0u8; 1024];
+        while Instant::now() < deadline {
+            let n = self.read_some(&mut buf, quiet)?;
+            if n == 0 {
+                break;
+            }
+            keep_tail(seen, &buf[..n]);
+        }
+        Ok(())
+    }
+
+    /// Drops bytes left over from earlier exchanges (the board is idle at its prompt now).
+    fn drain_stale(&mut self) -> Result<()> {
+        self.pending.clear();
+        let mut buf = [0u8; 256];
+        while self.read_some(&mut buf, Duration::ZERO)? > 0 {}
+        Ok(())
+    }
+
+    pub(crate) fn not_answering(&self, waiting_for: &'static str) -> Error {
+        Error::NotAnswering {
+            port: self.port.clone(),
+            waiting_for,
+            timeout: self.answer_timeout,
+        }
+    }
+
+    pub(crate) fn unexpected(&self, context: &'static str, received: &[u8]) -> Error {
+        Error::UnexpectedReply {
+            context,
+            received: String::from_utf8_lossy(received).into_owned(),
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if self.in_raw_repl {
+            let _ = self.transport.write_all(&[b'\r', CTRL_B]);
+        }
+    }
+}
+
+fn keep_tail(seen: &mut Vec<u8>, data: &[u8]) {
+    seen.extend_from_slice(data);
+    if seen.len() > 8192 {
+        seen.drain(..seen.len() - 1024);
+    }
+}
+
+fn lost(port: &str, source: io::Error) -> Error {
+    Error::Disconnected {
+        port: port.to_string(),
+        source,
+    }
+}
+
+/// Stands in for the transport after [`Session::into_parts`].
+struct ClosedTransport;
+
+impl Transport for ClosedTransport {
+    fn read(&mut self, _buf: &mut [u8], _timeout: Duration) -> io::Result<usize> {
+        Err(io::Error::new(
+            io::ErrorKind::NotConnected,
+            "session closed",
+        ))
+    }
+    fn write_all(&mut self, _data: &[u8]) -> io::Result<()> {
+        Err(io::Error::new(
+            io::ErrorKind::NotConnected,
+            "session closed",
+        ))
+    }
+    fn set_dtr(&mut self, _level: bool) -> io::Result<()> {
+        Ok(())
+    }
+    fn set_rts(&mut self, _level: bool) -> io::Result<()> {
+        Ok(())
+    }
+    fn discard_input(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    fn try_clone(&self) -> io::Result<Box<dyn Transport>> {
+        Err(io::Error::new(
+            io::ErrorKind::NotConnected,
+            "session closed",
+        ))
+    }
+    fn name(&self) -> &str {
+        "closed"
+    }
+}
