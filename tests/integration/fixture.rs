@@ -30,6 +30,19 @@ fn read_until(port: &mut dyn serialport::SerialPort, needle: &[u8], timeout: Dur
     seen
 }
 
+/// Reads until the board has been quiet for 300 ms.
+fn drain(port: &mut dyn serialport::SerialPort) {
+    let mut buf = [0u8; 512];
+    let mut quiet_since = Instant::now();
+    while quiet_since.elapsed() < Duration::from_millis(300) {
+        if let Ok(n) = port.read(&mut buf) {
+            if n > 0 {
+                quiet_since = Instant::now();
+            }
+        }
+    }
+}
+
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
@@ -79,9 +92,9 @@ fn friendly_soft_reset_runs_main_py_from_the_board_root() {
     });
     let mut port = open(board.port());
     port.write_all(b"\r\x03\x02").unwrap();
-    read_until(port.as_mut(), b">>> ", Duration::from_secs(5));
+    drain(port.as_mut());
     port.write_all(b"\x04").unwrap();
-    let seen = read_until(port.as_mut(), b">>> ", Duration::from_secs(10));
+    let seen = read_until(port.as_mut(), b"main says 42", Duration::from_secs(10));
     assert!(contains(&seen, b"soft reboot"), "{seen:?}");
     assert!(contains(&seen, b"main says 42"), "{seen:?}");
 }
