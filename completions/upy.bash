@@ -101,7 +101,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__devs)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-a -p -b -q -h -V --all --port --baud --quiet --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
