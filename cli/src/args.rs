@@ -27,7 +27,13 @@ pub struct GlobalArgs {
     pub port: String,
 
     /// Baud rate of the serial link (USB-CDC boards ignore it)
-    #[arg(short, long, global = true, env = "UPY_BAUD", default_value_t = 115_200)]
+    #[arg(
+        short,
+        long,
+        global = true,
+        env = "UPY_BAUD",
+        default_value_t = 115_200
+    )]
     pub baud: u32,
 
     /// Print only errors and the commands' own output
@@ -35,7 +41,12 @@ pub struct GlobalArgs {
     pub quiet: bool,
 
     /// Never draw progress bars (they are already hidden when stderr is not a terminal)
-    #[arg(long, global = true, env = "UPY_NO_PROGRESS")]
+    #[arg(
+        long,
+        global = true,
+        env = "UPY_NO_PROGRESS",
+        value_parser = clap::builder::FalseyValueParser::new()
+    )]
     pub no_progress: bool,
 }
 

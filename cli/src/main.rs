@@ -6,6 +6,7 @@
 mod args;
 mod commands;
 mod exit;
+mod ports;
 mod printer;
 
 use std::process::ExitCode;

@@ -1,0 +1,379 @@
+#!/usr/bin/env python3
+"""A simulated MicroPython board: the real MicroPython unix port behind a pseudo-terminal.
+
+Clients (upy, mpremote, mpytool, ...) open the printed port as if it were a board's USB serial
+port. This program relays bytes between that port and a MicroPython unix-port process running on
+a second pty, and bridges the differences between the unix port and a board:
+
+- the board's filesystem is a private folder (--root), mounted as '/';
+- soft reset (Ctrl-D, sys.exit(), machine.soft_reset()) ends the unix port, so it is restarted,
+  printing the soft-reboot line, running boot.py/main.py (friendly REPL) or re-entering the raw
+  REPL (when the raw REPL was active), as a board does;
+- Ctrl-C reaches code run from raw-paste mode (the unix port turns terminal signals off there):
+  a 0x03 left unread is turned into SIGINT;
+- the link can be paced to a UART's speed (--baud: baud/10 bytes per second each way) and cut
+  after N bytes (--cut-after), optionally coming back after a delay (--replug-after), behind a
+  stable symlink (--link) like a board that is unplugged and plugged in again.
+
+The first line on stdout is `PORT <path>`; after an unplug `UNPLUGGED`, after a replug `PORT <path>`
+again. Runs until killed (SIGTERM/SIGINT), cleaning up its children.
+"""
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+import tty
+
+RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n>"
+FRIENDLY_PROMPT = b">>> "
+SOFT_REBOOT = b"MPY: soft reboot\r\n"
+UART_FIFO = 64
+
+
+def boot_code(root, run_main):
+    """Code given to `micropython -c`: mount the board folder as '/', then boot.py and main.py."""
+    lines = [
+        "def _upy_sim_boot():",
+        "    import vfs, os, sys",
+        "    vfs.umount('/')",
+        f"    vfs.mount(vfs.VfsPosix({root!r}), '/')",
+        "    os.chdir('/')",
+        "    sys.path[:] = ['', '/lib', '.frozen']",
+    ]
+    if run_main:
+        lines += [
+            "    for name in ('boot.py', 'main.py'):",
+            "        try:",
+            "            os.stat(name)",
+            "        except OSError:",
+            "            continue",
+            "        try:",
+            "            exec(open(name).read(), {'__name__': '__main__'})",
+            "        except (Exception, KeyboardInterrupt) as e:",
+            "            sys.print_exception(e)",
+        ]
+    lines += ["_upy_sim_boot()", "del _upy_sim_boot"]
+    return "\n".join(lines)
+
+
+def set_raw_keep_signals(fd):
+    """Raw terminal (no output translation), but Ctrl-C still raises SIGINT while code runs."""
+    tty.setraw(fd)
+    attrs = termios.tcgetattr(fd)
+    attrs[3] |= termios.ISIG
+    termios.tcsetattr(fd, termios.TCSANOW, attrs)
+
+
+def unread_bytes(fd):
+    buf = fcntl.ioctl(fd, termios.FIONREAD, struct.pack("i", 0))
+    return struct.unpack("i", buf)[0]
+
+
+class Pacer:
+    """Token bucket: `rate` bytes per second, a UART FIFO's worth of burst."""
+
+    def __init__(self, rate):
+        self.rate = rate
+        self.tokens = UART_FIFO
+        self.last = time.monotonic()
+
+    def allowance(self):
+        if not self.rate:
+            return 1 << 20
+        now = time.monotonic()
+        self.tokens = min(UART_FIFO, self.tokens + (now - self.last) * self.rate)
+        self.last = now
+        return int(self.tokens)
+
+    def spend(self, n):
+        if self.rate:
+            self.tokens -= n
+
+
+class Interpreter:
+    """One run of the unix port on its own pty, from boot to exit."""
+
+    def __init__(self, args, home, raw):
+        self.master, slave = pty.openpty()
+        set_raw_keep_signals(slave)
+        self.slave = slave  # kept open to ask how much input is still unread
+        self.booting = raw  # swallowing output until the raw REPL banner appears
+        self.boot_output = b""
+        argv = [args.micropython, "-i", "-c", boot_code(args.root, run_main=not raw)]
+        env = dict(os.environ, HOME=home)
+        self.process = subprocess.Popen(
+            argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+            close_fds=True,
+        )
+        self.sent_raw_request = False
+        os.set_blocking(self.master, False)
+
+    def close(self):
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.process.wait()
+        for fd in (self.master, self.slave):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+class Board:
+    def __init__(self, args):
+        self.args = args
+        self.home = os.path.join(args.state, "home")
+        os.makedirs(self.home, exist_ok=True)
+        self.rate = args.baud // 10 if args.baud else 0
+        self.cut_remaining = args.cut_after
+        self.raw_mode = False
+        self.to_board = bytearray()
+        self.to_client = bytearray()
+        self.pending_interrupt = None  # (deadline, unread bytes when 0x03 was forwarded)
+        self.plug_in()
+        self.interpreter = Interpreter(args, self.home, raw=False)
+
+    # --- the client-facing port -------------------------------------------------------------
+    def plug_in(self):
+        self.client, keep = pty.openpty()
+        tty.setraw(keep)
+        self.keepalive = keep  # held so the port survives clients closing it
+        os.set_blocking(self.client, False)
+        path = os.ttyname(keep)
+        if self.args.link:
+            tmp = self.args.link + ".new"
+            if os.path.lexists(tmp):
+                os.unlink(tmp)
+            os.symlink(path, tmp)
+            os.replace(tmp, self.args.link)
+            path = self.args.link
+        self.up_pacer = Pacer(self.rate)
+        self.down_pacer = Pacer(self.rate)
+        print(f"PORT {path}", flush=True)
+
+    def unplug(self):
+        for fd in (self.client, self.keepalive):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self.client = None
+        if self.args.link and os.path.lexists(self.args.link):
+            os.unlink(self.args.link)
+        self.interpreter.close()
+        self.to_board.clear()
+        self.to_client.clear()
+        print("UNPLUGGED", flush=True)
+
+    def count_cut(self, n):
+        if self.cut_remaining is None:
+            return False
+        self.cut_remaining -= n
+        return self.cut_remaining <= 0
+
+    # --- the interpreter ---------------------------------------------------------------------
+    def restart(self):
+        """The unix port ended (soft reset): boot again like a board."""
+        self.interpreter.close()
+        self.to_client += SOFT_REBOOT
+        self.interpreter = Interpreter(self.args, self.home, raw=self.raw_mode)
+        self.pending_interrupt = None
+
+    def on_interpreter_output(self, data):
+        interp = self.interpreter
+        if interp.booting:
+            interp.boot_output += data
+            if not interp.sent_raw_request and interp.boot_output.endswith(FRIENDLY_PROMPT):
+                os.write(interp.master, b"\x01")
+                interp.sent_raw_request = True
+            if RAW_BANNER in interp.boot_output:
+                interp.booting = False
+                self.to_client += RAW_BANNER
+                rest = interp.boot_output.split(RAW_BANNER, 1)[1]
+                self.to_client += rest
+            return
+        if RAW_BANNER in data:
+            self.raw_mode = True
+        self.to_client += data
+
+    def on_client_input(self, data):
+        if b"\x02" in data and self.raw_mode:
+            self.raw_mode = False
+        self.to_board += data
+
+    def forward_to_board(self):
+        interp = self.interpreter
+        if interp.booting or not self.to_board:
+            return
+        n = min(len(self.to_board), self.up_pacer.allowance())
+        if n <= 0:
+            return
+        try:
+            written = os.write(interp.master, bytes(self.to_board[:n]))
+        except BlockingIOError:
+            return
+        except OSError:
+            return
+        chunk = bytes(self.to_board[:written])
+        del self.to_board[:written]
+        self.up_pacer.spend(written)
+        if b"\x03" in chunk:
+            self.pending_interrupt = (time.monotonic() + 0.15, unread_bytes(interp.slave))
+
+    def forward_to_client(self):
+        if self.client is None or not self.to_client:
+            return
+        n = min(len(self.to_client), self.down_pacer.allowance())
+        if self.cut_remaining is not None:
+            n = min(n, self.cut_remaining)
+        if n <= 0:
+            return
+        try:
+            written = os.write(self.client, bytes(self.to_client[:n]))
+        except (BlockingIOError, OSError):
+            # Nobody is reading: a board's output is lost when no host listens.
+            if len(self.to_client) > 65536:
+                del self.to_client[: len(self.to_client) - 65536]
+            return
+        del self.to_client[:written]
+        self.down_pacer.spend(written)
+        if self.count_cut(written):
+            self.cut()
+
+    def check_interrupt(self):
+        """A 0x03 still unread after a while means signals are off (raw-paste): send SIGINT."""
+        if self.pending_interrupt is None:
+            return
+        deadline, _ = self.pending_interrupt
+        if time.monotonic() < deadline:
+            return
+        self.pending_interrupt = None
+        interp = self.interpreter
+        if unread_bytes(interp.slave) > 0 and interp.process.poll() is None:
+            termios.tcflush(interp.slave, termios.TCIFLUSH)
+            os.kill(interp.process.pid, signal.SIGINT)
+
+    def cut(self):
+        self.unplug()
+        self.cut_remaining = None
+        if self.args.replug_after is not None:
+            time.sleep(self.args.replug_after)
+            self.plug_in()
+            self.raw_mode = False
+            self.interpreter = Interpreter(self.args, self.home, raw=False)
+
+    # --- main loop --------------------------------------------------------------------------
+    def serve(self):
+        while True:
+            interp = self.interpreter
+            readers = [interp.master]
+            if self.args.exit_on_stdin_eof:
+                readers.append(sys.stdin.fileno())
+            if self.client is not None:
+                readers.append(self.client)
+            busy = self.to_board or self.to_client or self.pending_interrupt
+            ready, _, _ = select.select(readers, [], [], 0.001 if busy else 0.05)
+            if self.args.exit_on_stdin_eof and sys.stdin.fileno() in ready:
+                if not os.read(sys.stdin.fileno(), 1024):
+                    return
+            if interp.master in ready:
+                try:
+                    data = os.read(interp.master, 4096)
+                except (BlockingIOError, InterruptedError):
+                    data = None
+                except OSError:
+                    data = b""
+                if data:
+                    self.on_interpreter_output(data)
+                elif data == b"" or interp.process.poll() is not None:
+                    interp.process.wait()
+                    self.restart()
+                    continue
+            elif interp.process.poll() is not None:
+                self.drain_interpreter()
+                self.restart()
+                continue
+            if self.client is not None and self.client in ready:
+                try:
+                    data = os.read(self.client, 4096)
+                except (BlockingIOError, InterruptedError):
+                    data = b""
+                except OSError:
+                    data = b""
+                if data:
+                    if self.cut_remaining is not None:
+                        data = data[: max(self.cut_remaining, 0)]
+                    self.on_client_input(data)
+                    if self.count_cut(len(data)):
+                        self.cut()
+                        continue
+            self.forward_to_board()
+            self.forward_to_client()
+            self.check_interrupt()
+
+    def drain_interpreter(self):
+        while True:
+            try:
+                data = os.read(self.interpreter.master, 4096)
+            except OSError:
+                return
+            if not data:
+                return
+            self.on_interpreter_output(data)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--root", required=True, help="folder that is the board's filesystem")
+    parser.add_argument("--baud", type=int, default=0, help="pace the link (0: unpaced)")
+    parser.add_argument("--cut-after", type=int, help="unplug after this many bytes")
+    parser.add_argument("--replug-after", type=float, help="seconds until it comes back")
+    parser.add_argument("--link", help="stable path: a symlink to the current port")
+    parser.add_argument(
+        "--exit-on-stdin-eof", action="store_true", help="stop when the parent closes stdin"
+    )
+    parser.add_argument("--state", help="folder for HOME (default: a folder beside --root)")
+    parser.add_argument(
+        "--micropython",
+        default=os.path.join(os.path.dirname(sys.executable), "micropython"),
+        help="the unix port (default: micropython beside this python)",
+    )
+    args = parser.parse_args()
+    args.root = os.path.abspath(args.root)
+    os.makedirs(args.root, exist_ok=True)
+    if args.state is None:
+        args.state = args.root.rstrip("/") + ".state"
+    os.makedirs(args.state, exist_ok=True)
+
+    def stop(*_):
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    board = Board(args)
+    try:
+        board.serve()
+    finally:
+        board.interpreter.close()
+        if args.link and os.path.lexists(args.link):
+            os.unlink(args.link)
+
+
+if __name__ == "__main__":
+    main()
