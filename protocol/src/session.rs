@@ -131,21 +131,27 @@ impl Session {
     /// waits when noise hides the banner.
     pub fn enter_raw_repl(&mut self) -> Result<()> {
         let mut seen: Vec<u8> = Vec::new();
+        // Fast path for a board idle at a prompt or running interruptible code: one write, one
+        // banner. Noise before the banner is fine; the slow attempts below handle the rest.
+        self.write(&[b'\r', CTRL_C, CTRL_C, CTRL_A])?;
+        if self.wait_for_banner(Duration::from_millis(400), &mut seen)? {
+            self.in_raw_repl = true;
+            self.helpers_loaded = 0;
+            return Ok(());
+        }
         let attempts = [
             Duration::from_millis(600),
             Duration::from_millis(1500),
             Duration::from_millis(3000),
         ];
-        for (attempt, wait) in attempts.iter().enumerate() {
+        for wait in attempts.iter() {
             self.write(b"\r")?;
             self.write(&[CTRL_C])?;
             self.drain_for(Duration::from_millis(30), &mut seen)?;
             self.write(&[CTRL_C])?;
-            if attempt > 0 {
-                // A stubborn program may catch the first interrupts and keep printing.
-                self.drain_for(Duration::from_millis(100), &mut seen)?;
-                self.write(&[CTRL_C, CTRL_C])?;
-            }
+            // A stubborn program may catch the first interrupts and keep printing.
+            self.drain_for(Duration::from_millis(100), &mut seen)?;
+            self.write(&[CTRL_C, CTRL_C])?;
             self.drain_quiet(
                 Duration::from_millis(40),
                 Duration::from_millis(400),
@@ -170,7 +176,7 @@ impl Session {
             return Err(Error::NotAnswering {
                 port: self.port.clone(),
                 waiting_for: "the raw REPL prompt",
-                timeout: attempts.iter().sum(),
+                timeout: attempts.iter().sum::<Duration>() + Duration::from_millis(400),
             });
         }
         let tail = &seen[seen.len().saturating_sub(120)..];

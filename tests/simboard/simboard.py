@@ -119,6 +119,7 @@ class Interpreter:
             close_fds=True,
         )
         self.sent_raw_request = False
+        self.forwarded = 0  # bytes written to the interpreter's terminal
         os.set_blocking(self.master, False)
 
     def close(self):
@@ -233,8 +234,12 @@ class Board:
         chunk = bytes(self.to_board[:written])
         del self.to_board[:written]
         self.up_pacer.spend(written)
+        interp.forwarded += written
         if b"\x03" in chunk:
-            self.pending_interrupt = (time.monotonic() + 0.15, unread_bytes(interp.slave))
+            # Stream position just past the last 0x03: once the interpreter has read that far,
+            # the byte was taken as data (code that called micropython.kbd_intr(-1)).
+            position = interp.forwarded - (len(chunk) - 1 - chunk.rindex(b"\x03"))
+            self.pending_interrupt = (time.monotonic() + 0.15, position)
 
     def forward_to_client(self):
         if self.client is None or not self.to_client:
@@ -260,12 +265,13 @@ class Board:
         """A 0x03 still unread after a while means signals are off (raw-paste): send SIGINT."""
         if self.pending_interrupt is None:
             return
-        deadline, _ = self.pending_interrupt
+        deadline, position = self.pending_interrupt
         if time.monotonic() < deadline:
             return
         self.pending_interrupt = None
         interp = self.interpreter
-        if unread_bytes(interp.slave) > 0 and interp.process.poll() is None:
+        consumed = interp.forwarded - unread_bytes(interp.slave)
+        if consumed < position and interp.process.poll() is None:
             termios.tcflush(interp.slave, termios.TCIFLUSH)
             os.kill(interp.process.pid, signal.SIGINT)
 

@@ -1,19 +1,23 @@
-#@base
+#@core
 import sys
-try:
- import os
-except ImportError:
- import uos as os
-def _j(p,n):
- return (p.rstrip('/') or '')+'/'+n if p else n
+try:import os
+except ImportError:import uos as os
+def _j(p,n):return (p.rstrip('/') or '')+'/'+n if p else n
 def _k(p):
- try:
-  s=os.stat(p);return ('d',0) if s[0]&0x4000 else ('f',s[6])
+ try:s=os.stat(p);return ('d',0) if s[0]&0x4000 else ('f',s[6])
  except AttributeError:
   if p in('','/','.'):return ('d',0)
   try:return ('f',os.size(p.lstrip('/')))
   except OSError:return None
  except OSError:return None
+def _mv(a,b):
+ if os.getcwd()=='/':a=a.lstrip('/') or '/';b=b.lstrip('/') or '/'
+ try:os.rename(a,b)
+ except OSError:
+  k=_k(b)
+  if k is None or k[0]=='d':raise
+  os.remove(b);os.rename(a,b)
+#@list
 def _ls(p):
  r=[]
  try:
@@ -26,24 +30,22 @@ def _ls(p):
    k=_k(_j(p,n)) or ('f',0);r.append((k[0],k[1],n))
  return r
 def _hx(b):
- try:
-  import binascii;return binascii.hexlify(b).decode()
+ try:import binascii;return binascii.hexlify(b).decode()
  except ImportError:return ''.join('%02x'%x for x in b)
 def _h(p):
  try:import hashlib
  except ImportError:return '-'
- h=hashlib.sha256();b=bytearray(512)
+ h=hashlib.sha256();b=bytearray(1024)
  with open(p,'rb') as f:
   while 1:
    n=f.readinto(b)
    if not n:break
-   h.update(b if n==512 else b[:n])
+   h.update(b if n==1024 else b[:n])
  return _hx(h.digest())
 def _walk(p,r,x):
  for k,s,n in _ls(p):
   q=_j(p,n);t=_j(r,n) if r else n
-  if k=='d':
-   print('d 0 - '+t);_walk(q,t,x)
+  if k=='d':print('d 0 - '+t);_walk(q,t,x)
   else:print('f %d %s %s'%(s,_h(q) if x else '-',t))
 def _rm(p):
  k=_k(p)
@@ -63,10 +65,9 @@ def _rx(B,P,m):
 def _up(p,z,c,t):
  import micropython
  B=sys.stdin.buffer;W=sys.stdout.write
- try:
-  import select;P=select.poll();P.register(sys.stdin,1)
+ try:import select;P=select.poll();P.register(sys.stdin,1)
  except Exception:P=None
- u=bytearray(c);um=memoryview(u);h=memoryview(bytearray(3));e=None;f=None
+ u=bytearray(c);um=memoryview(u);h=memoryview(bytearray(3));e=f=None
  if z:import deflate,io
  micropython.kbd_intr(-1)
  try:
@@ -104,8 +105,7 @@ def _up(p,z,c,t):
    try:f.close()
    except OSError as x:e=e or x
    f=None
- except BaseException as x:
-  e=x
+ except BaseException as x:e=x
  micropython.kbd_intr(3)
  if f:
   try:f.close()
@@ -115,10 +115,7 @@ def _up(p,z,c,t):
    try:os.remove(t)
    except OSError:pass
   raise e
- if t:
-  try:os.rename(t,p)
-  except OSError:
-   os.remove(p);os.rename(t,p)
+ if t:_mv(t,p)
  W('\x17')
 #@dn
 def _dn(p,c):
@@ -128,8 +125,7 @@ def _dn(p,c):
  f=open(p,'rb');b=bytearray(c);m=memoryview(b)
  try:W=sys.stdout.buffer.write;x=0
  except AttributeError:
-  try:
-   import binascii;a=binascii.b2a_base64;x=1
+  try:import binascii;a=binascii.b2a_base64;x=1
   except ImportError:x=2
  print(k[1],x)
  while 1:
@@ -137,5 +133,5 @@ def _dn(p,c):
   if not n:break
   if not x:W(m[:n])
   elif x==1:sys.stdout.write(a(b[:n]).decode())
-  else:print(_hx(b[:n]))
+  else:print(''.join('%02x'%v for v in b[:n]))
  f.close()

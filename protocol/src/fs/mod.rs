@@ -64,9 +64,10 @@ impl Progress for NoProgress {}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Helpers {
-    Base = 1,
-    Upload = 2,
-    Download = 4,
+    Core = 1,
+    List = 2,
+    Upload = 4,
+    Download = 8,
 }
 
 /// Filesystem operations; get one with [`Session::fs`].
@@ -93,13 +94,34 @@ impl Fs<'_> {
     }
 
     pub(crate) fn prelude_for(&self, needs: &[Helpers]) -> String {
-        let mut prelude = String::new();
-        for &group in [Helpers::Base].iter().chain(needs) {
-            if self.session.helpers_loaded & (group as u8) == 0 && !prelude_has(&prelude, group) {
-                prelude.push_str(helper_source(group));
+        let mut source = String::new();
+        let mut included = 0u8;
+        for &group in [Helpers::Core].iter().chain(needs) {
+            if (self.session.helpers_loaded | included) & (group as u8) == 0 {
+                source.push_str(helper_source(group));
+                included |= group as u8;
             }
         }
-        prelude
+        // Helpers cross the link on every connection: deflate them when the board can inflate.
+        let compress = self
+            .session
+            .cached_info
+            .as_ref()
+            .is_some_and(|info| info.features.deflate && info.features.binascii);
+        if compress && source.len() > 400 {
+            let packed = miniz_oxide::deflate::compress_to_vec(source.as_bytes(), 10);
+            // The board inflates with a window of 2^wbits bytes; the source fits in it.
+            let wbits = source
+                .len()
+                .next_power_of_two()
+                .trailing_zeros()
+                .clamp(9, 15);
+            return format!(
+                "import deflate,io,binascii\nexec(deflate.DeflateIO(io.BytesIO(binascii.a2b_base64('{}')),deflate.RAW,{wbits}).read())\n",
+                base64::Engine::encode(&base64::engine::general_purpose::STANDARD, packed)
+            );
+        }
+        source
     }
 
     pub(crate) fn mark_loaded<T>(&mut self, needs: &[Helpers], result: &Result<T>) {
@@ -110,7 +132,7 @@ impl Fs<'_> {
             Err(_) => false,
         };
         if defined {
-            for &group in [Helpers::Base].iter().chain(needs) {
+            for &group in [Helpers::Core].iter().chain(needs) {
                 self.session.helpers_loaded |= group as u8;
             }
         }
@@ -155,7 +177,7 @@ impl Fs<'_> {
             "p={}\nk=_k(p)\nif k is None:raise OSError(2)\nif k[0]=='f':print('f %d - %s'%(k[1],p.split('/')[-1]))\nelse:\n for t,s,n in _ls(p):print('%s %d - %s'%(t,s,n))",
             py_str(&path)
         );
-        let out = self.run(&[], &code, &path)?;
+        let out = self.run(&[Helpers::List], &code, &path)?;
         let mut entries = parse_entries(&out);
         sort_entries(&mut entries);
         Ok(entries)
@@ -171,7 +193,7 @@ impl Fs<'_> {
             py_str(&path),
             u8::from(hashes)
         );
-        let out = self.run(&[], &code, &path)?;
+        let out = self.run(&[Helpers::List], &code, &path)?;
         let mut entries = parse_entries(&out);
         entries.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(entries)
@@ -225,7 +247,7 @@ impl Fs<'_> {
             "p={}\nk=_k(p)\nif k is None:raise OSError(2)\nif k[0]!='d':raise OSError(20)\nif _ls(p):raise OSError(39)\nos.rmdir(p)",
             py_str(&path)
         );
-        self.run(&[], &code, &path).map(|_| ())
+        self.run(&[Helpers::List], &code, &path).map(|_| ())
     }
 
     /// Removes a file (not a directory).
@@ -256,7 +278,7 @@ impl Fs<'_> {
             .collect::<Vec<_>>()
             .join(",");
         let code = format!("for p in ({list},):\n _rm(p)\n print(p)");
-        let out = self.run(&[], &code, "")?;
+        let out = self.run(&[Helpers::List], &code, "")?;
         let removed = String::from_utf8_lossy(&out)
             .lines()
             .filter(|line| !line.trim().is_empty())
@@ -281,7 +303,7 @@ impl Fs<'_> {
         let from = normalize(from)?;
         let to = normalize(to)?;
         let code = format!(
-            "if _k({0}) is None:raise OSError(2)\nos.rename({0},{1})",
+            "if _k({0}) is None:raise OSError(2)\nif _k({1}):raise OSError(17)\n_mv({0},{1})",
             py_str(&from),
             py_str(&to)
         );
@@ -320,7 +342,7 @@ impl Fs<'_> {
             "p={}\nk=_k(p)\nif k is None:raise OSError(2)\nif k[0]=='d':raise OSError(21)\nprint(_h(p))",
             py_str(&path)
         );
-        let out = self.run(&[], &code, &path)?;
+        let out = self.run(&[Helpers::List], &code, &path)?;
         let text = String::from_utf8_lossy(&out);
         match parse_hex32(text.trim()) {
             Some(hash) => Ok(hash),
@@ -336,7 +358,8 @@ impl Fs<'_> {
 
 fn helper_source(group: Helpers) -> &'static str {
     let marker = match group {
-        Helpers::Base => "#@base\n",
+        Helpers::Core => "#@core\n",
+        Helpers::List => "#@list\n",
         Helpers::Upload => "#@up\n",
         Helpers::Download => "#@dn\n",
     };
@@ -344,10 +367,6 @@ fn helper_source(group: Helpers) -> &'static str {
     let rest = &DEVICE_CODE[start..];
     let end = rest.find("#@").unwrap_or(rest.len());
     &rest[..end]
-}
-
-fn prelude_has(prelude: &str, group: Helpers) -> bool {
-    !prelude.is_empty() && prelude.contains(helper_source(group))
 }
 
 /// Lines `kind size sha256-or-dash name`.
@@ -424,9 +443,17 @@ mod tests {
 
     #[test]
     fn helper_groups_are_split_and_sendable() {
-        for group in [Helpers::Base, Helpers::Upload, Helpers::Download] {
+        for group in [
+            Helpers::Core,
+            Helpers::List,
+            Helpers::Upload,
+            Helpers::Download,
+        ] {
             let source = helper_source(group);
-            assert!(source.starts_with("import sys") || source.starts_with("def "));
+            assert!(
+                source.starts_with("import sys") || source.starts_with("def "),
+                "{source}"
+            );
             assert!(!source.contains("#@"));
             assert!(crate::raw_repl::is_sendable_code(source.as_bytes()));
         }

@@ -50,7 +50,7 @@ fn prepare(data: &[u8], deflate_block: Option<usize>) -> Prepared {
             let frames: Vec<Frame> = data
                 .chunks(block)
                 .map(|chunk| Frame {
-                    payload: miniz_oxide::deflate::compress_to_vec(chunk, 9),
+                    payload: miniz_oxide::deflate::compress_to_vec(chunk, 10),
                     content_bytes: chunk.len() as u64,
                 })
                 .collect();
@@ -349,11 +349,7 @@ impl Fs<'_> {
         if result.is_ok() {
             let mut close = "f.close()\n".to_string();
             if target != path {
-                close.push_str(&format!(
-                    "try:os.rename({t},{p})\nexcept OSError:\n os.remove({p});os.rename({t},{p})",
-                    t = py_str(&target),
-                    p = py_str(&path)
-                ));
+                close.push_str(&format!("_mv({},{})", py_str(&target), py_str(&path)));
             }
             result = self.run(&[], &close, &path).map(|_| ());
         }
