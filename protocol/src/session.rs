@@ -16,8 +16,8 @@ pub const DEFAULT_ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
 /// Paced raw REPL writes for firmware without raw-paste: bytes per burst, then a pause.
 const PACED_CHUNK: usize = 256;
 /// Old firmware (no raw-paste at all) may have a tiny input buffer (the micro:bit drops input
-/// beyond ~64 unpaced bytes).
-const PACED_CHUNK_SMALL: usize = 64;
+/// beyond ~64 unpaced bytes; half that leaves room for an emulated CPU that falls behind).
+const PACED_CHUNK_SMALL: usize = 32;
 const PACED_PAUSE: Duration = Duration::from_millis(10);
 
 /// Whether the board speaks raw-paste, learned on first use.
@@ -290,7 +290,8 @@ impl Session {
             PasteAnswer::Unknown => {
                 // Old firmware treated `\x05A` as code and `\x01` as "reset the raw REPL":
                 // the rest of its banner follows.
-                self.read_until_banner("the raw REPL prompt after a raw-paste request")?;
+                self.read_until(b"to exit", "the raw REPL prompt after a raw-paste request")?;
+                self.read_until(b">", "the raw REPL prompt after a raw-paste request")?;
                 self.paste = PasteSupport::Unsupported;
                 self.paced_chunk = self.paced_chunk.min(PACED_CHUNK_SMALL);
             }
@@ -467,6 +468,16 @@ impl Session {
         self.helpers_loaded = 0;
         self.cached_info = None;
         Ok(())
+    }
+
+    /// Old firmware or a small heap: worth sparing the board's memory.
+    fn is_small_board(&self) -> bool {
+        self.paste == PasteSupport::Unsupported
+            || self
+                .cached_info
+                .as_ref()
+                .and_then(|info| info.mem_free)
+                .is_some_and(|free| free < 64 * 1024)
     }
 
     /// The answer timeout in force.
@@ -651,6 +662,11 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
+        if self.in_raw_repl && self.helpers_loaded != 0 && self.is_small_board() {
+            // Helper functions live in the board's globals until a reset; on a board with a few
+            // KB of heap they would starve the user's program.
+            let _ = self.exec_capture(crate::fs::HELPER_CLEANUP);
+        }
         if self.in_raw_repl {
             let _ = self.transport.write_all(&[b'\r', CTRL_B]);
         }

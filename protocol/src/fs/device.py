@@ -2,6 +2,8 @@
 import sys
 try:import os
 except ImportError:import uos as os
+def _a(p):return p.lstrip('/') if _F else p
+_F=not hasattr(os,'mkdir')
 def _j(p,n):return (p.rstrip('/') or '')+'/'+n if p else n
 def _k(p):
  try:s=os.stat(p);return ('d',0) if s[0]&0x4000 else ('f',s[6])
@@ -26,7 +28,7 @@ def _ls(p):
    if e[1]==0x4000:r.append(('d',0,n))
    else:r.append(('f',e[3] if len(e)>3 and e[3]>=0 else _k(_j(p,n))[1],n))
  except AttributeError:
-  for n in os.listdir(p) if p not in('','/') else os.listdir():
+  for n in (os.listdir(p) if p not in('','/') else os.listdir()):
    k=_k(_j(p,n)) or ('f',0);r.append((k[0],k[1],n))
  return r
 def _hx(b):
@@ -122,16 +124,16 @@ def _dn(p,c):
  k=_k(p)
  if k is None:raise OSError(2)
  if k[0]=='d':raise OSError(21)
- f=open(p,'rb');b=bytearray(c);m=memoryview(b)
- try:W=sys.stdout.buffer.write;x=0
- except AttributeError:
+ f=open(p,'rb');b=bytearray(c)
+ try:W=sys.stdout.buffer.write;x=0;m=memoryview(b)
+ except (AttributeError,NameError):
   try:import binascii;a=binascii.b2a_base64;x=1
-  except ImportError:x=2
+  except ImportError:x=2;b=bytearray(32)
  print(k[1],x)
  while 1:
   n=f.readinto(b)
   if not n:break
   if not x:W(m[:n])
-  elif x==1:sys.stdout.write(a(b[:n]).decode())
+  elif x==1:print(a(b[:n]).decode(),end='')
   else:print(''.join('%02x'%v for v in b[:n]))
  f.close()

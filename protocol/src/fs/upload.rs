@@ -5,7 +5,8 @@ use std::collections::VecDeque;
 
 use base64::Engine as _;
 
-use super::{map_os_error, normalize, py_str, Fs, Helpers, Progress, TEMP_SUFFIX};
+use super::path::dev_path;
+use super::{map_os_error, normalize, Fs, Helpers, Progress, TEMP_SUFFIX};
 use crate::error::{Error, Result};
 use crate::raw_repl::CTRL_D;
 use crate::session::PasteSupport;
@@ -16,6 +17,8 @@ const ACK: u8 = 0x06;
 const NAK: u8 = 0x15;
 /// The board renamed the file into place.
 const COMMITTED: u8 = 0x17;
+/// Below this much free heap, helpers are defined a function at a time.
+const SMALL_HEAP: u64 = 24 * 1024;
 /// Payload bytes per frame when not compressing.
 const RAW_FRAME: usize = 4096;
 
@@ -148,13 +151,13 @@ impl Fs<'_> {
             let path = normalize(file.path)?;
             let plan = prepare(file.data, deflate_block);
             let temp = if atomic {
-                py_str(&format!("{path}{TEMP_SUFFIX}"))
+                dev_path(&format!("{path}{TEMP_SUFFIX}"))
             } else {
                 "''".to_string()
             };
             calls.push_str(&format!(
                 "({},{},{},{}),",
-                py_str(&path),
+                dev_path(&path),
                 plan.wbits,
                 unit,
                 temp
@@ -321,8 +324,8 @@ impl Fs<'_> {
         progress.on_file_start(&path, file.data.len() as u64);
         let open = format!(
             "k=_k({p})\nif k and k[0]=='d':raise OSError(21)\nf=open({t},'wb')\nw=f.write\n{imp}",
-            p = py_str(&path),
-            t = py_str(&target),
+            p = dev_path(&path),
+            t = dev_path(&target),
             imp = if info.features.binascii {
                 "from binascii import a2b_base64 as a\n"
             } else {
@@ -349,14 +352,14 @@ impl Fs<'_> {
         if result.is_ok() {
             let mut close = "f.close()\n".to_string();
             if target != path {
-                close.push_str(&format!("_mv({},{})", py_str(&target), py_str(&path)));
+                close.push_str(&format!("_mv({},{})", dev_path(&target), dev_path(&path)));
             }
             result = self.run(&[], &close, &path).map(|_| ());
         }
         if result.is_err() {
             let cleanup = format!(
                 "try:f.close()\nexcept Exception:pass\ntry:os.remove({})\nexcept Exception:pass",
-                py_str(&target)
+                dev_path(&target)
             );
             let _ = self.run(&[], &cleanup, &path);
         } else {
@@ -371,10 +374,17 @@ impl Fs<'_> {
         let info = self.session.info()?;
         let chunk = info
             .mem_free
-            .map_or(256, |free| (free / 16) as usize)
+            .map_or(256, |free| (free / 32) as usize)
             .clamp(64, 4096);
         let needs = [Helpers::Download];
-        let code = format!("{}_dn({},{chunk})", self.prelude_for(&needs), py_str(&path));
+        if info.mem_free.is_some_and(|free| free < SMALL_HEAP) {
+            self.load_helpers_piecewise(&needs)?;
+        }
+        let code = format!(
+            "{}_dn({},{chunk})",
+            self.prelude_for(&needs),
+            dev_path(&path)
+        );
         let started = self.session.start(code.as_bytes());
         self.mark_loaded(&needs, &started);
         started?;
