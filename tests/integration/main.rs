@@ -3,5 +3,19 @@
 mod simboard;
 mod util;
 
+mod cat;
 mod cli;
+mod cp;
+mod df;
+mod eval;
+mod exec;
 mod fixture;
+mod info;
+mod ls;
+mod mkdir;
+mod reset;
+mod rm;
+mod rmdir;
+mod run;
+mod sha256sum;
+mod tree;
