@@ -57,4 +57,6 @@ pub enum Command {
     Devs(commands::devs::DevsArgs),
     /// Print shell completions for SHELL to stdout
     Completions(commands::completions::CompletionsArgs),
+    /// Connect this terminal to the board's interactive REPL (exit with Ctrl-] or Ctrl-X)
+    Repl(commands::repl::ReplArgs),
 }

@@ -1,0 +1,107 @@
+//! `upy repl`: this terminal connected to the board's friendly REPL.
+//!
+//! - `link` finds and opens the serial port (the only part that knows `serialport`);
+//! - `terminal` puts the local terminal in raw mode and always restores it;
+//! - `output` shows the board's bytes as they arrive and records them (`--capture`);
+//! - `keys` decides which keys upy keeps (exit, suspend, paste) and prepares pasted code;
+//! - `session` runs the threads, reconnects, and types `--exec`/`--paste` code in paste mode.
+//!
+//! Everything is checked (port, files) before the terminal changes mode, so a failure to start
+//! leaves the terminal untouched.
+
+mod keys;
+mod link;
+mod output;
+mod session;
+mod terminal;
+
+use std::fs::File;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::{Context as _, Result};
+use clap::Args;
+
+use crate::commands::Context;
+use crate::exit::{fail, Status};
+use link::Link;
+use output::{Display, Output};
+use session::{Session, SessionOptions};
+use terminal::RawTerminal;
+
+/// Arguments of `upy repl`.
+///
+/// Keys go to the board unchanged (Ctrl-C interrupts, Ctrl-D soft-resets, Ctrl-E paste mode, Tab
+/// completes), except Ctrl-] and Ctrl-X, which exit, Ctrl-Z, which suspends upy, and Ctrl-T,
+/// which pastes the `--paste` file again. When stdin is not a terminal its bytes are forwarded,
+/// and upy exits once input has ended and the board has finished answering.
+#[derive(Debug, Args)]
+pub struct ReplArgs {
+    /// Record everything the board prints to FILE (created or truncated)
+    #[arg(long, value_name = "FILE")]
+    pub capture: Option<PathBuf>,
+
+    /// Send FILE through the board's paste mode when connected; Ctrl-T sends it again
+    #[arg(long, value_name = "FILE")]
+    pub paste: Option<PathBuf>,
+
+    /// Run CODE on the board (through paste mode) before handing over the keyboard
+    #[arg(long, value_name = "CODE")]
+    pub exec: Option<String>,
+
+    /// Exit when the board disconnects instead of waiting for it to come back
+    #[arg(long)]
+    pub no_reconnect: bool,
+}
+
+pub fn run(args: ReplArgs, ctx: &Context) -> Result<Status> {
+    let port = link::resolve_port(&ctx.global.port)?;
+    if let Some(path) = &args.paste {
+        std::fs::metadata(path).map_err(|e| {
+            fail(
+                Status::Failure,
+                format!("cannot read {}: {e}", path.display()),
+            )
+        })?;
+    }
+    let capture = match &args.capture {
+        Some(path) => {
+            let file = File::create(path)
+                .with_context(|| format!("cannot create the capture file {}", path.display()))?;
+            Some((path.clone(), file))
+        }
+        None => None,
+    };
+    let link = Link::open(&port, ctx.global.baud).map_err(|e| e.into_failure(&port))?;
+
+    let interactive = std::io::stdin().is_terminal();
+    let terminal = if interactive {
+        Some(RawTerminal::enable().context("could not put the terminal in raw mode")?)
+    } else {
+        None
+    };
+    let stdout_terminal = std::io::stdout().is_terminal();
+    let stderr_terminal = std::io::stderr().is_terminal();
+    let display = Display {
+        fix_newlines: interactive && stdout_terminal,
+        raw_stderr: interactive && stderr_terminal,
+        shared_screen: stdout_terminal && stderr_terminal,
+        quiet: ctx.global.quiet,
+    };
+    let output = Arc::new(Output::new(display, capture));
+    let mut greeting = format!("connected to {port}; Ctrl-] or Ctrl-X exits");
+    if let Some(path) = &args.paste {
+        greeting.push_str(&format!(", Ctrl-T pastes {} again", path.display()));
+    }
+    output.notice(&greeting);
+
+    let options = SessionOptions {
+        port,
+        baud: ctx.global.baud,
+        reconnect: !args.no_reconnect,
+        exec: args.exec.map(String::into_bytes),
+        paste_file: args.paste,
+    };
+    Session::new(options, link, output, terminal).run()
+}
