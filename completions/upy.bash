@@ -25,6 +25,9 @@ _upy() {
             upy,help)
                 cmd="upy__subcmd__help"
                 ;;
+            upy,repl)
+                cmd="upy__subcmd__repl"
+                ;;
             upy__subcmd__help,completions)
                 cmd="upy__subcmd__help__subcmd__completions"
                 ;;
@@ -34,6 +37,9 @@ _upy() {
             upy__subcmd__help,help)
                 cmd="upy__subcmd__help__subcmd__help"
                 ;;
+            upy__subcmd__help,repl)
+                cmd="upy__subcmd__help__subcmd__repl"
+                ;;
             *)
                 ;;
         esac
@@ -41,7 +47,7 @@ _upy() {
 
     case "${cmd}" in
         upy)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version devs completions help"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version devs completions repl help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -131,7 +137,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__help)
-            opts="devs completions help"
+            opts="devs completions repl help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -179,6 +185,62 @@ _upy() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__help__subcmd__repl)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__repl)
+            opts="-p -b -q -h -V --capture --paste --exec --no-reconnect --port --baud --quiet --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --capture)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --paste)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exec)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
