@@ -18,6 +18,8 @@ const PATIENCE: Duration = Duration::from_secs(20);
 const EXIT_KEY: &[u8] = b"\x1d";
 const EXIT_KEY_ALT: &[u8] = b"\x18";
 const GREETING: &str = "Ctrl-] or Ctrl-X exits";
+/// Printed by test scripts after their last `stty -g`.
+const SHOWN: &str = "settings-shown";
 
 /// A program running on its own pseudo-terminal, with everything it printed.
 struct Terminal {
@@ -26,7 +28,9 @@ struct Terminal {
     seen: Arc<Mutex<Vec<u8>>>,
     /// Where the next `expect` starts looking.
     cursor: usize,
-    _master: Box<dyn MasterPty + Send>,
+    /// The terminal's settings before the program started (as text: every termios field).
+    initial: Option<String>,
+    master: Box<dyn MasterPty + Send>,
     _dir: tempfile::TempDir,
 }
 
@@ -65,6 +69,8 @@ impl Terminal {
                 pixel_height: 0,
             })
             .expect("open a pty");
+        let initial = settings(pair.master.as_ref());
+        assert!(initial.is_some(), "cannot read the pty's settings");
         let child = pair.slave.spawn_command(command).expect("spawn on the pty");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
@@ -85,7 +91,8 @@ impl Terminal {
             writer,
             seen,
             cursor: 0,
-            _master: pair.master,
+            initial,
+            master: pair.master,
             _dir: dir,
         }
     }
@@ -144,6 +151,16 @@ impl Terminal {
         }
     }
 
+    /// Asserts the terminal has the settings it had before the program started.
+    #[track_caller]
+    fn assert_restored(&self) {
+        assert_eq!(
+            settings(self.master.as_ref()),
+            self.initial,
+            "terminal settings not restored"
+        );
+    }
+
     /// Types an expression at the prompt and waits for its value.
     #[track_caller]
     fn evaluate(&mut self, expression: &str, value: &str) {
@@ -158,6 +175,11 @@ impl Drop for Terminal {
             let _ = self.child.kill();
         }
     }
+}
+
+/// The pty's current settings, every field written out.
+fn settings(master: &dyn MasterPty) -> Option<String> {
+    master.get_termios().map(|termios| format!("{termios:?}"))
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -184,7 +206,9 @@ fn stty_around(text: &str, marker: &str) -> (String, String) {
 
 /// A script that records the terminal settings around one `upy repl` run.
 fn around_upy(port: &str, args: &str) -> String {
-    format!("stty -g; \"$UPY\" --port {port} repl {args}; echo \"status=$?\"; stty -g; sleep 0.2")
+    format!(
+        "stty -g; \"$UPY\" --port {port} repl {args}; echo \"status=$?\"; stty -g; echo {SHOWN}"
+    )
 }
 
 #[test]
@@ -197,6 +221,7 @@ fn typed_expression_shows_its_value() {
     term.evaluate("'abc'.upper()", "'ABC'");
     term.send(EXIT_KEY);
     assert_eq!(term.wait(), 0);
+    term.assert_restored();
 }
 
 #[test]
@@ -214,6 +239,7 @@ fn ctrl_c_interrupts_a_running_loop() {
     term.evaluate("1+1", "2");
     term.send(EXIT_KEY);
     assert_eq!(term.wait(), 0);
+    term.assert_restored();
 }
 
 #[test]
@@ -229,6 +255,7 @@ fn paste_mode_runs_a_block() {
     term.expect("twice 42\r\n>>> ");
     term.send(EXIT_KEY);
     assert_eq!(term.wait(), 0);
+    term.assert_restored();
 }
 
 #[test]
@@ -245,6 +272,7 @@ fn ctrl_d_soft_resets_the_board() {
     term.expect("NameError");
     term.send(EXIT_KEY);
     assert_eq!(term.wait(), 0);
+    term.assert_restored();
 }
 
 #[test]
@@ -264,6 +292,7 @@ fn tab_completes_on_the_board() {
     term.expect("5\r\n>>> ");
     term.send(EXIT_KEY);
     assert_eq!(term.wait(), 0);
+    term.assert_restored();
 }
 
 #[test]
@@ -283,6 +312,7 @@ fn reconnects_when_the_board_comes_back() {
     term.evaluate("6*7", "42");
     term.send(EXIT_KEY);
     assert_eq!(term.wait(), 0);
+    term.assert_restored();
 }
 
 #[test]
@@ -294,6 +324,7 @@ fn ctrl_right_bracket_exits_and_restores_the_terminal() {
     term.evaluate("2**10", "1024");
     term.send(EXIT_KEY);
     term.expect("status=0");
+    term.expect(SHOWN);
     assert_eq!(term.wait(), 0);
     let (before, after) = stty_around(&term.text(), "status=");
     assert_eq!(before, after, "terminal settings changed");
@@ -306,16 +337,38 @@ fn ctrl_x_exits_and_restores_the_terminal() {
     term.expect(">>> ");
     term.send(EXIT_KEY_ALT);
     term.expect("status=0");
+    term.expect(SHOWN);
     let (before, after) = stty_around(&term.text(), "status=");
     assert_eq!(before, after, "terminal settings changed");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let board = SimBoard::start();
+    let mut term = Terminal::upy_repl(board.port(), &[]);
+    term.expect(GREETING);
+    term.expect(">>> ");
+    assert_ne!(
+        settings(term.master.as_ref()),
+        term.initial,
+        "not in raw mode"
+    );
+    let pid = term.child.process_id().expect("upy's pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
+    term.wait();
+    term.assert_restored();
 }
 
 #[test]
 fn ctrl_z_suspends_with_the_terminal_restored_and_resumes() {
     let board = SimBoard::start();
     let script = format!(
-        "set -m; stty -g; \"$UPY\" --port {} repl; echo \"stopped=$?\"; stty -g; \
-         fg >/dev/null; echo \"status=$?\"; stty -g; sleep 0.2",
+        "set -m; stty -g; \"$UPY\" --port {} repl; echo \"stopped=$?\"; stty -g; echo {SHOWN}; \
+         fg >/dev/null; echo \"status=$?\"; stty -g; echo {SHOWN}",
         board.port()
     );
     let mut term = Terminal::shell(&script);
@@ -324,12 +377,14 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_resumes() {
     term.expect(">>> ");
     term.send(b"\x1a");
     term.expect("stopped=");
+    term.expect(SHOWN);
     let (before, while_stopped) = stty_around(&term.text(), "stopped=");
     assert_eq!(before, while_stopped, "terminal left raw while suspended");
     std::thread::sleep(Duration::from_millis(300));
     term.evaluate("resumed", "'yes'");
     term.send(EXIT_KEY);
     term.expect("status=0");
+    term.expect(SHOWN);
     let (before, after) = stty_around(&term.text(), "status=");
     assert_eq!(before, after, "terminal settings changed");
 }
@@ -345,6 +400,7 @@ fn board_gone_without_reconnect_fails_and_restores_the_terminal() {
     term.send(b"print('z' * 5000)\r");
     term.expect("lost the board");
     term.expect("status=4");
+    term.expect(SHOWN);
     let (before, after) = stty_around(&term.text(), "status=");
     assert_eq!(before, after, "terminal settings changed");
 }
@@ -363,6 +419,7 @@ fn ctrl_t_pastes_the_file_again_read_afresh() {
     term.expect("version 2\r\nversion 3\r\n>>> ");
     term.send(EXIT_KEY);
     assert_eq!(term.wait(), 0);
+    term.assert_restored();
 }
 
 /// Runs `upy --port PORT repl ARGS` with `input` piped to stdin.

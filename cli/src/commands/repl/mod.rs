@@ -57,6 +57,18 @@ pub struct ReplArgs {
 
 pub fn run(args: ReplArgs, ctx: &Context) -> Result<Status> {
     let port = link::resolve_port(&ctx.global.port)?;
+    let exec = match &args.exec {
+        Some(code) => Some(keys::paste_payload(code.as_bytes()).map_err(|bad| {
+            fail(
+                Status::Failure,
+                format!(
+                    "--exec code holds byte {:#04x} at offset {}, which would end paste mode",
+                    bad.byte, bad.offset
+                ),
+            )
+        })?),
+        None => None,
+    };
     if let Some(path) = &args.paste {
         std::fs::metadata(path).map_err(|e| {
             fail(
@@ -100,7 +112,7 @@ pub fn run(args: ReplArgs, ctx: &Context) -> Result<Status> {
         port,
         baud: ctx.global.baud,
         reconnect: !args.no_reconnect,
-        exec: args.exec.map(String::into_bytes),
+        exec,
         paste_file: args.paste,
     };
     Session::new(options, link, output, terminal).run()

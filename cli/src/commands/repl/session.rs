@@ -57,6 +57,7 @@ pub struct SessionOptions {
     pub port: String,
     pub baud: u32,
     pub reconnect: bool,
+    /// `--exec` code, already prepared for paste mode.
     pub exec: Option<Vec<u8>>,
     pub paste_file: Option<PathBuf>,
 }
@@ -286,16 +287,7 @@ impl Session {
             (seen.tail.ends_with(FRIENDLY_PROMPT) && seen.quiet_for >= SETTLE_AT_PROMPT)
                 || seen.quiet_for >= Duration::from_millis(300)
         });
-        if let Some(code) = self.options.exec.take() {
-            let payload = keys::paste_payload(&code).map_err(|bad| {
-                fail(
-                    Status::Failure,
-                    format!(
-                        "--exec code holds byte {:#04x} at offset {}, which would end paste mode",
-                        bad.byte, bad.offset
-                    ),
-                )
-            })?;
+        if let Some(payload) = self.options.exec.take() {
             self.paste(&payload, "--exec code")?;
         }
         if self.options.paste_file.is_some() {
