@@ -637,3 +637,30 @@ fn board_gone_at_end_of_piped_input_is_an_error() {
     assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
     assert!(stderr(&output).contains("went away"), "{}", stderr(&output));
 }
+
+#[test]
+fn auto_port_picks_the_only_usb_serial_port_or_says_why_not() {
+    let usb: Vec<String> = serialport::available_ports()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|port| matches!(port.port_type, serialport::SerialPortType::UsbPort(_)))
+        .map(|port| port.port_name)
+        .collect();
+    let output = upy()
+        .arg("repl")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run upy");
+    let message = stderr(&output);
+    match usb.as_slice() {
+        [] => {
+            assert_eq!(output.status.code(), Some(3), "{message}");
+            assert!(message.contains("no board found"), "{message}");
+        }
+        [only] => assert!(message.contains(only.as_str()), "{message}"),
+        _ => {
+            assert_eq!(output.status.code(), Some(3), "{message}");
+            assert!(message.contains("choose one with --port"), "{message}");
+        }
+    }
+}
