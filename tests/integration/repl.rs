@@ -316,6 +316,23 @@ fn reconnects_when_the_board_comes_back() {
 }
 
 #[test]
+fn exit_key_works_while_waiting_for_the_board() {
+    let board = SimBoard::with(SimOptions {
+        cut_after: Some(3_000),
+        ..Default::default()
+    });
+    let mut term = Terminal::upy_repl(board.port(), &[]);
+    term.expect(">>> ");
+    term.send(b"print('z' * 5000)\r");
+    term.expect("waiting for it to come back");
+    term.send(b"typed while away\r");
+    term.expect("input is dropped");
+    term.send(EXIT_KEY);
+    assert_eq!(term.wait(), 0);
+    term.assert_restored();
+}
+
+#[test]
 fn ctrl_right_bracket_exits_and_restores_the_terminal() {
     let board = SimBoard::start();
     let mut term = Terminal::shell(&around_upy(board.port(), ""));

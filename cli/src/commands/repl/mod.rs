@@ -30,13 +30,19 @@ use output::{Display, Output};
 use session::{Session, SessionOptions};
 use terminal::RawTerminal;
 
+/// The keys and the scripted use, shown under `upy repl --help`.
+const KEYS_HELP: &str = "\
+Keys go to the board as typed: Ctrl-C interrupts, Ctrl-D soft-resets, Ctrl-E enters paste mode,
+Tab completes, arrows recall history. upy keeps Ctrl-] and Ctrl-X (exit), Ctrl-Z (suspend upy;
+`fg` resumes) and, with --paste, Ctrl-T (paste the file again, read afresh).
+
+When stdin is not a terminal, its bytes are forwarded and upy exits once input has ended and the
+board is back at its prompt (or quiet for 3 s). Exit status: 0 done, 3 no port (missing, busy,
+not permitted), 4 board lost with --no-reconnect or before piped output ended.";
+
 /// Arguments of `upy repl`.
-///
-/// Keys go to the board unchanged (Ctrl-C interrupts, Ctrl-D soft-resets, Ctrl-E paste mode, Tab
-/// completes), except Ctrl-] and Ctrl-X, which exit, Ctrl-Z, which suspends upy, and Ctrl-T,
-/// which pastes the `--paste` file again. When stdin is not a terminal its bytes are forwarded,
-/// and upy exits once input has ended and the board has finished answering.
 #[derive(Debug, Args)]
+#[command(after_help = KEYS_HELP)]
 pub struct ReplArgs {
     /// Record everything the board prints to FILE (created or truncated)
     #[arg(long, value_name = "FILE")]
