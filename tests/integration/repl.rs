@@ -681,3 +681,40 @@ fn auto_port_picks_the_only_usb_serial_port_or_says_why_not() {
         }
     }
 }
+
+#[test]
+fn old_firmware_on_the_microbit_runs_exec_and_typed_lines() {
+    let board = crate::simboard::MicrobitBoard::start();
+    std::thread::sleep(Duration::from_millis(500));
+    let output = piped(
+        board.port(),
+        &["--exec", "def area(r):\n    return 3 * r * r\n"],
+        b"print('area', area(7))\r",
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("area 147\r\n>>> "), "{text:?}");
+}
+
+/// The micro:bit drops input beyond ~64 unpaced bytes: pasting a long file only works when
+/// upy waits for the echo of each piece.
+#[test]
+fn long_paste_reaches_a_board_with_a_tiny_input_buffer() {
+    let board = crate::simboard::MicrobitBoard::start();
+    std::thread::sleep(Duration::from_millis(500));
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("long.py");
+    let mut code = String::from("total = 0\n");
+    for i in 0..40 {
+        code.push_str(&format!(
+            "total += {i}  # line {i:02} of a long pasted file\n"
+        ));
+    }
+    code.push_str("print('total', total)\n");
+    assert!(code.len() > 1500);
+    std::fs::write(&script, &code).unwrap();
+    let output = piped(board.port(), &["--paste", script.to_str().unwrap()], b"");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("total 780\r\n"), "{text:?}");
+}

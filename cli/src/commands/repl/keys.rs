@@ -90,6 +90,24 @@ pub fn paste_payload(code: &[u8]) -> Result<Vec<u8>, ForbiddenByte> {
     Ok(payload)
 }
 
+/// How many bytes the board echoes for `typed` in paste mode: each byte once, except CR, which
+/// starts a new `=== ` line.
+pub fn paste_echo_len(typed: &[u8]) -> u64 {
+    typed
+        .iter()
+        .map(|&byte| {
+            if byte == b'\r' {
+                PASTE_NEW_LINE_ECHO
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// What paste mode echoes for CR: `\r\n=== `.
+const PASTE_NEW_LINE_ECHO: u64 = 6;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +168,12 @@ mod tests {
             paste_payload(b"\x03").unwrap_err(),
             ForbiddenByte { offset: 0, byte: 3 }
         );
+    }
+
+    #[test]
+    fn echo_length_counts_the_new_line_prompt() {
+        assert_eq!(paste_echo_len(b"ab\rc"), 3 + 6);
+        assert_eq!(paste_echo_len(b""), 0);
     }
 
     #[test]

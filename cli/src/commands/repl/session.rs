@@ -24,8 +24,8 @@ use crate::exit::{fail, Status};
 /// How often a lost port is tried again.
 const RECONNECT_INTERVAL: Duration = Duration::from_millis(200);
 /// Pasted code goes in pieces this big, each echoed back before the next, so boards with small
-/// input buffers are not overrun.
-const PASTE_CHUNK: usize = 64;
+/// input buffers (the micro:bit keeps about 64 bytes) are not overrun.
+const PASTE_CHUNK: usize = 32;
 /// How long to wait for the board to echo one piece before sending the next anyway.
 const ECHO_PATIENCE: Duration = Duration::from_secs(1);
 /// How long to wait for a prompt (`>>> `, `=== `) after a key that should bring one.
@@ -353,15 +353,21 @@ impl Session {
             ));
             return Ok(());
         }
+        // Counted from the start, so an echo that ran ahead on one piece is not credited twice.
+        let mut expected = self.output.received();
         for piece in payload.chunks(PASTE_CHUNK) {
-            let before = self.output.received();
             self.send(piece)?;
             if self.link.is_none() {
                 return Ok(());
             }
-            let expected = before + piece.len() as u64;
-            self.output
+            expected += keys::paste_echo_len(piece);
+            let echoed = self
+                .output
                 .wait_until(ECHO_PATIENCE, |seen| seen.received >= expected);
+            if !echoed {
+                // An echo unlike the usual one: resume counting from what has arrived.
+                expected = self.output.received();
+            }
         }
         self.send(CTRL_D)
     }
