@@ -85,4 +85,6 @@ pub enum Command {
     Reset(commands::reset::ResetArgs),
     /// Show the board's firmware, .mpy format, memory, storage and optional modules
     Info(commands::info::InfoArgs),
+    /// Connect this terminal to the board's interactive REPL (exit with Ctrl-] or Ctrl-X)
+    Repl(commands::repl::ReplArgs),
 }

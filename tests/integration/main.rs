@@ -13,6 +13,7 @@ mod fixture;
 mod info;
 mod ls;
 mod mkdir;
+mod repl;
 mod reset;
 mod rm;
 mod rmdir;

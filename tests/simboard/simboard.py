@@ -65,11 +65,21 @@ def boot_code(root, run_main):
 
 
 def set_raw_keep_signals(fd):
-    """Raw terminal (no output translation), but Ctrl-C still raises SIGINT while code runs."""
+    """Raw terminal (no output translation), but Ctrl-C still raises SIGINT while code runs.
+
+    Only Ctrl-C: a board has no Ctrl-Z or Ctrl-\\ signals, so those bytes stay plain input."""
     tty.setraw(fd)
     attrs = termios.tcgetattr(fd)
     attrs[3] |= termios.ISIG
+    attrs[6][termios.VQUIT] = 0
+    attrs[6][termios.VSUSP] = 0
     termios.tcsetattr(fd, termios.TCSANOW, attrs)
+
+
+def take_controlling_terminal():
+    """Runs in the interpreter's child after setsid: its pty becomes the controlling terminal,
+    so the Ctrl-C that the terminal turns into SIGINT has a process group to reach."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 def unread_bytes(fd):
@@ -116,6 +126,7 @@ class Interpreter:
             stderr=slave,
             env=env,
             start_new_session=True,
+            preexec_fn=take_controlling_terminal,
             close_fds=True,
         )
         self.sent_raw_request = False

@@ -17,6 +17,7 @@ pub mod rmdir;
 pub mod run;
 pub mod sha256sum;
 pub mod tree;
+pub mod repl;
 
 use anyhow::Result;
 
@@ -53,5 +54,6 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::Sha256sum(args) => sha256sum::run(args, &ctx),
         Command::Reset(args) => reset::run(args, &ctx),
         Command::Info(args) => info::run(args, &ctx),
+        Command::Repl(args) => repl::run(args, &ctx),
     }
 }
