@@ -11,13 +11,13 @@ pub mod info;
 pub mod ls;
 pub mod mkdir;
 pub mod remote;
+pub mod repl;
 pub mod reset;
 pub mod rm;
 pub mod rmdir;
 pub mod run;
 pub mod sha256sum;
 pub mod tree;
-pub mod repl;
 
 use anyhow::Result;
 

@@ -314,16 +314,14 @@ impl Fs<'_> {
             .map(|p| py_str(p))
             .collect::<Vec<_>>()
             .join(",");
-        let code = format!("for p in ({list},):\n _rm(_a(p))\n print(p)");
+        // Check every path first, so a typo removes nothing.
+        let code = format!(
+            "L=({list},)\nm=[p for p in L if _k(_a(p)) is None]\nif m:print(m[0])\nelse:\n for p in L:_rm(_a(p))"
+        );
         let out = self.run(&[Helpers::List], &code, "")?;
-        let removed = String::from_utf8_lossy(&out)
-            .lines()
-            .filter(|line| !line.trim().is_empty())
-            .count();
-        if removed < normalized.len() {
-            return Err(Error::RemoteNotFound {
-                path: normalized[removed].clone(),
-            });
+        let missing = String::from_utf8_lossy(&out).trim().to_string();
+        if !missing.is_empty() {
+            return Err(Error::RemoteNotFound { path: missing });
         }
         Ok(())
     }
