@@ -7,7 +7,7 @@ use crate::session::Session;
 /// per line: version tuple, `_mpy` and platform (tab-separated); `_machine`; free heap; statvfs
 /// block size, blocks and free blocks; the names of the optional features present. Runs on
 /// MicroPython 1.9 and later.
-const INFO_SNIPPET: &str = r#"import sys,gc
+pub(crate) const INFO_SNIPPET: &str = r#"import sys,gc
 try:import os
 except ImportError:import uos as os
 i=sys.implementation;gc.collect()

@@ -258,6 +258,16 @@ impl Session {
                 received: String::new(),
             });
         }
+        let code = code.to_vec();
+        self.start_with(move |_| code)
+    }
+
+    /// Like [`Session::start`], with code built once the raw-paste window is known (None: the
+    /// board takes paced raw REPL input), so the code can size its buffers to it.
+    pub(crate) fn start_with(
+        &mut self,
+        build: impl FnOnce(Option<usize>) -> Vec<u8>,
+    ) -> Result<()> {
         self.ensure_raw_repl()?;
         self.drain_stale()?;
         if self.paste == PasteSupport::Unknown {
@@ -270,9 +280,26 @@ impl Session {
             }
             let _window = self.read_exact_array::<2>("the raw-paste window size")?;
         }
-        match self.paste {
-            PasteSupport::Supported(increment) => self.send_paste(code, increment),
-            _ => self.send_paced(code),
+        let window = match self.paste {
+            PasteSupport::Supported(increment) => Some(increment),
+            _ => None,
+        };
+        let code = build(window);
+        if !raw_repl::is_sendable_code(&code) {
+            // Raw-paste is already open: end it empty so the board returns to its prompt.
+            if window.is_some() {
+                self.write(&[CTRL_D])?;
+                self.read_paste_end()?;
+                self.finish(&mut |_| {}, Some(self.answer_timeout))?;
+            }
+            return Err(Error::UnexpectedReply {
+                context: "preparing code (it contains raw control bytes 0x01..0x05)",
+                received: String::new(),
+            });
+        }
+        match window {
+            Some(increment) => self.send_paste(&code, increment),
+            None => self.send_paced(&code),
         }
     }
 

@@ -64,13 +64,13 @@ def _rx(B,P,m):
   k=B.readinto(m[n:])
   if not k:raise OSError(5)
   n+=k
-def _up(p,z,c,t):
+def _up(p,c,t):
  import micropython
  B=sys.stdin.buffer;W=sys.stdout.write
  try:import select;P=select.poll();P.register(sys.stdin,1)
  except Exception:P=None
- u=bytearray(c);um=memoryview(u);h=memoryview(bytearray(3));e=f=None
- if z:import deflate,io
+ if not hasattr(os,'rename'):t=''
+ u=bytearray(c);um=memoryview(u);h=memoryview(bytearray(4));e=f=None
  micropython.kbd_intr(-1)
  try:
   k=_k(p)
@@ -80,7 +80,7 @@ def _up(p,z,c,t):
    except OSError as x:e=x
   while 1:
    _rx(B,P,h);W('\x06' if e is None else '\x15')
-   m=h[0]|h[1]<<8|h[2]<<16
+   m=h[0]|h[1]<<8|h[2]<<16;z=h[3]
    if not m:break
    if z:
     d=bytearray(m);dm=memoryview(d);i=0
@@ -88,6 +88,7 @@ def _up(p,z,c,t):
      k=min(c,m-i);_rx(B,P,dm[i:i+k]);i+=k;W('\x06' if e is None else '\x15')
     if e is None:
      try:
+      import deflate,io
       g=deflate.DeflateIO(io.BytesIO(d),deflate.RAW,z)
       while 1:
        k=g.readinto(u)

@@ -116,7 +116,7 @@ impl Fs<'_> {
         Ok(())
     }
 
-    fn missing_helper_source(&self, needs: &[Helpers]) -> String {
+    pub(crate) fn missing_helper_source(&self, needs: &[Helpers]) -> String {
         let mut source = String::new();
         let mut included = 0u8;
         for &group in [Helpers::Core].iter().chain(needs) {
@@ -137,17 +137,7 @@ impl Fs<'_> {
             .as_ref()
             .is_some_and(|info| info.features.deflate && info.features.binascii);
         if compress && source.len() > 400 {
-            let packed = miniz_oxide::deflate::compress_to_vec(source.as_bytes(), 10);
-            // The board inflates with a window of 2^wbits bytes; the source fits in it.
-            let wbits = source
-                .len()
-                .next_power_of_two()
-                .trailing_zeros()
-                .clamp(9, 15);
-            return format!(
-                "import deflate,io,binascii\nexec(deflate.DeflateIO(io.BytesIO(binascii.a2b_base64('{}')),deflate.RAW,{wbits}).read())\n",
-                base64::Engine::encode(&base64::engine::general_purpose::STANDARD, packed)
-            );
+            return format!("import deflate,io,binascii\n{}\n", deflate_code(&source));
         }
         source
     }
@@ -402,6 +392,21 @@ fn helper_source(group: Helpers) -> &'static str {
     let rest = &DEVICE_CODE[start..];
     let end = rest.find("#@").unwrap_or(rest.len());
     &rest[..end]
+}
+
+/// A statement that inflates and runs `source` on the board (needs `deflate` and `binascii`).
+pub(crate) fn deflate_code(source: &str) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec(source.as_bytes(), 10);
+    // The board inflates with a window of 2^wbits bytes; the source fits in it.
+    let wbits = source
+        .len()
+        .next_power_of_two()
+        .trailing_zeros()
+        .clamp(9, 15);
+    format!(
+        "exec(deflate.DeflateIO(io.BytesIO(binascii.a2b_base64('{}')),deflate.RAW,{wbits}).read())",
+        base64::Engine::encode(&base64::engine::general_purpose::STANDARD, packed)
+    )
 }
 
 fn is_memory_error<T>(result: &Result<T>) -> bool {
