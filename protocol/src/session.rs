@@ -139,12 +139,22 @@ impl Session {
             self.helpers_loaded = 0;
             return Ok(());
         }
+        // The last wait outlasts the 2 s a board-side upload helper waits for data, should a
+        // previous upy have been killed mid-transfer (it then takes our bytes as file data).
         let attempts = [
             Duration::from_millis(600),
             Duration::from_millis(1500),
-            Duration::from_millis(3000),
+            Duration::from_millis(2500),
+            Duration::from_millis(2500),
         ];
-        for wait in attempts.iter() {
+        for (attempt, wait) in attempts.iter().enumerate() {
+            if attempt == 2 {
+                // A board still inside an upload from a killed upy reads whole units and takes
+                // everything as file data. Finish its frame with 0xFF bytes: the next header it
+                // reads then says "abort" (window bits 255), so it drops the file and returns
+                // to its prompt.
+                self.write(&vec![0xFF; crate::fs::MAX_FRAME_WIRE + 8])?;
+            }
             self.write(b"\r")?;
             self.write(&[CTRL_C])?;
             self.drain_for(Duration::from_millis(30), &mut seen)?;
@@ -439,7 +449,7 @@ impl Session {
         Err(Error::Exception(exception))
     }
 
-    fn cancel_requested(&self) -> bool {
+    pub(crate) fn cancel_requested(&self) -> bool {
         self.cancel
             .as_ref()
             .is_some_and(|flag| flag.load(Ordering::SeqCst))

@@ -288,3 +288,90 @@ fn cp_works_on_old_firmware_without_raw_paste_binascii_or_stat() {
     assert_success(&output);
     assert!(crate::util::stdout(&output).contains("       700 b.bin"));
 }
+
+fn wait_exit(child: &mut std::process::Child, limit: std::time::Duration) -> Option<i32> {
+    let deadline = std::time::Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code();
+        }
+        assert!(std::time::Instant::now() < deadline, "upy did not stop");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn ctrl_c_mid_upload_exits_130_keeps_the_old_file_and_frees_the_board() {
+    let board = SimBoard::with(SimOptions {
+        files: vec![("data.bin".into(), b"previous".to_vec())],
+        baud: Some(115_200),
+        ..SimOptions::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let local = dir.path().join("data.bin");
+    std::fs::write(&local, noise(100_000, 9)).unwrap();
+    let mut child = crate::util::upy()
+        .args([
+            "--port",
+            board.port(),
+            "cp",
+            local.to_str().unwrap(),
+            ":data.bin",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(
+        wait_exit(&mut child, std::time::Duration::from_secs(10)),
+        Some(130)
+    );
+    assert_eq!(
+        std::fs::read(board.root().join("data.bin")).unwrap(),
+        b"previous"
+    );
+    assert!(
+        temp_files(&board.root()).is_empty(),
+        "temporary file left behind"
+    );
+    let output = upy_on(board.port(), &["exec", "print('free')"]);
+    assert_success(&output);
+}
+
+#[test]
+fn board_recovers_after_upy_is_killed_mid_upload() {
+    let board = SimBoard::with(SimOptions {
+        files: vec![("data.bin".into(), b"previous".to_vec())],
+        baud: Some(115_200),
+        ..SimOptions::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let local = dir.path().join("data.bin");
+    std::fs::write(&local, noise(100_000, 11)).unwrap();
+    let mut child = crate::util::upy()
+        .args([
+            "--port",
+            board.port(),
+            "cp",
+            local.to_str().unwrap(),
+            ":data.bin",
+        ])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // The board is still inside the upload, taking bytes as file data until it gives up.
+    let output = upy_on(board.port(), &["exec", "print('back')"]);
+    assert_success(&output);
+    assert!(crate::util::stdout(&output).ends_with("back\n"));
+    assert_eq!(
+        std::fs::read(board.root().join("data.bin")).unwrap(),
+        b"previous"
+    );
+}

@@ -8,7 +8,7 @@ use clap::Args;
 use upy_protocol::fs::{self, EntryKind, Upload};
 use upy_protocol::Session;
 
-use crate::commands::remote::{local_error, read_local, remote_path, Bars};
+use crate::commands::remote::{forward_ctrl_c, local_error, read_local, remote_path, Bars};
 use crate::commands::Context;
 use crate::connect::{connect, BoardResult};
 use crate::exit::{fail, Status};
@@ -41,10 +41,12 @@ pub fn run(args: CpArgs, ctx: &Context) -> Result<Status> {
     match (remote_sources, remote_path(destination)) {
         (0, Some(dst)) => {
             let mut session = connect(ctx)?;
+            forward_ctrl_c(&mut session);
             upload(&mut session, sources, dst, args.recursive, ctx)
         }
         (n, None) if n == sources.len() => {
             let mut session = connect(ctx)?;
+            forward_ctrl_c(&mut session);
             download(
                 &mut session,
                 sources,

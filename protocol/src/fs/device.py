@@ -60,7 +60,7 @@ def _rm(p):
 def _rx(B,P,m):
  n=0;L=len(m)
  while n<L:
-  if P and not P.poll(5000):raise OSError(110)
+  if P and not P.poll(2000):raise OSError(110)
   k=B.readinto(m[n:])
   if not k:raise OSError(5)
   n+=k
@@ -81,6 +81,7 @@ def _up(p,c,t):
   while 1:
    _rx(B,P,h);W('\x06' if e is None else '\x15')
    m=h[0]|h[1]<<8|h[2]<<16;z=h[3]
+   if z==255:e=OSError(4);break
    if not m:break
    if z:
     d=bytearray(m);dm=memoryview(d);i=0

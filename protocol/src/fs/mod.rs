@@ -26,6 +26,9 @@ const DEVICE_CODE: &str = include_str!("device.py");
 /// Removes every helper name from the board's globals.
 pub(crate) const HELPER_CLEANUP: &str = "for n in ('_a','_F','_j','_k','_mv','_ls','_hx','_h','_walk','_rm','_rx','_up','_dn'):\n try:del globals()[n]\n except KeyError:pass\nimport gc\ngc.collect()";
 
+/// The most bytes one upload frame takes on the wire (header excluded).
+pub(crate) const MAX_FRAME_WIRE: usize = upload::MAX_FRAME_WIRE;
+
 /// Suffix of the temporary file a write goes to before it is renamed into place.
 pub const TEMP_SUFFIX: &str = ".upy~";
 

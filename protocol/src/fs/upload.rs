@@ -17,6 +17,11 @@ const ACK: u8 = 0x06;
 const NAK: u8 = 0x15;
 /// The board renamed the file into place.
 const COMMITTED: u8 = 0x17;
+/// Upper bound of a frame's payload: deflate blocks are at most 16 KB and only used when they
+/// shrink the data; raw frames are 4 KB.
+pub(crate) const MAX_FRAME_WIRE: usize = 16 * 1024;
+/// Window bits value in an empty frame header that tells the board to drop the file.
+const ABORT: u8 = 255;
 /// Below this much free heap, helpers are defined a function at a time.
 const SMALL_HEAP: u64 = 24 * 1024;
 /// Payload bytes per frame when not compressing.
@@ -248,6 +253,7 @@ impl Fs<'_> {
                     let result = self.session.finish(&mut |_| {}, Some(timeout));
                     self.session.resynchronize();
                     let err = match result {
+                        Err(_) if self.session.cancel_requested() => Error::Interrupted,
                         Err(err) => map_os_error(err, path),
                         Ok(()) => self
                             .session
@@ -280,12 +286,18 @@ impl Fs<'_> {
             payload: Vec::new(),
             content_bytes: 0,
         };
+        let mut cancelled = false;
         for frame in plan.frames.iter().chain(std::iter::once(&terminator)) {
             let is_end = frame.payload.is_empty();
-            if failed && !is_end {
+            cancelled |= self.session.cancel_requested();
+            if (failed || cancelled) && !is_end {
                 continue;
             }
-            let header = frame_header(frame.payload.len(), plan.wbits);
+            let header = if cancelled {
+                frame_header(0, ABORT)
+            } else {
+                frame_header(frame.payload.len(), plan.wbits)
+            };
             let mut pieces: Vec<(&[u8], u64)> = vec![(&header[..], 0)];
             let count = frame.payload.chunks(unit).count();
             for (i, piece) in frame.payload.chunks(unit).enumerate() {
@@ -481,6 +493,12 @@ impl Fs<'_> {
             let mut data = vec![0u8; size as usize];
             let mut filled = 0;
             while filled < data.len() {
+                if self.session.cancel_requested() {
+                    // Ctrl-C reaches the board (it did not turn keyboard interrupts off); what
+                    // is still on its way is dropped when the next session starts.
+                    self.session.resynchronize();
+                    return Err(Error::Interrupted);
+                }
                 let end = (filled + 4096).min(data.len());
                 self.session
                     .read_exact_into(&mut data[filled..end], "file content")?;
