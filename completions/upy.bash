@@ -131,7 +131,7 @@ _upy() {
 
     case "${cmd}" in
         upy)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl help"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -161,7 +161,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__cat)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -191,7 +191,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__completions)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version bash elvish fish powershell zsh"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -221,7 +221,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__cp)
-            opts="-r -p -b -q -h -V --recursive --port --baud --quiet --no-progress --help --version"
+            opts="-r -p -b -q -h -V --recursive --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -251,7 +251,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__devs)
-            opts="-a -p -b -q -h -V --all --port --baud --quiet --no-progress --help --version"
+            opts="-a -p -b -q -h -V --all --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -281,7 +281,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__df)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -311,7 +311,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__eval)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -341,7 +341,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__exec)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -637,7 +637,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__info)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -667,7 +667,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__ls)
-            opts="-l -r -p -b -q -h -V --long --recursive --port --baud --quiet --no-progress --help --version"
+            opts="-l -r -p -b -q -h -V --long --recursive --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -697,7 +697,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__mkdir)
-            opts="-p -b -q -h -V --parents --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --parents --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -727,7 +727,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__repl)
-            opts="-p -b -q -h -V --capture --paste --exec --no-reconnect --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --capture --paste --exec --no-reconnect --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -769,7 +769,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__reset)
-            opts="-p -b -q -h -V --soft --hard --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --soft --hard --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -799,7 +799,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__rm)
-            opts="-r -p -b -q -h -V --recursive --port --baud --quiet --no-progress --help --version"
+            opts="-r -p -b -q -h -V --recursive --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -829,7 +829,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__rmdir)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -859,7 +859,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__run)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -889,7 +889,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__sha256sum)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -919,7 +919,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__tree)
-            opts="-s -p -b -q -h -V --size --port --baud --quiet --no-progress --help --version"
+            opts="-s -p -b -q -h -V --size --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -18,5 +18,6 @@ mod reset;
 mod rm;
 mod rmdir;
 mod run;
+mod session;
 mod sha256sum;
 mod tree;
