@@ -48,6 +48,7 @@ pub struct Session {
     /// Device-side helper functions are defined in the raw REPL's globals (see `fs`).
     pub(crate) helpers_loaded: u8,
     pub(crate) cached_info: Option<crate::info::DeviceInfo>,
+    pub(crate) raw_uploads: bool,
 }
 
 impl Session {
@@ -71,6 +72,7 @@ impl Session {
             cancel: None,
             helpers_loaded: 0,
             cached_info: None,
+            raw_uploads: true,
         }
     }
 
@@ -100,6 +102,13 @@ impl Session {
     pub fn force_paced(&mut self, chunk: usize) {
         self.paste = PasteSupport::Unsupported;
         self.paced_chunk = chunk.max(1);
+    }
+
+    /// Whether uploads may stream raw bytes through `sys.stdin.buffer` (default: yes, where the
+    /// board can). Off, file content travels base64 (or deflate + base64) inside code: slower,
+    /// for links that do not pass every byte value.
+    pub fn set_raw_uploads(&mut self, allowed: bool) {
+        self.raw_uploads = allowed;
     }
 
     /// The underlying transport, for raw byte access (the interactive REPL). Leave the raw REPL

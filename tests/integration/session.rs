@@ -200,3 +200,26 @@ fn the_transport_gives_raw_bytes_for_a_terminal() {
         seen.extend_from_slice(&buf[..n]);
     }
 }
+
+#[test]
+fn uploads_inside_code_pick_base64_or_deflate_and_are_binary_safe() {
+    let board = SimBoard::start();
+    let mut session = open(&board);
+    session.set_raw_uploads(false);
+    let binary: Vec<u8> = (0..=255u8).cycle().take(9000).collect();
+    let source = "def f(x):\n    return x + 1\n".repeat(800).into_bytes();
+    let files = [
+        Upload {
+            path: "/bin.dat",
+            data: &binary,
+        },
+        Upload {
+            path: "/src.py",
+            data: &source,
+        },
+    ];
+    session.fs().write_many(&files, &mut NoProgress).unwrap();
+    assert_eq!(std::fs::read(board.root().join("bin.dat")).unwrap(), binary);
+    assert_eq!(std::fs::read(board.root().join("src.py")).unwrap(), source);
+    assert!(!board.root().join("src.py.upy~").exists());
+}

@@ -147,11 +147,15 @@ impl Fs<'_> {
             .iter()
             .map(|f| normalize(f.path))
             .collect::<Result<Vec<_>>>()?;
-        if self.session.cached_info.is_none() && self.optimistic_upload(files, &paths, progress)? {
+        let raw = self.session.raw_uploads;
+        if raw
+            && self.session.cached_info.is_none()
+            && self.optimistic_upload(files, &paths, progress)?
+        {
             return Ok(());
         }
         let info = self.session.info()?;
-        if info.can_stream_raw_input() {
+        if raw && info.can_stream_raw_input() {
             let needs = [Helpers::Upload];
             let prelude = self.prelude_for(&needs);
             let calls = upload_calls(&paths);
@@ -414,20 +418,35 @@ impl Fs<'_> {
             "k=_k({p})\nif k and k[0]=='d':raise OSError(21)\nf=open({t},'wb')\nw=f.write\n{imp}",
             p = dev_path(&path),
             t = dev_path(&target),
-            imp = if info.features.binascii {
-                "from binascii import a2b_base64 as a\n"
-            } else {
-                ""
+            imp = match (info.features.binascii, info.features.deflate) {
+                (true, true) => "from binascii import a2b_base64 as a\nimport deflate,io\ndef z(b,n):return deflate.DeflateIO(io.BytesIO(a(b)),deflate.RAW,n).read()\n",
+                (true, false) => "from binascii import a2b_base64 as a\n",
+                _ => "",
             },
         );
         self.run(&[], &open, &path)?;
         let mut result = Ok(());
         for chunk in file.data.chunks(encoded_per_chunk) {
             let literal = if info.features.binascii {
-                format!(
-                    "w(a('{}'))",
-                    base64::engine::general_purpose::STANDARD.encode(chunk)
-                )
+                let plain = base64::engine::general_purpose::STANDARD.encode(chunk);
+                let packed = info
+                    .features
+                    .deflate
+                    .then(|| miniz_oxide::deflate::compress_to_vec(chunk, 10))
+                    .map(|packed| base64::engine::general_purpose::STANDARD.encode(packed))
+                    .filter(|packed| packed.len() < plain.len());
+                match packed {
+                    // Smallest of base64 and deflate+base64; the window covers the whole chunk.
+                    Some(packed) => format!(
+                        "w(z('{packed}',{}))",
+                        chunk
+                            .len()
+                            .next_power_of_two()
+                            .trailing_zeros()
+                            .clamp(9, 15)
+                    ),
+                    None => format!("w(a('{plain}'))"),
+                }
             } else {
                 format!("w({})", bytes_literal(chunk))
             };
