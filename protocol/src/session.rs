@@ -271,12 +271,7 @@ impl Session {
 
     /// Sends the code and waits until the board has taken it (it is then running).
     pub(crate) fn start(&mut self, code: &[u8]) -> Result<()> {
-        if !raw_repl::is_sendable_code(code) {
-            return Err(Error::UnexpectedReply {
-                context: "preparing code (it contains raw control bytes 0x01..0x05)",
-                received: String::new(),
-            });
-        }
+        check_sendable(code)?;
         let code = code.to_vec();
         self.start_with(move |_| code)
     }
@@ -304,17 +299,14 @@ impl Session {
             _ => None,
         };
         let code = build(window);
-        if !raw_repl::is_sendable_code(&code) {
+        if let Err(err) = check_sendable(&code) {
             // Raw-paste is already open: end it empty so the board returns to its prompt.
             if window.is_some() {
                 self.write(&[CTRL_D])?;
                 self.read_paste_end()?;
                 self.finish(&mut |_| {}, Some(self.answer_timeout))?;
             }
-            return Err(Error::UnexpectedReply {
-                context: "preparing code (it contains raw control bytes 0x01..0x05)",
-                received: String::new(),
-            });
+            return Err(err);
         }
         match window {
             Some(increment) => self.send_paste(&code, increment),
@@ -716,6 +708,19 @@ impl Drop for Session {
         if self.in_raw_repl {
             let _ = self.transport.write_all(&[b'\r', CTRL_B]);
         }
+    }
+}
+
+fn check_sendable(code: &[u8]) -> Result<()> {
+    match code
+        .iter()
+        .position(|b| (CTRL_A..=raw_repl::CTRL_E).contains(b))
+    {
+        Some(offset) => Err(Error::UnsendableCode {
+            byte: code[offset],
+            offset,
+        }),
+        None => Ok(()),
     }
 }
 
