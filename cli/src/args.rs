@@ -46,4 +46,8 @@ pub enum Command {
     Devs(commands::devs::DevsArgs),
     /// Print shell completions for SHELL to stdout
     Completions(commands::completions::CompletionsArgs),
+    /// Write MicroPython firmware to a board (ESP serial bootloader, UF2 or DAPLink drive, debug probe)
+    Flash(commands::flash::FlashArgs),
+    /// List the board catalog, download official firmware into the cache, print cached paths
+    Firmware(commands::firmware::FirmwareArgs),
 }

@@ -56,7 +56,7 @@ ERR_DEFLATE = 0x0B
 
 MAGIC_REG = 0x40001000
 SPI_USR_BIT = 1 << 18
-FLASH_ID_4MB = 0x1640EF  # Winbond, 4 MB (size id 0x16)
+FLASH_WINBOND = 0x40EF  # manufacturer and memory type; the size id (log2 of bytes) goes above
 FLASH_SECTOR = 0x1000
 
 CHIPS = {
@@ -251,7 +251,8 @@ class Chip:
         spec = self.spec
         if addr == spec["spi_base"] and value & SPI_USR_BIT:
             command = self.registers.get(spec["spi_base"] + spec["usr2"], 0) & 0xFFFF
-            self.registers[spec["spi_base"] + spec["w0"]] = FLASH_ID_4MB if command == 0x9F else 0
+            flash_id = FLASH_WINBOND | ((len(self.flash).bit_length() - 1) << 16)
+            self.registers[spec["spi_base"] + spec["w0"]] = flash_id if command == 0x9F else 0
             value &= ~SPI_USR_BIT
         self.registers[addr] = value & 0xFFFFFFFF
 

@@ -2,6 +2,8 @@
 
 pub mod completions;
 pub mod devs;
+pub mod firmware;
+pub mod flash;
 
 use anyhow::Result;
 
@@ -24,5 +26,7 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
     match cli.command {
         Command::Devs(args) => devs::run(args, &ctx),
         Command::Completions(args) => completions::run(args),
+        Command::Flash(args) => flash::run(args, &ctx),
+        Command::Firmware(args) => firmware::run(args, &ctx),
     }
 }
