@@ -62,7 +62,9 @@ pub struct PathArgs {
 pub fn cache() -> Cache {
     let root = std::env::var_os("UPY_CACHE_DIR")
         .map(PathBuf::from)
-        .or_else(|| directories::ProjectDirs::from("", "", "upy").map(|d| d.cache_dir().to_path_buf()))
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "upy").map(|d| d.cache_dir().to_path_buf())
+        })
         .unwrap_or_else(|| std::env::temp_dir().join("upy-cache"));
     Cache::new(root.join("firmware"))
 }
@@ -72,9 +74,15 @@ pub fn run(args: FirmwareArgs, ctx: &Context) -> Result<Status> {
     let cache = cache();
     match args.action {
         FirmwareAction::List => {
-            println!("{:<32} {:<10} {:<8} {:<8} {:<8} CACHED", "BOARD", "CHIP", "METHOD", "OFFSET", "VERSION");
+            println!(
+                "{:<32} {:<10} {:<8} {:<8} {:<8} CACHED",
+                "BOARD", "CHIP", "METHOD", "OFFSET", "VERSION"
+            );
             for board in &catalog.boards {
-                let offset = board.offset.map(|o| format!("0x{o:x}")).unwrap_or_else(|| "-".into());
+                let offset = board
+                    .offset
+                    .map(|o| format!("0x{o:x}"))
+                    .unwrap_or_else(|| "-".into());
                 let version = catalog.default_version(board);
                 let cached = catalog
                     .download(board, None, None)
@@ -101,7 +109,10 @@ pub fn run(args: FirmwareArgs, ctx: &Context) -> Result<Status> {
             let path = cache
                 .fetch(&download, fetch.force, &mut progress)
                 .map_err(firmware_error)?;
-            ctx.printer.status(format!("{} MicroPython {} is cached", board.id, download.version));
+            ctx.printer.status(format!(
+                "{} MicroPython {} is cached",
+                board.id, download.version
+            ));
             println!("{}", path.display());
             Ok(Status::Success)
         }

@@ -124,9 +124,10 @@ fn parse_address(text: &str) -> Result<u32, String> {
 pub fn firmware_error(error: upy_firmware::Error) -> anyhow::Error {
     use upy_firmware::Error as E;
     let status = match &error {
-        E::PortUnavailable { .. } | E::PortBusy { .. } | E::NotInBootloader { .. } | E::DriveNotFound { .. } => {
-            Status::NoDevice
-        }
+        E::PortUnavailable { .. }
+        | E::PortBusy { .. }
+        | E::NotInBootloader { .. }
+        | E::DriveNotFound { .. } => Status::NoDevice,
         E::LinkLost { .. } => Status::DeviceLost,
         _ => Status::Failure,
     };
@@ -179,7 +180,11 @@ impl Progress for BarProgress {
             bar.finish_and_clear();
         }
         let seconds = self.started.elapsed().as_secs_f64();
-        let rate = if seconds > 0.0 { self.total as f64 / seconds / 1024.0 } else { 0.0 };
+        let rate = if seconds > 0.0 {
+            self.total as f64 / seconds / 1024.0
+        } else {
+            0.0
+        };
         self.printer.status(format!(
             "{}: {} bytes in {seconds:.1} s ({rate:.1} KiB/s)",
             self.label, self.total
@@ -214,7 +219,10 @@ pub fn run(args: FlashArgs, ctx: &Context) -> Result<Status> {
     }
     #[cfg(not(feature = "probe"))]
     if args.list_probes || args.probe.is_some() {
-        return Err(fail(Status::Failure, "this upy was built without debug-probe support (cargo feature `probe`)"));
+        return Err(fail(
+            Status::Failure,
+            "this upy was built without debug-probe support (cargo feature `probe`)",
+        ));
     }
 
     let catalog = Catalog::builtin().map_err(firmware_error)?;
@@ -237,7 +245,8 @@ pub fn run(args: FlashArgs, ctx: &Context) -> Result<Status> {
                 .download(&board, args.version.as_deref(), None)
                 .map_err(firmware_error)?;
             let path = cache().cached(&download).map_err(firmware_error)?;
-            ctx.printer.status(format!("Using {} ({})", path.display(), board.id));
+            ctx.printer
+                .status(format!("Using {} ({})", path.display(), board.id));
             (Image::load(&path).map_err(firmware_error)?, Some(board))
         }
     };
@@ -265,7 +274,12 @@ pub fn run(args: FlashArgs, ctx: &Context) -> Result<Status> {
     }
 }
 
-fn choose_method(args: &FlashArgs, image: &Image, board: Option<&Board>, roots: &[PathBuf]) -> MethodArg {
+fn choose_method(
+    args: &FlashArgs,
+    image: &Image,
+    board: Option<&Board>,
+    roots: &[PathBuf],
+) -> MethodArg {
     if let Some(method) = args.method {
         return method;
     }
@@ -278,7 +292,10 @@ fn choose_method(args: &FlashArgs, image: &Image, board: Option<&Board>, roots: 
         ImageKind::Elf => MethodArg::Probe,
         ImageKind::IntelHex => {
             let on_daplink = board.is_some_and(|b| b.method == Method::Daplink)
-                || args.drive.as_deref().is_some_and(|d| d.join(daplink::DETAILS_FILE).is_file())
+                || args
+                    .drive
+                    .as_deref()
+                    .is_some_and(|d| d.join(daplink::DETAILS_FILE).is_file())
                 || !drive::find_drives(roots, daplink::DETAILS_FILE).is_empty();
             if on_daplink || args.chip.is_none() {
                 MethodArg::Daplink
@@ -290,7 +307,12 @@ fn choose_method(args: &FlashArgs, image: &Image, board: Option<&Board>, roots: 
 }
 
 /// Finds the one attached board and names it from the catalog.
-fn detect_board(catalog: &Catalog, roots: &[PathBuf], args: &FlashArgs, ctx: &Context) -> Result<Board> {
+fn detect_board(
+    catalog: &Catalog,
+    roots: &[PathBuf],
+    args: &FlashArgs,
+    ctx: &Context,
+) -> Result<Board> {
     let found = detect::scan(catalog, roots);
     let not_found = || {
         fail(
@@ -315,7 +337,11 @@ fn detect_board(catalog: &Catalog, roots: &[PathBuf], args: &FlashArgs, ctx: &Co
             Found::DaplinkDrive(drive) => {
                 let chip = drive.chip().unwrap_or(Chip::Nrf51822);
                 let board = catalog.board_for_chip(chip).ok_or_else(not_found)?;
-                ctx.printer.status(format!("Found DAPLink drive {}: {}", drive.path.display(), board.id));
+                ctx.printer.status(format!(
+                    "Found DAPLink drive {}: {}",
+                    drive.path.display(),
+                    board.id
+                ));
                 return Ok(board.clone());
             }
             Found::BoardPort(port, id) => {
@@ -330,7 +356,8 @@ fn detect_board(catalog: &Catalog, roots: &[PathBuf], args: &FlashArgs, ctx: &Co
     let before = before(args);
     let chip = esp::identify(&port.0, before, port.1).map_err(firmware_error)?;
     let board = catalog.board_for_chip(chip).ok_or_else(not_found)?;
-    ctx.printer.status(format!("Detected {chip} on {}: {}", port.0, board.id));
+    ctx.printer
+        .status(format!("Detected {chip} on {}: {}", port.0, board.id));
     Ok(board.clone())
 }
 
@@ -362,17 +389,27 @@ fn esp_port(given: &str) -> Result<(String, Option<(u16, u16)>)> {
             Status::NoDevice,
             format!(
                 "several serial ports could be the board ({}); pick one with --port",
-                many.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
+                many.iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         )),
     }
 }
 
-fn flash_esp(args: &FlashArgs, image: &Image, board: Option<&Board>, ctx: &Context) -> Result<Status> {
+fn flash_esp(
+    args: &FlashArgs,
+    image: &Image,
+    board: Option<&Board>,
+    ctx: &Context,
+) -> Result<Status> {
     let (port, usb) = esp_port(&ctx.global.port)?;
     let mut before = before(args);
     if args.bootloader {
-        ctx.printer.status(format!("Asking MicroPython on {port} to enter its bootloader"));
+        ctx.printer.status(format!(
+            "Asking MicroPython on {port} to enter its bootloader"
+        ));
         detect::enter_bootloader_via_repl(&port).map_err(firmware_error)?;
         before = ResetBefore::NoReset;
     }
@@ -381,7 +418,11 @@ fn flash_esp(args: &FlashArgs, image: &Image, board: Option<&Board>, ctx: &Conte
         (Some(AfterArg::NoReset), _) | (None, BeforeArg::NoReset) => ResetAfter::NoReset,
         (None, BeforeArg::DefaultReset) => ResetAfter::HardReset,
     };
-    let baud = if baud_was_given() { ctx.global.baud } else { DEFAULT_ESP_BAUD };
+    let baud = if baud_was_given() {
+        ctx.global.baud
+    } else {
+        DEFAULT_ESP_BAUD
+    };
     let options = esp::EspOptions {
         port: port.clone(),
         baud,
@@ -394,21 +435,29 @@ fn flash_esp(args: &FlashArgs, image: &Image, board: Option<&Board>, ctx: &Conte
     if args.dry_run {
         let chip = esp::identify(&port, before, usb).map_err(firmware_error)?;
         esp::check_image_for_chip(image, chip).map_err(firmware_error)?;
-        ctx.printer.status(format!("Dry run: {chip} on {port} would take this image; nothing written"));
+        ctx.printer.status(format!(
+            "Dry run: {chip} on {port} would take this image; nothing written"
+        ));
         return Ok(Status::Success);
     }
     let mut progress = BarProgress::new(ctx.printer);
     let report = esp::flash(image, &options, &mut progress).map_err(firmware_error)?;
     let verified = match report.verification {
         esp::Verification::Md5 => "MD5 verified",
-        esp::Verification::BlockChecksums => "every block's checksum accepted by the ROM (the ESP8266 ROM has no MD5)",
+        esp::Verification::BlockChecksums => {
+            "every block's checksum accepted by the ROM (the ESP8266 ROM has no MD5)"
+        }
     };
     ctx.printer.status(format!(
         "Flashed {} bytes at 0x{:x} on {} ({verified}){}",
         report.bytes,
         report.offset,
         report.chip,
-        if after == ResetAfter::HardReset { "; board reset" } else { "; left in the bootloader" }
+        if after == ResetAfter::HardReset {
+            "; board reset"
+        } else {
+            "; left in the bootloader"
+        }
     ));
     Ok(Status::Success)
 }
@@ -416,17 +465,25 @@ fn flash_esp(args: &FlashArgs, image: &Image, board: Option<&Board>, ctx: &Conte
 fn flash_uf2(args: &FlashArgs, image: &Image, roots: &[PathBuf], ctx: &Context) -> Result<Status> {
     if args.bootloader {
         let (port, _) = serial_port_for_bootloader(&ctx.global.port)?;
-        ctx.printer.status(format!("Asking MicroPython on {port} to enter its bootloader"));
+        ctx.printer.status(format!(
+            "Asking MicroPython on {port} to enter its bootloader"
+        ));
         detect::enter_bootloader_via_repl(&port).map_err(firmware_error)?;
         let timeout = Duration::from_secs(args.timeout);
         if !drive::wait_for(timeout, || !uf2::find(roots).is_empty()) && args.drive.is_none() {
-            return Err(fail(Status::NoDevice, "the board did not show its UF2 drive after machine.bootloader()"));
+            return Err(fail(
+                Status::NoDevice,
+                "the board did not show its UF2 drive after machine.bootloader()",
+            ));
         }
     }
     let drive = uf2::choose(roots, args.drive.as_deref()).map_err(firmware_error)?;
     uf2::check_image(image, &drive).map_err(firmware_error)?;
     if args.dry_run {
-        ctx.printer.status(format!("Dry run: {} would take this image; nothing written", drive.describe()));
+        ctx.printer.status(format!(
+            "Dry run: {} would take this image; nothing written",
+            drive.describe()
+        ));
         return Ok(Status::Success);
     }
     let ports_before: Vec<String> = detect::serial_ports().into_iter().map(|p| p.name).collect();
@@ -435,10 +492,15 @@ fn flash_uf2(args: &FlashArgs, image: &Image, roots: &[PathBuf], ctx: &Context) 
     };
     let mut progress = BarProgress::new(ctx.printer);
     uf2::flash(image, &drive, &options, &mut progress).map_err(firmware_error)?;
-    ctx.printer.status(format!("{} took the image and rebooted", drive.describe()));
+    ctx.printer
+        .status(format!("{} took the image and rebooted", drive.describe()));
     match detect::wait_for_port(Duration::from_secs(5), |p| !ports_before.contains(&p.name)) {
-        Some(port) => ctx.printer.status(format!("MicroPython is on {}", port.name)),
-        None => ctx.printer.status("No new serial port appeared yet; `upy devs` lists ports"),
+        Some(port) => ctx
+            .printer
+            .status(format!("MicroPython is on {}", port.name)),
+        None => ctx
+            .printer
+            .status("No new serial port appeared yet; `upy devs` lists ports"),
     }
     Ok(Status::Success)
 }
@@ -451,20 +513,38 @@ fn serial_port_for_bootloader(given: &str) -> Result<(String, Option<(u16, u16)>
     let usb: Vec<_> = ports.iter().filter(|p| p.usb.is_some()).collect();
     match usb.as_slice() {
         [one] => Ok((one.name.clone(), one.usb)),
-        _ => Err(fail(Status::NoDevice, "--bootloader needs the board's serial port: pass --port")),
+        _ => Err(fail(
+            Status::NoDevice,
+            "--bootloader needs the board's serial port: pass --port",
+        )),
     }
 }
 
-fn flash_daplink(args: &FlashArgs, image: &Image, roots: &[PathBuf], ctx: &Context) -> Result<Status> {
+fn flash_daplink(
+    args: &FlashArgs,
+    image: &Image,
+    roots: &[PathBuf],
+    ctx: &Context,
+) -> Result<Status> {
     let drive = daplink::choose(roots, args.drive.as_deref()).map_err(firmware_error)?;
     daplink::check_image(image, &drive).map_err(firmware_error)?;
     if args.dry_run {
-        ctx.printer.status(format!("Dry run: {} would take this image; nothing written", drive.path.display()));
+        ctx.printer.status(format!(
+            "Dry run: {} would take this image; nothing written",
+            drive.path.display()
+        ));
         return Ok(Status::Success);
     }
     let mut progress = BarProgress::new(ctx.printer);
-    daplink::flash(image, &drive, Duration::from_secs(args.timeout), &mut progress).map_err(firmware_error)?;
-    ctx.printer.status(format!("{} programmed the board", drive.path.display()));
+    daplink::flash(
+        image,
+        &drive,
+        Duration::from_secs(args.timeout),
+        &mut progress,
+    )
+    .map_err(firmware_error)?;
+    ctx.printer
+        .status(format!("{} programmed the board", drive.path.display()));
     Ok(Status::Success)
 }
 
@@ -487,14 +567,24 @@ fn list_probes() -> Result<Status> {
 }
 
 #[cfg(feature = "probe")]
-fn flash_probe(args: &FlashArgs, image: &Image, board: Option<&Board>, ctx: &Context) -> Result<Status> {
+fn flash_probe(
+    args: &FlashArgs,
+    image: &Image,
+    board: Option<&Board>,
+    ctx: &Context,
+) -> Result<Status> {
     use upy_firmware::flasher::probe;
     let chip = args
         .chip
         .clone()
         .or_else(|| board.and_then(|b| b.chip.probe_target()).map(String::from))
         .or_else(|| image.chip.and_then(|c| c.probe_target()).map(String::from))
-        .ok_or_else(|| fail(Status::Failure, "name the target chip with --chip (e.g. --chip RP2040)"))?;
+        .ok_or_else(|| {
+            fail(
+                Status::Failure,
+                "name the target chip with --chip (e.g. --chip RP2040)",
+            )
+        })?;
     if args.dry_run {
         let (plan, _) = probe::plan(image, &chip).map_err(firmware_error)?;
         for segment in &plan.segments {
@@ -516,12 +606,17 @@ fn flash_probe(args: &FlashArgs, image: &Image, board: Option<&Board>, ctx: &Con
     let selector = args.probe.as_deref().filter(|s| !s.is_empty());
     let mut progress = BarProgress::new(ctx.printer);
     let plan = probe::flash(image, &chip, selector, &mut progress).map_err(firmware_error)?;
-    ctx.printer.status(format!("Programmed and verified {} bytes on {}", plan.bytes, plan.target));
+    ctx.printer.status(format!(
+        "Programmed and verified {} bytes on {}",
+        plan.bytes, plan.target
+    ));
     Ok(Status::Success)
 }
 
 #[cfg(not(feature = "probe"))]
 fn flash_probe(_: &FlashArgs, _: &Image, _: Option<&Board>, _: &Context) -> Result<Status> {
-    Err(fail(Status::Failure, "this upy was built without debug-probe support (cargo feature `probe`)"))
+    Err(fail(
+        Status::Failure,
+        "this upy was built without debug-probe support (cargo feature `probe`)",
+    ))
 }
-

@@ -96,9 +96,16 @@ impl Emulator {
             .expect("start the emulator");
         let stdout = child.stdout.take().expect("emulator stdout");
         let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).expect("emulator READY line");
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("emulator READY line");
         assert!(line.starts_with("READY"), "emulator said {line:?}");
-        Emulator { child, link, flash, log }
+        Emulator {
+            child,
+            link,
+            flash,
+            log,
+        }
     }
 
     pub fn port(&self) -> &str {
@@ -147,7 +154,11 @@ pub fn stderr(output: &Output) -> String {
 /// Asserts success and returns stderr.
 pub fn assert_ok(output: &Output) -> String {
     let text = stderr(output);
-    assert!(output.status.success(), "upy failed ({:?}):\n{text}", output.status.code());
+    assert!(
+        output.status.success(),
+        "upy failed ({:?}):\n{text}",
+        output.status.code()
+    );
     text
 }
 
@@ -170,7 +181,13 @@ pub enum DriveReaction {
 }
 
 impl FakeDrive {
-    pub fn new(path: PathBuf, marker: &str, marker_text: &str, extension: &'static str, reaction: DriveReaction) -> FakeDrive {
+    pub fn new(
+        path: PathBuf,
+        marker: &str,
+        marker_text: &str,
+        extension: &'static str,
+        reaction: DriveReaction,
+    ) -> FakeDrive {
         std::fs::create_dir_all(&path).expect("create drive");
         std::fs::write(path.join(marker), marker_text).expect("write marker");
         let stop = Arc::new(AtomicBool::new(false));
@@ -179,7 +196,9 @@ impl FakeDrive {
             let mut last_size = None;
             while !flag.load(Ordering::SeqCst) {
                 std::thread::sleep(Duration::from_millis(100));
-                let Ok(entries) = std::fs::read_dir(&drive) else { continue };
+                let Ok(entries) = std::fs::read_dir(&drive) else {
+                    continue;
+                };
                 for entry in entries.flatten() {
                     let file = entry.path();
                     if file.extension().and_then(|e| e.to_str()) != Some(extension) {
@@ -200,7 +219,10 @@ impl FakeDrive {
                             let _ = std::fs::remove_file(&file);
                         }
                         DriveReaction::Fail => {
-                            let _ = std::fs::write(drive.join("FAIL.TXT"), "The hex file cannot be decoded.\n");
+                            let _ = std::fs::write(
+                                drive.join("FAIL.TXT"),
+                                "The hex file cannot be decoded.\n",
+                            );
                         }
                         DriveReaction::Ignore => continue,
                     }
@@ -209,7 +231,11 @@ impl FakeDrive {
             }
             None
         });
-        FakeDrive { path, stop, watcher: Some(watcher) }
+        FakeDrive {
+            path,
+            stop,
+            watcher: Some(watcher),
+        }
     }
 
     /// Stops watching; returns what the "bootloader" received.
@@ -227,7 +253,10 @@ impl Drop for FakeDrive {
 
 /// A loopback HTTP/1.1 server answering GET for the files given (path -> bytes), counting
 /// requests; it stops after `max_requests`.
-pub fn http_server(files: Vec<(String, Vec<u8>)>, max_requests: usize) -> (String, JoinHandle<usize>) {
+pub fn http_server(
+    files: Vec<(String, Vec<u8>)>,
+    max_requests: usize,
+) -> (String, JoinHandle<usize>) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
     listener.set_nonblocking(false).expect("blocking listener");
     let address = format!("http://{}", listener.local_addr().expect("address"));
@@ -249,11 +278,17 @@ pub fn http_server(files: Vec<(String, Vec<u8>)>, max_requests: usize) -> (Strin
             served += 1;
             match files.iter().find(|(p, _)| *p == path) {
                 Some((_, body)) => {
-                    let _ = write!(stream, "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
                     let _ = stream.write_all(body);
                 }
                 None => {
-                    let _ = stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    let _ = stream.write_all(
+                        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                    );
                 }
             }
         }
