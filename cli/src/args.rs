@@ -87,4 +87,8 @@ pub enum Command {
     Info(commands::info::InfoArgs),
     /// Connect this terminal to the board's interactive REPL (exit with Ctrl-] or Ctrl-X)
     Repl(commands::repl::ReplArgs),
+    /// Write MicroPython firmware to a board (ESP serial bootloader, UF2 or DAPLink drive, debug probe)
+    Flash(commands::flash::FlashArgs),
+    /// List the board catalog, download official firmware into the cache, print cached paths
+    Firmware(commands::firmware::FirmwareArgs),
 }

@@ -18,6 +18,8 @@ pub mod run;
 pub mod sha256sum;
 pub mod tree;
 pub mod repl;
+pub mod firmware;
+pub mod flash;
 
 use anyhow::Result;
 
@@ -55,5 +57,7 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::Reset(args) => reset::run(args, &ctx),
         Command::Info(args) => info::run(args, &ctx),
         Command::Repl(args) => repl::run(args, &ctx),
+        Command::Flash(args) => flash::run(args, &ctx),
+        Command::Firmware(args) => firmware::run(args, &ctx),
     }
 }
