@@ -27,7 +27,13 @@ pub struct GlobalArgs {
     pub port: String,
 
     /// Baud rate of the serial link (USB-CDC boards ignore it)
-    #[arg(short, long, global = true, env = "UPY_BAUD", default_value_t = 115_200)]
+    #[arg(
+        short,
+        long,
+        global = true,
+        env = "UPY_BAUD",
+        default_value_t = 115_200
+    )]
     pub baud: u32,
 
     /// Print only errors and the commands' own output
@@ -46,4 +52,6 @@ pub enum Command {
     Devs(commands::devs::DevsArgs),
     /// Print shell completions for SHELL to stdout
     Completions(commands::completions::CompletionsArgs),
+    /// Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)
+    Compile(commands::compile::CompileArgs),
 }

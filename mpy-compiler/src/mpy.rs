@@ -56,7 +56,11 @@ fn write_constant(out: &mut Vec<u8>, constant: &Constant) {
         Constant::True => out.push(3),
         Constant::Ellipsis => out.push(4),
         Constant::Str(bytes) | Constant::Bytes(bytes) => {
-            out.push(if matches!(constant, Constant::Str(_)) { 5 } else { 6 });
+            out.push(if matches!(constant, Constant::Str(_)) {
+                5
+            } else {
+                6
+            });
             push_vuint(out, bytes.len() as u64);
             out.extend_from_slice(bytes);
             out.push(0);
@@ -85,7 +89,10 @@ fn write_raw_code(out: &mut Vec<u8>, raw_codes: &[RawCode<usize>], index: usize,
         return;
     };
     let has_children = !raw.children.is_empty();
-    push_vuint(out, ((raw.data.len() as u64) << 3) | (u64::from(has_children) << 2));
+    push_vuint(
+        out,
+        ((raw.data.len() as u64) << 3) | (u64::from(has_children) << 2),
+    );
     out.extend_from_slice(&raw.data);
     if has_children {
         push_vuint(out, raw.children.len() as u64);
@@ -105,8 +112,14 @@ mod tests {
     #[test]
     fn writes_header_tables_and_nested_raw_code() {
         let raws = vec![
-            RawCode { data: vec![0xaa, 0xbb], children: vec![1] },
-            RawCode { data: vec![0xcc], children: vec![] },
+            RawCode {
+                data: vec![0xaa, 0xbb],
+                children: vec![1],
+            },
+            RawCode {
+                data: vec![0xcc],
+                children: vec![],
+            },
         ];
         let qstrs = [QstrEntry::Bytes(b"m.py"), QstrEntry::Static(7)];
         let constants = [

@@ -129,7 +129,12 @@ impl<'t> Scope<'t> {
         if let Some(i) = self.find(qstr) {
             return i;
         }
-        self.ids.push(IdInfo { kind, flags: 0, local_num: 0, qstr });
+        self.ids.push(IdInfo {
+            kind,
+            flags: 0,
+            local_num: 0,
+            qstr,
+        });
         self.ids.len() - 1
     }
 }

@@ -1,5 +1,6 @@
 //! One module per subcommand, each with its `…Args` and a `run` function.
 
+pub mod compile;
 pub mod completions;
 pub mod devs;
 
@@ -24,5 +25,6 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
     match cli.command {
         Command::Devs(args) => devs::run(args, &ctx),
         Command::Completions(args) => completions::run(args),
+        Command::Compile(args) => compile::run(args, &ctx),
     }
 }

@@ -25,7 +25,10 @@ impl<'t, 'p> Compiler<'t, 'p> {
             ConstObject::Str(s) => Constant::Str(s.as_bytes().to_vec()),
             ConstObject::Bytes(b) => Constant::Bytes(b.clone()),
             ConstObject::Int(text) => Constant::Int(text.clone()),
-            ConstObject::Float(f) => Constant::Float { repr: float_repr(*f), is_nan: f.is_nan() },
+            ConstObject::Float(f) => Constant::Float {
+                repr: float_repr(*f),
+                is_nan: f.is_nan(),
+            },
             ConstObject::Complex(re, im) => Constant::Complex(complex_repr(*re, *im)),
             ConstObject::Tuple(items) => {
                 Constant::Tuple(items.iter().map(|i| self.constant_of(i)).collect())
@@ -215,7 +218,9 @@ impl<'t, 'p> Compiler<'t, 'p> {
         let mut i = 0;
         if self.scope().kind == ScopeKind::Function
             && id(subject) == Some(self.names.super_)
-            && trailers.first().is_some_and(|t| is_kind(t, Rule::TrailerParen))
+            && trailers
+                .first()
+                .is_some_and(|t| is_kind(t, Rule::TrailerParen))
             && is_null(child(&trailers[0], 0))
         {
             let class = self.names.dunder_class;
@@ -262,7 +267,12 @@ impl<'t, 'p> Compiler<'t, 'p> {
         }
     }
 
-    pub(super) fn compile_trailer_paren_helper(&mut self, arglist: &'t Node, is_method_call: bool, n_positional_extra: usize) {
+    pub(super) fn compile_trailer_paren_helper(
+        &mut self,
+        arglist: &'t Node,
+        is_method_call: bool,
+        n_positional_extra: usize,
+    ) {
         let args = extract_list(arglist, Rule::Arglist);
         let mut n_positional = n_positional_extra;
         let mut n_keyword = 0;
@@ -395,7 +405,12 @@ impl<'t, 'p> Compiler<'t, 'p> {
         self.emit.return_value();
     }
 
-    fn compile_scope_comp_iter(&mut self, comp_for: &'t Node, inner_expr: &'t Node, for_depth: usize) {
+    fn compile_scope_comp_iter(
+        &mut self,
+        comp_for: &'t Node,
+        inner_expr: &'t Node,
+        for_depth: usize,
+    ) {
         let l_top = self.next_label();
         let l_end = self.next_label();
         self.emit.label_assign(l_top);
@@ -616,7 +631,11 @@ fn float_repr(f: f64) -> String {
     if f.is_nan() {
         "nan".into()
     } else if f.is_infinite() {
-        if f > 0.0 { "inf".into() } else { "-inf".into() }
+        if f > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        }
     } else if f == f.trunc() && f.abs() < 1e16 {
         format!("{f:.1}")
     } else {

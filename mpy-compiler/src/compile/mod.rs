@@ -14,10 +14,8 @@ mod tree;
 use std::collections::HashMap;
 
 use crate::emit::{Access, Emitter, IdOp, ModuleTables, Pass, PassEnd, PreludeInfo, RawCode};
-use crate::parse_tree::{Node, QstrPool, Qstr, Rule};
-use crate::scope::{
-    self, id_flag, scope_flag, IdKind, Scope, ScopeKind,
-};
+use crate::parse_tree::{Node, Qstr, QstrPool, Rule};
+use crate::scope::{self, id_flag, scope_flag, IdKind, Scope, ScopeKind};
 use tree::*;
 
 /// Settings that change the bytecode.
@@ -186,11 +184,24 @@ pub fn compile_module(
         let node = comp.scopes[comp.cur].node;
         comp.set_error_line(node);
         let scope_name = comp.pool.get(comp.scopes[comp.cur].simple_name).to_string();
-        return Err(BackendError { kind, message, line: comp.error_line, scope_name });
+        return Err(BackendError {
+            kind,
+            message,
+            line: comp.error_line,
+            scope_name,
+        });
     }
-    let raw_codes = comp.scopes.iter_mut().map(|s| std::mem::take(&mut s.raw_code)).collect();
+    let raw_codes = comp
+        .scopes
+        .iter_mut()
+        .map(|s| std::mem::take(&mut s.raw_code))
+        .collect();
     let tables = comp.emit.tables;
-    Ok(CompiledModule { qstrs: tables.qstrs, constants: tables.constants, raw_codes })
+    Ok(CompiledModule {
+        qstrs: tables.qstrs,
+        constants: tables.constants,
+        raw_codes,
+    })
 }
 
 impl<'t, 'p> Compiler<'t, 'p> {
@@ -269,7 +280,8 @@ impl<'t, 'p> Compiler<'t, 'p> {
 
     fn new_scope(&mut self, kind: ScopeKind, node: &'t Node, simple_name: Qstr) -> usize {
         let index = self.scopes.len();
-        self.scopes.push(Scope::new(kind, Some(self.cur), node, simple_name));
+        self.scopes
+            .push(Scope::new(kind, Some(self.cur), node, simple_name));
         self.scope_of_node.insert(node as *const Node, index);
         index
     }
@@ -617,9 +629,9 @@ impl<'t, 'p> Compiler<'t, 'p> {
             Node::Id(q) => self.load_id(*q),
             Node::Str(q) => self.emit.load_const_str(*q),
             Node::Token(token) => self.compile_token(*token),
-            Node::Bytes(bytes) => {
-                self.emit.load_const_obj(&crate::emit::Constant::Bytes(bytes.clone()))
-            }
+            Node::Bytes(bytes) => self
+                .emit
+                .load_const_obj(&crate::emit::Constant::Bytes(bytes.clone())),
             Node::Const(obj, line) => {
                 self.emit.set_source_line(*line);
                 let constant = self.constant_of(obj);
@@ -644,7 +656,10 @@ impl<'t, 'p> Compiler<'t, 'p> {
 
     fn compile_rule(&mut self, rule: Rule, node: &'t Node) {
         match rule {
-            Rule::FileInput | Rule::FileInput2 | Rule::SimpleStmt2 | Rule::SuiteBlockStmts
+            Rule::FileInput
+            | Rule::FileInput2
+            | Rule::SimpleStmt2
+            | Rule::SuiteBlockStmts
             | Rule::PassStmt => self.compile_generic_all_nodes(node),
             Rule::Decorated => self.compile_decorated(node),
             Rule::Funcdef => self.compile_funcdef(node),

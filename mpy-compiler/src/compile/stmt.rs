@@ -192,7 +192,12 @@ impl<'t, 'p> Compiler<'t, 'p> {
     // ----- functions and classes -----
 
     /// Loads closed-over variables and makes the function or closure for `child_scope`.
-    pub(super) fn close_over_variables_etc(&mut self, child_scope: usize, n_pos_defaults: usize, n_kw_defaults: usize) {
+    pub(super) fn close_over_variables_etc(
+        &mut self,
+        child_scope: usize,
+        n_pos_defaults: usize,
+        n_kw_defaults: usize,
+    ) {
         if n_kw_defaults > 0 {
             self.scopes[child_scope].scope_flags |= scope_flag::DEFKWARGS;
         }
@@ -233,7 +238,10 @@ impl<'t, 'p> Compiler<'t, 'p> {
             self.have_star = true;
             return;
         }
-        if matches!(rule, Some(Rule::TypedargslistDblStar | Rule::VarargslistDblStar)) {
+        if matches!(
+            rule,
+            Some(Rule::TypedargslistDblStar | Rule::VarargslistDblStar)
+        ) {
             return;
         }
         let (pn_id, pn_equal) = match rule {
@@ -268,8 +276,17 @@ impl<'t, 'p> Compiler<'t, 'p> {
         }
     }
 
-    pub(super) fn compile_funcdef_lambdef(&mut self, child_scope: usize, params: &'t Node, list_rule: Rule) {
-        let saved = (self.have_star, self.num_dict_params, self.num_default_params);
+    pub(super) fn compile_funcdef_lambdef(
+        &mut self,
+        child_scope: usize,
+        params: &'t Node,
+        list_rule: Rule,
+    ) {
+        let saved = (
+            self.have_star,
+            self.num_dict_params,
+            self.num_default_params,
+        );
         self.have_star = false;
         self.num_dict_params = 0;
         self.num_default_params = 0;
@@ -284,7 +301,11 @@ impl<'t, 'p> Compiler<'t, 'p> {
             self.emit.load_null();
         }
         self.close_over_variables_etc(child_scope, self.num_default_params, self.num_dict_params);
-        (self.have_star, self.num_dict_params, self.num_default_params) = saved;
+        (
+            self.have_star,
+            self.num_dict_params,
+            self.num_default_params,
+        ) = saved;
     }
 
     /// Leaves the function object on the stack and returns its name.
@@ -401,7 +422,11 @@ impl<'t, 'p> Compiler<'t, 'p> {
         if is_null(rhs) {
             let lonely_constant = matches!(
                 lhs,
-                Node::SmallInt(_) | Node::Str(_) | Node::Token(_) | Node::Bytes(_) | Node::Const(..)
+                Node::SmallInt(_)
+                    | Node::Str(_)
+                    | Node::Token(_)
+                    | Node::Bytes(_)
+                    | Node::Const(..)
             );
             if !lonely_constant {
                 self.compile_node(lhs);
@@ -526,11 +551,17 @@ impl<'t, 'p> Compiler<'t, 'p> {
     }
 
     pub(super) fn compile_break_cont_stmt(&mut self, node: &'t Node, rule: Rule) {
-        let label = if rule == Rule::BreakStmt { self.break_label } else { self.continue_label };
+        let label = if rule == Rule::BreakStmt {
+            self.break_label
+        } else {
+            self.continue_label
+        };
         if label == INVALID_LABEL {
             self.syntax_error(node, "'break'/'continue' outside loop");
         }
-        let depth = self.cur_except_level.saturating_sub(self.break_continue_except_level);
+        let depth = self
+            .cur_except_level
+            .saturating_sub(self.break_continue_except_level);
         self.emit.unwind_jump(label, depth);
     }
 
@@ -627,7 +658,11 @@ impl<'t, 'p> Compiler<'t, 'p> {
         }
         if let Some(dots) = relative {
             for dot in extract_list(dots, Rule::OneOrMorePeriodOrEllipsis) {
-                level += if is_token(dot, TokenKind::DelPeriod) { 1 } else { 3 };
+                level += if is_token(dot, TokenKind::DelPeriod) {
+                    1
+                } else {
+                    3
+                };
             }
         }
 
@@ -692,7 +727,12 @@ impl<'t, 'p> Compiler<'t, 'p> {
         }
     }
 
-    pub(super) fn declare_global_or_nonlocal(&mut self, node: &'t Node, id_index: usize, is_global: bool) {
+    pub(super) fn declare_global_or_nonlocal(
+        &mut self,
+        node: &'t Node,
+        id_index: usize,
+        is_global: bool,
+    ) {
         if is_global {
             self.declare_global(node, id_index);
         } else {
@@ -779,7 +819,11 @@ impl<'t, 'p> Compiler<'t, 'p> {
 
     /// Starts a loop: returns (break, continue, saved state).
     fn start_break_continue_block(&mut self) -> (usize, usize, (usize, usize, usize)) {
-        let saved = (self.break_label, self.continue_label, self.break_continue_except_level);
+        let saved = (
+            self.break_label,
+            self.continue_label,
+            self.break_continue_except_level,
+        );
         let break_label = self.next_label();
         let continue_label = self.next_label();
         self.break_label = break_label;
@@ -789,7 +833,11 @@ impl<'t, 'p> Compiler<'t, 'p> {
     }
 
     fn end_break_continue_block(&mut self, saved: (usize, usize, usize)) {
-        (self.break_label, self.continue_label, self.break_continue_except_level) = saved;
+        (
+            self.break_label,
+            self.continue_label,
+            self.break_continue_except_level,
+        ) = saved;
     }
 
     pub(super) fn compile_while_stmt(&mut self, node: &'t Node) {
@@ -997,7 +1045,13 @@ impl<'t, 'p> Compiler<'t, 'p> {
         self.emit.label_assign(l2);
     }
 
-    fn compile_try_finally(&mut self, body: &'t Node, excepts: &'t [Node], else_: &'t Node, finally: &'t Node) {
+    fn compile_try_finally(
+        &mut self,
+        body: &'t Node,
+        excepts: &'t [Node],
+        else_: &'t Node,
+        finally: &'t Node,
+    ) {
         let l_finally_block = self.next_label();
         self.increase_except_level(l_finally_block, Block::Finally);
         if excepts.is_empty() {

@@ -3,7 +3,7 @@
 //!
 //! Constant objects count as struct nodes (with a line), as `RULE_const_object` does in C.
 
-use crate::parse_tree::{ConstObject, Node, QstrPool, Qstr, Rule, TokenKind};
+use crate::parse_tree::{ConstObject, Node, Qstr, QstrPool, Rule, TokenKind};
 
 static NULL: Node = Node::Null;
 
@@ -77,7 +77,9 @@ pub fn is_token(node: &Node, token: TokenKind) -> bool {
 pub fn extract_list(node: &Node, rule: Rule) -> &[Node] {
     match node {
         Node::Null => &[],
-        Node::Struct { rule: r, children, .. } if *r == rule => children,
+        Node::Struct {
+            rule: r, children, ..
+        } if *r == rule => children,
         other => std::slice::from_ref(other),
     }
 }
@@ -104,11 +106,11 @@ pub fn const_truth(node: &Node, pool: &QstrPool) -> Option<bool> {
         Node::Token(TokenKind::KwNone) | Node::Token(TokenKind::KwFalse) => Some(false),
         Node::Token(TokenKind::KwTrue) | Node::Token(TokenKind::Ellipsis) => Some(true),
         Node::Const(obj, _) => Some(const_object_truth(obj)),
-        Node::Struct { rule: Rule::AtomParen, children, .. }
-            if children.first().is_none_or(is_null) =>
-        {
-            Some(false)
-        }
+        Node::Struct {
+            rule: Rule::AtomParen,
+            children,
+            ..
+        } if children.first().is_none_or(is_null) => Some(false),
         _ => None,
     }
 }

@@ -57,9 +57,8 @@ impl Constant {
     /// reprs differ), NaN equals nothing.
     fn strictly_equal(&self, other: &Constant) -> bool {
         match (self, other) {
-            (Constant::Float { is_nan: true, .. }, _) | (_, Constant::Float { is_nan: true, .. }) => {
-                false
-            }
+            (Constant::Float { is_nan: true, .. }, _)
+            | (_, Constant::Float { is_nan: true, .. }) => false,
             (Constant::Tuple(a), Constant::Tuple(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.strictly_equal(y))
             }
@@ -102,7 +101,11 @@ impl<Q: Copy + Eq + Hash> ModuleTables<Q> {
 
     /// Index of `constant` in the object table, adding it unless an equal one is there.
     pub fn use_constant(&mut self, constant: &Constant) -> usize {
-        if let Some(i) = self.constants.iter().position(|c| c.strictly_equal(constant)) {
+        if let Some(i) = self
+            .constants
+            .iter()
+            .position(|c| c.strictly_equal(constant))
+        {
             return i;
         }
         self.constants.push(constant.clone());
@@ -255,11 +258,6 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
             children: Vec::new(),
             tables,
         }
-    }
-
-    /// The current pass.
-    pub fn pass(&self) -> Pass {
-        self.pass
     }
 
     /// Begins a pass over a scope and writes its prelude.
@@ -506,7 +504,14 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
 
     /// `True` or `False`.
     pub fn load_const_bool(&mut self, value: bool) {
-        self.write(1, &[if value { op::LOAD_CONST_TRUE } else { op::LOAD_CONST_FALSE }]);
+        self.write(
+            1,
+            &[if value {
+                op::LOAD_CONST_TRUE
+            } else {
+                op::LOAD_CONST_FALSE
+            }],
+        );
     }
 
     /// `...`
@@ -519,7 +524,9 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
         let low = -op::LOAD_CONST_SMALL_INT_MULTI_EXCESS;
         let high = op::LOAD_CONST_SMALL_INT_MULTI_NUM - op::LOAD_CONST_SMALL_INT_MULTI_EXCESS;
         if (low..high).contains(&value) {
-            let byte = op::LOAD_CONST_SMALL_INT_MULTI as i64 + op::LOAD_CONST_SMALL_INT_MULTI_EXCESS + value;
+            let byte = op::LOAD_CONST_SMALL_INT_MULTI as i64
+                + op::LOAD_CONST_SMALL_INT_MULTI_EXCESS
+                + value;
             self.write(1, &[byte as u8]);
         } else {
             self.adjust_stack_size(1);
@@ -549,7 +556,9 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
     /// Load, store or delete an identifier.
     pub fn id_op(&mut self, kind: IdOp, qstr: Q, access: Access) {
         match (kind, access) {
-            (IdOp::Load, Access::Fast(n)) if n <= 15 => self.write(1, &[op::LOAD_FAST_MULTI + n as u8]),
+            (IdOp::Load, Access::Fast(n)) if n <= 15 => {
+                self.write(1, &[op::LOAD_FAST_MULTI + n as u8])
+            }
             (IdOp::Load, Access::Fast(n)) => self.write_uint(1, op::LOAD_FAST_N, n),
             (IdOp::Load, Access::Deref(n)) => self.write_uint(1, op::LOAD_DEREF, n),
             (IdOp::Load, Access::Name) => self.write_qstr(1, op::LOAD_NAME, qstr),
@@ -649,13 +658,21 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
 
     /// `POP_JUMP_IF_TRUE` / `POP_JUMP_IF_FALSE`.
     pub fn pop_jump_if(&mut self, cond: bool, label: usize) {
-        let opcode = if cond { op::POP_JUMP_IF_TRUE } else { op::POP_JUMP_IF_FALSE };
+        let opcode = if cond {
+            op::POP_JUMP_IF_TRUE
+        } else {
+            op::POP_JUMP_IF_FALSE
+        };
         self.write_label(-1, opcode, label);
     }
 
     /// `JUMP_IF_TRUE_OR_POP` / `JUMP_IF_FALSE_OR_POP`.
     pub fn jump_if_or_pop(&mut self, cond: bool, label: usize) {
-        let opcode = if cond { op::JUMP_IF_TRUE_OR_POP } else { op::JUMP_IF_FALSE_OR_POP };
+        let opcode = if cond {
+            op::JUMP_IF_TRUE_OR_POP
+        } else {
+            op::JUMP_IF_FALSE_OR_POP
+        };
         self.write_label(-1, opcode, label);
     }
 
@@ -770,7 +787,11 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
             Build::Set => op::BUILD_SET,
             Build::Slice => op::BUILD_SLICE,
         };
-        let stack_adj = if kind == Build::Map { 1 } else { 1 - n_args as i64 };
+        let stack_adj = if kind == Build::Map {
+            1
+        } else {
+            1 - n_args as i64
+        };
         self.write_uint(stack_adj, opcode, n_args);
     }
 
@@ -786,7 +807,11 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
             CompKind::Dict => (1, 1),
             CompKind::Set => (0, 2),
         };
-        self.write_uint(-1 - n as i64, op::STORE_COMP, ((collection_stack_index + n) << 2) | t);
+        self.write_uint(
+            -1 - n as i64,
+            op::STORE_COMP,
+            ((collection_stack_index + n) << 2) | t,
+        );
     }
 
     /// `UNPACK_SEQUENCE`.
@@ -796,7 +821,11 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
 
     /// `UNPACK_EX`.
     pub fn unpack_ex(&mut self, n_left: usize, n_right: usize) {
-        self.write_uint((n_left + n_right) as i64, op::UNPACK_EX, n_left | (n_right << 8));
+        self.write_uint(
+            (n_left + n_right) as i64,
+            op::UNPACK_EX,
+            n_left | (n_right << 8),
+        );
     }
 
     fn child_index(&mut self, child: S) -> usize {
@@ -818,7 +847,11 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
     pub fn make_closure(&mut self, child: S, n_closed_over: usize, has_defaults: bool) {
         let index = self.child_index(child);
         if has_defaults {
-            self.write_uint(-2 - n_closed_over as i64 + 1, op::MAKE_CLOSURE_DEFARGS, index);
+            self.write_uint(
+                -2 - n_closed_over as i64 + 1,
+                op::MAKE_CLOSURE_DEFARGS,
+                index,
+            );
         } else {
             self.write_uint(1 - n_closed_over as i64, op::MAKE_CLOSURE, index);
         }
@@ -828,7 +861,11 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
     fn call_helper(&mut self, base_adj: i64, opcode: u8, n_pos: usize, n_kw: usize, star: u32) {
         let arg = (n_kw << 8) | n_pos;
         if star != 0 {
-            self.write_uint(base_adj - n_pos as i64 - 2 * n_kw as i64 - 1, opcode + 1, arg);
+            self.write_uint(
+                base_adj - n_pos as i64 - 2 * n_kw as i64 - 1,
+                opcode + 1,
+                arg,
+            );
         } else {
             self.write_uint(base_adj - n_pos as i64 - 2 * n_kw as i64, opcode, arg);
         }
@@ -885,7 +922,11 @@ mod tests {
     }
 
     fn prelude() -> PreludeInfo<u32> {
-        PreludeInfo { simple_name: 7, n_state: 1, ..Default::default() }
+        PreludeInfo {
+            simple_name: 7,
+            n_state: 1,
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -894,9 +935,18 @@ mod tests {
         assert_eq!(t.use_qstr(5), 1);
         assert_eq!(t.use_qstr(9), 0);
         assert_eq!(t.use_qstr(5), 1);
-        let zero = Constant::Float { repr: "0.0".into(), is_nan: false };
-        let neg_zero = Constant::Float { repr: "-0.0".into(), is_nan: false };
-        let nan = Constant::Float { repr: "nan".into(), is_nan: true };
+        let zero = Constant::Float {
+            repr: "0.0".into(),
+            is_nan: false,
+        };
+        let neg_zero = Constant::Float {
+            repr: "-0.0".into(),
+            is_nan: false,
+        };
+        let nan = Constant::Float {
+            repr: "nan".into(),
+            is_nan: true,
+        };
         assert_eq!(t.use_constant(&zero), 0);
         assert_eq!(t.use_constant(&neg_zero), 1);
         assert_eq!(t.use_constant(&zero), 0);
@@ -940,7 +990,12 @@ mod tests {
     #[test]
     fn signature_packs_state_and_arguments() {
         let mut e = emitter();
-        let p = PreludeInfo { simple_name: 7, n_state: 3, num_pos_args: 2, ..Default::default() };
+        let p = PreludeInfo {
+            simple_name: 7,
+            n_state: 3,
+            num_pos_args: 2,
+            ..Default::default()
+        };
         e.start_pass(Pass::StackSize, &p, 0);
         assert_eq!(e.code_info[0], (2 << 3) | 2);
     }
