@@ -27,13 +27,7 @@ pub struct GlobalArgs {
     pub port: String,
 
     /// Baud rate of the serial link (USB-CDC boards ignore it)
-    #[arg(
-        short,
-        long,
-        global = true,
-        env = "UPY_BAUD",
-        default_value_t = 115_200
-    )]
+    #[arg(short, long, global = true, env = "UPY_BAUD", default_value_t = 115_200)]
     pub baud: u32,
 
     /// Print only errors and the commands' own output
