@@ -1,8 +1,13 @@
 //! Compile MicroPython source to .mpy v6.3 bytecode, byte-identical to mpy-cross 1.29.0.
 //!
-//! The passes mirror MicroPython's own: the front end lexes and parses into MicroPython's
-//! parse tree (constants already folded), `scope` and `compile` walk every scope four times
-//! (scope, stack size, code size, emit) driving the bytecode emitter in `emit`, and `mpy`
+//! The passes mirror MicroPython's own: a lexer (py/lexer.c) feeds a table-driven
+//! parser (py/parse.c over the rules of py/grammar.h) that folds constants as it
+//! reduces rules; the resulting [`parse_tree::ParseTree`] is MicroPython's parse tree,
+//! shape for shape, and is the contract between the front end (lexer, parser,
+//! folding) and the back end (scopes, compiler, emitter, .mpy writer).
+//!
+//! The back end walks every scope four times as py/compile.c does (scope, stack size,
+//! code size, emit), driving the bytecode emitter (`emit`, as py/emitbc.c); `mpy` then
 //! writes the module's qstr table, constant table and nested raw code.
 //!
 //! ```no_run
@@ -14,20 +19,23 @@
 
 mod compile;
 mod emit;
+pub mod error;
+pub mod float;
 mod mpy;
 mod opcode;
-#[path = "compile/provisional_tree.rs"]
-#[allow(missing_docs, dead_code)]
-mod parse_tree;
+pub mod options;
+pub mod parse_tree;
+pub mod qstr;
+mod qstr_tables;
 mod scope;
+pub mod token;
 
-#[path = "compile/provisional_api.rs"]
-mod api;
-
-pub use api::{CompileError, CompileOptions, ErrorKind};
+pub use error::{CompileError, ErrorKind};
+pub use options::CompileOptions;
 
 use compile::{compile_module, BackendOptions};
 use mpy::QstrEntry;
+use parse_tree::ParseTree;
 
 /// Compiles `source` to the bytes of a `.mpy` file; `name` is the source file name stored in
 /// it (mpy-cross stores the path it was given, or its `-s` argument).
@@ -36,28 +44,28 @@ pub fn compile(
     name: &str,
     options: &CompileOptions,
 ) -> Result<Vec<u8>, CompileError> {
-    let tree = parse_tree::parse(source, name, options)?;
-    let parse_tree::ParseTree { root, mut pool } = tree;
-    let source_file = pool.intern(name);
+    let tree = parse(source, name, options)?;
+    compile_tree(tree, name, options)
+}
+
+/// Compiles an already parsed module.
+pub fn compile_tree(
+    tree: ParseTree,
+    name: &str,
+    options: &CompileOptions,
+) -> Result<Vec<u8>, CompileError> {
+    let ParseTree { root, mut pool } = tree;
+    let source_file = pool.intern_str(name);
     let backend = BackendOptions {
-        optimize: options.optimize,
-        source_lines: options.source_lines,
+        optimize: options.opt_level,
+        source_lines: options.line_info(),
         small_int_bits: options.small_int_bits,
     };
-    let module =
-        compile_module(&root, &mut pool, source_file, backend).map_err(|e| CompileError {
-            kind: if e.kind == "RuntimeError" {
-                ErrorKind::RuntimeError
-            } else {
-                ErrorKind::SyntaxError
-            },
-            message: e.message.to_string(),
-            line: e.line,
-            column: None,
-        })?;
-    let qstrs = module.qstrs.iter().map(|&q| match pool.static_id(q) {
-        Some(id) => QstrEntry::Static(id),
-        None => QstrEntry::Bytes(pool.get(q).as_bytes()),
+    let module = compile_module(&root, &mut pool, source_file, backend)
+        .map_err(|e| CompileError::syntax(e.message, e.line))?;
+    let qstrs = module.qstrs.iter().map(|&q| match q.static_id() {
+        Some(id) => QstrEntry::Static(id as u16),
+        None => QstrEntry::Bytes(pool.get(q)),
     });
     Ok(mpy::write_mpy(
         options.small_int_bits,
@@ -65,5 +73,13 @@ pub fn compile(
         &module.constants,
         &module.raw_codes,
         0,
+    ))
+}
+
+/// Parses `source`; stands in until the front end's parser is merged.
+fn parse(_source: &str, _name: &str, _options: &CompileOptions) -> Result<ParseTree, CompileError> {
+    Err(CompileError::syntax(
+        "parser not available in this build",
+        1,
     ))
 }

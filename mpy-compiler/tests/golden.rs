@@ -23,7 +23,10 @@ fn py_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().unwrap_or_default().to_string_lossy().into_owned()
+    path.file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// Describes how `actual` differs from `expected`, or `None` when they are equal.
@@ -31,22 +34,39 @@ fn difference(expected: &[u8], actual: &[u8]) -> Option<String> {
     if expected == actual {
         return None;
     }
-    let at = expected.iter().zip(actual).position(|(a, b)| a != b).unwrap_or(expected.len().min(actual.len()));
+    let at = expected
+        .iter()
+        .zip(actual)
+        .position(|(a, b)| a != b)
+        .unwrap_or(expected.len().min(actual.len()));
     Some(format!(
         "first difference at byte {at} (expected {:02x?}, got {:02x?}); lengths {} vs {}",
-        expected.get(at..(at + 8).min(expected.len())).unwrap_or(&[]),
+        expected
+            .get(at..(at + 8).min(expected.len()))
+            .unwrap_or(&[]),
         actual.get(at..(at + 8).min(actual.len())).unwrap_or(&[]),
         expected.len(),
         actual.len()
     ))
 }
 
-fn check(name: &str, source_path: &Path, expected_path: &Path, options: &CompileOptions) -> Option<String> {
+fn check(
+    name: &str,
+    source_path: &Path,
+    expected_path: &Path,
+    options: &CompileOptions,
+) -> Option<String> {
     let source = fs::read_to_string(source_path).expect("source readable");
     let expected = fs::read(expected_path).expect("golden .mpy readable");
     match compile(&source, name, options) {
-        Ok(actual) => difference(&expected, &actual).map(|d| format!("{}: {d}", source_path.display())),
-        Err(e) => Some(format!("{}: upy rejected it: {e} (line {})", source_path.display(), e.line)),
+        Ok(actual) => {
+            difference(&expected, &actual).map(|d| format!("{}: {d}", source_path.display()))
+        }
+        Err(e) => Some(format!(
+            "{}: upy rejected it: {e} (line {})",
+            source_path.display(),
+            e.line
+        )),
     }
 }
 
@@ -63,10 +83,21 @@ fn report(failures: Vec<String>, total: usize) {
 fn valid_programs_compile_to_the_golden_bytes() {
     let dir = resources().join("valid");
     let files = py_files(&dir);
-    assert!(files.len() >= 15, "golden corpus missing in {}", dir.display());
+    assert!(
+        files.len() >= 15,
+        "golden corpus missing in {}",
+        dir.display()
+    );
     let failures: Vec<String> = files
         .iter()
-        .filter_map(|py| check(&file_name(py), py, &py.with_extension("mpy"), &CompileOptions::default()))
+        .filter_map(|py| {
+            check(
+                &file_name(py),
+                py,
+                &py.with_extension("mpy"),
+                &CompileOptions::default(),
+            )
+        })
         .collect();
     report(failures, files.len());
 }
@@ -89,14 +120,21 @@ fn expected_error(text: &str) -> (String, String, u32) {
 fn invalid_programs_fail_with_the_mpy_cross_error_and_line() {
     let dir = resources().join("invalid");
     let files = py_files(&dir);
-    assert!(files.len() >= 20, "error cases missing in {}", dir.display());
+    assert!(
+        files.len() >= 20,
+        "error cases missing in {}",
+        dir.display()
+    );
     let mut failures = Vec::new();
     for py in &files {
         let source = fs::read_to_string(py).expect("source readable");
         let err_text = fs::read_to_string(py.with_extension("err")).expect(".err readable");
         let (kind, message, line) = expected_error(&err_text);
         match compile(&source, &file_name(py), &CompileOptions::default()) {
-            Ok(_) => failures.push(format!("{}: compiled, expected {kind}: {message}", py.display())),
+            Ok(_) => failures.push(format!(
+                "{}: compiled, expected {kind}: {message}",
+                py.display()
+            )),
             Err(e) => {
                 let got = (e.kind.to_string(), e.message.clone(), e.line);
                 if got != (kind.clone(), message.clone(), line) {
@@ -120,7 +158,10 @@ fn option_cases_match_mpy_cross_with_the_same_options() {
     let cases = fs::read_to_string(dir.join("cases.txt")).expect("cases.txt readable");
     let mut failures = Vec::new();
     let mut total = 0;
-    for line in cases.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+    for line in cases
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
         total += 1;
         let words: Vec<&str> = line.split_whitespace().collect();
         let (output, args) = words.split_first().expect("case has an output");
@@ -141,7 +182,7 @@ fn option_cases_match_mpy_cross_with_the_same_options() {
                 f if f.starts_with("-msmall-int-bits=") => {
                     options.small_int_bits = f["-msmall-int-bits=".len()..].parse().expect("bits")
                 }
-                f if f.starts_with("-O") => options.optimize = f[2..].parse().expect("level"),
+                f if f.starts_with("-O") => options.opt_level = f[2..].parse().expect("level"),
                 f => panic!("unknown flag {f} in cases.txt"),
             }
             i += 1;

@@ -118,7 +118,7 @@ pub fn run(args: CompileArgs, ctx: &Context) -> Result<Status> {
 
 fn options_from(args: &CompileArgs) -> Result<CompileOptions> {
     let mut options = CompileOptions {
-        optimize: args.optimize,
+        opt_level: args.optimize,
         ..CompileOptions::default()
     };
     for target in &args.target {
@@ -254,18 +254,19 @@ impl Failure {
                     .map(|l| l.trim_end_matches('\r'));
                 if let Some(line_text) = line_text {
                     let indent = line_text.len() - line_text.trim_start().len();
-                    let column = error
-                        .column
-                        .map(|c| c.saturating_sub(1) as usize)
-                        .unwrap_or(indent)
-                        .min(line_text.len());
-                    let caret_pad: String = line_text[..column]
+                    // Column 0 means the error has no column (most compiler errors).
+                    let column = match error.column {
+                        0 => indent,
+                        c => c as usize - 1,
+                    }
+                    .min(line_text.len());
+                    let caret_pad: String = line_text.get(..column).unwrap_or(line_text)
                         .chars()
                         .map(|c| if c == '\t' { '\t' } else { ' ' })
                         .collect();
                     text.push_str(&format!("    {line_text}\n    {caret_pad}^\n"));
                 }
-                text.push_str(&error.to_string());
+                text.push_str(&format!("{}: {}", error.kind, error.message));
                 text
             }
         }

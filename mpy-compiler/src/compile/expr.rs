@@ -22,11 +22,11 @@ impl<'t, 'p> Compiler<'t, 'p> {
 
     pub(super) fn constant_of(&self, obj: &ConstObject) -> Constant {
         match obj {
-            ConstObject::Str(s) => Constant::Str(s.as_bytes().to_vec()),
+            ConstObject::Str(s) => Constant::Str(s.clone()),
             ConstObject::Bytes(b) => Constant::Bytes(b.clone()),
-            ConstObject::Int(text) => Constant::Int(text.clone()),
+            ConstObject::Int(value) => Constant::Int(value.to_string()),
             ConstObject::Float(f) => Constant::Float {
-                repr: float_repr(*f),
+                repr: crate::float::repr(*f),
                 is_nan: f.is_nan(),
             },
             ConstObject::Complex(re, im) => Constant::Complex(complex_repr(*re, *im)),
@@ -626,27 +626,13 @@ fn term_op(token: TokenKind) -> Option<BinaryOp> {
     })
 }
 
-/// Placeholder float repr until the front end's MicroPython-exact repr is wired in.
-fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        "nan".into()
-    } else if f.is_infinite() {
-        if f > 0.0 {
-            "inf".into()
-        } else {
-            "-inf".into()
-        }
-    } else if f == f.trunc() && f.abs() < 1e16 {
-        format!("{f:.1}")
-    } else {
-        format!("{f}")
-    }
-}
-
+/// The repr of a complex constant as MicroPython prints it: `3j`, `(1+2j)`, `(1-2j)`.
 fn complex_repr(re: f64, im: f64) -> String {
     if re == 0.0 && re.is_sign_positive() {
-        format!("{}j", float_repr(im).trim_end_matches(".0"))
+        format!("{}j", crate::float::repr(im))
     } else {
-        format!("({}+{}j)", float_repr(re), float_repr(im))
+        let imag = crate::float::repr(im);
+        let sign = if imag.starts_with('-') { "" } else { "+" };
+        format!("({}{sign}{imag}j)", crate::float::repr(re))
     }
 }

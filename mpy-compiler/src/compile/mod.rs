@@ -83,35 +83,35 @@ struct Names {
 impl Names {
     fn new(pool: &mut QstrPool) -> Self {
         Names {
-            module: pool.intern("<module>"),
-            lambda: pool.intern("<lambda>"),
-            listcomp: pool.intern("<listcomp>"),
-            dictcomp: pool.intern("<dictcomp>"),
-            setcomp: pool.intern("<setcomp>"),
-            genexpr: pool.intern("<genexpr>"),
-            star: pool.intern("*"),
-            empty: pool.intern(""),
-            dunder_class: pool.intern("__class__"),
-            dunder_name: pool.intern("__name__"),
-            dunder_module: pool.intern("__module__"),
-            dunder_qualname: pool.intern("__qualname__"),
-            assertion_error: pool.intern("AssertionError"),
-            base_exception: pool.intern("BaseException"),
-            stop_async_iteration: pool.intern("StopAsyncIteration"),
-            aiter: pool.intern("__aiter__"),
-            anext: pool.intern("__anext__"),
-            aenter: pool.intern("__aenter__"),
-            aexit: pool.intern("__aexit__"),
-            super_: pool.intern("super"),
-            range: pool.intern("range"),
-            micropython: pool.intern("micropython"),
-            bytecode: pool.intern("bytecode"),
+            module: pool.intern_str("<module>"),
+            lambda: pool.intern_str("<lambda>"),
+            listcomp: pool.intern_str("<listcomp>"),
+            dictcomp: pool.intern_str("<dictcomp>"),
+            setcomp: pool.intern_str("<setcomp>"),
+            genexpr: pool.intern_str("<genexpr>"),
+            star: pool.intern_str("*"),
+            empty: pool.intern_str(""),
+            dunder_class: pool.intern_str("__class__"),
+            dunder_name: pool.intern_str("__name__"),
+            dunder_module: pool.intern_str("__module__"),
+            dunder_qualname: pool.intern_str("__qualname__"),
+            assertion_error: pool.intern_str("AssertionError"),
+            base_exception: pool.intern_str("BaseException"),
+            stop_async_iteration: pool.intern_str("StopAsyncIteration"),
+            aiter: pool.intern_str("__aiter__"),
+            anext: pool.intern_str("__anext__"),
+            aenter: pool.intern_str("__aenter__"),
+            aexit: pool.intern_str("__aexit__"),
+            super_: pool.intern_str("super"),
+            range: pool.intern_str("range"),
+            micropython: pool.intern_str("micropython"),
+            bytecode: pool.intern_str("bytecode"),
             native_decorators: [
-                pool.intern("native"),
-                pool.intern("viper"),
-                pool.intern("asm_thumb"),
-                pool.intern("asm_xtensa"),
-                pool.intern("asm_rv32"),
+                pool.intern_str("native"),
+                pool.intern_str("viper"),
+                pool.intern_str("asm_thumb"),
+                pool.intern_str("asm_xtensa"),
+                pool.intern_str("asm_rv32"),
             ],
         }
     }
@@ -183,7 +183,10 @@ pub fn compile_module(
     if let Some((kind, message)) = comp.error {
         let node = comp.scopes[comp.cur].node;
         comp.set_error_line(node);
-        let scope_name = comp.pool.get(comp.scopes[comp.cur].simple_name).to_string();
+        let scope_name = comp
+            .pool
+            .text(comp.scopes[comp.cur].simple_name)
+            .into_owned();
         return Err(BackendError {
             kind,
             message,
@@ -629,11 +632,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
             Node::Id(q) => self.load_id(*q),
             Node::Str(q) => self.emit.load_const_str(*q),
             Node::Token(token) => self.compile_token(*token),
-            Node::Bytes(bytes) => self
-                .emit
-                .load_const_obj(&crate::emit::Constant::Bytes(bytes.clone())),
-            Node::Const(obj, line) => {
-                self.emit.set_source_line(*line);
+            Node::Const(obj) => {
                 let constant = self.constant_of(obj);
                 self.emit.load_const_obj(&constant);
             }
@@ -685,7 +684,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
             Rule::ForStmt => self.compile_for_stmt(node),
             Rule::TryStmt => self.compile_try_stmt(node),
             Rule::WithStmt => self.compile_with_stmt(node),
-            Rule::Namedexpr => self.compile_namedexpr(node),
+            Rule::NamedexprTest => self.compile_namedexpr(node),
             Rule::TestIfExpr => self.compile_test_if_expr(node),
             Rule::Lambdef | Rule::LambdefNocond => self.compile_lambdef(node),
             Rule::OrTest | Rule::AndTest => self.compile_or_and_test(node, rule),

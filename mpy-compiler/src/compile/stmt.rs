@@ -422,11 +422,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         if is_null(rhs) {
             let lonely_constant = matches!(
                 lhs,
-                Node::SmallInt(_)
-                    | Node::Str(_)
-                    | Node::Token(_)
-                    | Node::Bytes(_)
-                    | Node::Const(..)
+                Node::SmallInt(_) | Node::Str(_) | Node::Token(_) | Node::Const(_)
             );
             if !lonely_constant {
                 self.compile_node(lhs);
@@ -624,8 +620,8 @@ impl<'t, 'p> Compiler<'t, 'p> {
         let Some(&base) = parts.first() else {
             return self.names.empty;
         };
-        let full: Vec<&str> = parts.iter().map(|q| self.pool.get(*q)).collect();
-        let full = full.join(".");
+        let full: Vec<&[u8]> = parts.iter().map(|q| self.pool.get(*q)).collect();
+        let full = full.join(&b'.');
         let full = self.pool.intern(&full);
         self.emit.import_name(full);
         if alias.is_some() {

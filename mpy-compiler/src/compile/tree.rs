@@ -22,7 +22,7 @@ pub fn is_kind(node: &Node, rule: Rule) -> bool {
 
 /// True for struct nodes, including constant objects.
 pub fn is_struct(node: &Node) -> bool {
-    matches!(node, Node::Struct { .. } | Node::Const(..))
+    matches!(node, Node::Struct { .. } | Node::Const(_))
 }
 
 /// True for the empty node.
@@ -47,7 +47,6 @@ pub fn child(node: &Node, i: usize) -> &Node {
 pub fn line(node: &Node) -> Option<u32> {
     match node {
         Node::Struct { line, .. } => Some(*line),
-        Node::Const(_, line) => Some(*line),
         _ => None,
     }
 }
@@ -88,7 +87,7 @@ fn const_object_truth(obj: &ConstObject) -> bool {
     match obj {
         ConstObject::Str(s) => !s.is_empty(),
         ConstObject::Bytes(b) => !b.is_empty(),
-        ConstObject::Int(text) => text.trim_start_matches('-').trim_start_matches('0') != "",
+        ConstObject::Int(value) => value.sign() != num_bigint::Sign::NoSign,
         ConstObject::Float(f) => *f != 0.0,
         ConstObject::Complex(re, im) => *re != 0.0 || *im != 0.0,
         ConstObject::Tuple(items) => !items.is_empty(),
@@ -102,10 +101,9 @@ pub fn const_truth(node: &Node, pool: &QstrPool) -> Option<bool> {
     match node {
         Node::SmallInt(v) => Some(*v != 0),
         Node::Str(q) => Some(!pool.get(*q).is_empty()),
-        Node::Bytes(b) => Some(!b.is_empty()),
         Node::Token(TokenKind::KwNone) | Node::Token(TokenKind::KwFalse) => Some(false),
         Node::Token(TokenKind::KwTrue) | Node::Token(TokenKind::Ellipsis) => Some(true),
-        Node::Const(obj, _) => Some(const_object_truth(obj)),
+        Node::Const(obj) => Some(const_object_truth(obj)),
         Node::Struct {
             rule: Rule::AtomParen,
             children,
