@@ -9,6 +9,7 @@
 
 pub mod error;
 pub mod float;
+mod lexer;
 pub mod options;
 pub mod parse_tree;
 pub mod qstr;
