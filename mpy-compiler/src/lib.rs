@@ -21,6 +21,7 @@ mod compile;
 mod emit;
 pub mod error;
 pub mod float;
+mod lexer;
 mod mpy;
 mod opcode;
 pub mod options;
