@@ -536,6 +536,9 @@ impl<'t, 'p> Compiler<'t, 'p> {
                 }
                 return;
             }
+            // The reference compiler reports the inner node here (it reuses its variable).
+            self.syntax_error(inner, "can't delete expression");
+            return;
         }
         self.syntax_error(node, "can't delete expression");
     }
