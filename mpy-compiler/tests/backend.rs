@@ -33,3 +33,34 @@ fn function_with_argument_and_return_matches_mpy_cross() {
         .expect("fixture");
     assert_eq!(mpy, expected);
 }
+
+#[test]
+fn closure_over_a_local_matches_mpy_cross() {
+    // def f():
+    //     v = 1
+    //     def g():
+    //         return v
+    //     return g
+    let mut pool = QstrPool::new();
+    let f = pool.intern_str("f");
+    let g = pool.intern_str("g");
+    let v = pool.intern_str("v");
+    let inner = node(
+        Rule::Funcdef,
+        3,
+        vec![Node::Id(g), Node::Null, Node::Null, node(Rule::ReturnStmt, 4, vec![Node::Id(v)])],
+    );
+    let body = node(
+        Rule::SuiteBlockStmts,
+        2,
+        vec![
+            node(Rule::ExprStmt, 2, vec![Node::Id(v), Node::SmallInt(1)]),
+            inner,
+            node(Rule::ReturnStmt, 5, vec![Node::Id(g)]),
+        ],
+    );
+    let root = node(Rule::Funcdef, 1, vec![Node::Id(f), Node::Null, Node::Null, body]);
+    let mpy = compile_tree(ParseTree { root, pool }, "c.py", &CompileOptions::default()).expect("compiles");
+    let expected = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/closure.mpy")).expect("fixture");
+    assert_eq!(mpy, expected);
+}
