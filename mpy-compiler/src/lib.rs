@@ -39,12 +39,10 @@ use mpy::QstrEntry;
 use parse_tree::ParseTree;
 
 /// Compiles `source` to the bytes of a `.mpy` file; `name` is the source file name stored in
-/// it (mpy-cross stores the path it was given, or its `-s` argument).
-pub fn compile(
-    source: &str,
-    name: &str,
-    options: &CompileOptions,
-) -> Result<Vec<u8>, CompileError> {
+/// it (mpy-cross stores the path it was given), unless `options.source_name` (mpy-cross's `-s`)
+/// overrides it.
+pub fn compile(source: &str, name: &str, options: &CompileOptions) -> Result<Vec<u8>, CompileError> {
+    let name = options.source_name.as_deref().unwrap_or(name);
     let tree = parse(source, name, options)?;
     compile_tree(tree, name, options)
 }
