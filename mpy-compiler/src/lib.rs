@@ -9,7 +9,10 @@
 
 pub mod error;
 pub mod float;
+mod fold;
+mod grammar;
 mod lexer;
+pub mod parser;
 pub mod options;
 pub mod parse_tree;
 pub mod qstr;
@@ -18,3 +21,4 @@ pub mod token;
 
 pub use error::{CompileError, ErrorKind};
 pub use options::CompileOptions;
+pub use parser::parse;
