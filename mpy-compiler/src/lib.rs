@@ -21,9 +21,12 @@ mod compile;
 mod emit;
 pub mod error;
 pub mod float;
+mod fold;
+mod grammar;
 mod lexer;
 mod mpy;
 mod opcode;
+pub mod parser;
 pub mod options;
 pub mod parse_tree;
 pub mod qstr;
@@ -33,6 +36,7 @@ pub mod token;
 
 pub use error::{CompileError, ErrorKind};
 pub use options::CompileOptions;
+pub use parser::parse;
 
 use compile::{compile_module, BackendOptions};
 use mpy::QstrEntry;
@@ -42,9 +46,8 @@ use parse_tree::ParseTree;
 /// it (mpy-cross stores the path it was given), unless `options.source_name` (mpy-cross's `-s`)
 /// overrides it.
 pub fn compile(source: &str, name: &str, options: &CompileOptions) -> Result<Vec<u8>, CompileError> {
-    let name = options.source_name.as_deref().unwrap_or(name);
     let tree = parse(source, name, options)?;
-    compile_tree(tree, name, options)
+    compile_tree(tree, options.source_name.as_deref().unwrap_or(name), options)
 }
 
 /// Compiles an already parsed module.
@@ -72,13 +75,5 @@ pub fn compile_tree(
         &module.constants,
         &module.raw_codes,
         0,
-    ))
-}
-
-/// Parses `source`; stands in until the front end's parser is merged.
-fn parse(_source: &str, _name: &str, _options: &CompileOptions) -> Result<ParseTree, CompileError> {
-    Err(CompileError::syntax(
-        "parser not available in this build",
-        1,
     ))
 }
