@@ -626,13 +626,21 @@ fn term_op(token: TokenKind) -> Option<BinaryOp> {
     })
 }
 
-/// The repr of a complex constant as MicroPython prints it: `3j`, `(1+2j)`, `(1-2j)`.
+/// The repr of a complex constant as MicroPython prints it: both parts in `%g` style (a float
+/// repr without the forced `.0`), `3j` when the real part is zero, else `(1+2j)`.
 fn complex_repr(re: f64, im: f64) -> String {
-    if re == 0.0 && re.is_sign_positive() {
-        format!("{}j", crate::float::repr(im))
+    fn g(f: f64) -> String {
+        let text = crate::float::repr(f);
+        match text.strip_suffix(".0") {
+            Some(stripped) => stripped.to_string(),
+            None => text,
+        }
+    }
+    if re == 0.0 {
+        format!("{}j", g(im))
     } else {
-        let imag = crate::float::repr(im);
+        let imag = g(im);
         let sign = if imag.starts_with('-') { "" } else { "+" };
-        format!("({}{sign}{imag}j)", crate::float::repr(re))
+        format!("({}{sign}{imag}j)", g(re))
     }
 }
