@@ -65,6 +65,10 @@ fn write_constant(out: &mut Vec<u8>, constant: &Constant) {
             out.extend_from_slice(bytes);
             out.push(0);
         }
+        Constant::Float { is_nan: true, .. } => {
+            out.extend_from_slice(&[8, 3]);
+            out.extend_from_slice(b"nan");
+        }
         Constant::Int(text) | Constant::Float { repr: text, .. } | Constant::Complex(text) => {
             out.push(match constant {
                 Constant::Int(_) => 7,

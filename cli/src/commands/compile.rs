@@ -247,10 +247,15 @@ impl Failure {
         match self {
             Failure::Io(message) => format!("error: {message}"),
             Failure::Compile { error, source } => {
-                let mut text = format!("  File \"{}\", line {}\n", job.name, error.line);
-                let line_text = source
-                    .split('\n')
-                    .nth(error.line.saturating_sub(1) as usize)
+                // Line 0: the error has no position (mpy-cross prints no traceback for it).
+                let mut text = if error.line == 0 {
+                    format!("  File \"{}\"\n", job.name)
+                } else {
+                    format!("  File \"{}\", line {}\n", job.name, error.line)
+                };
+                let line_text = (error.line > 0)
+                    .then(|| source.split('\n').nth(error.line as usize - 1))
+                    .flatten()
                     .map(|l| l.trim_end_matches('\r'));
                 if let Some(line_text) = line_text {
                     let indent = line_text.len() - line_text.trim_start().len();

@@ -26,7 +26,13 @@ impl<'t, 'p> Compiler<'t, 'p> {
             ConstObject::Bytes(b) => Constant::Bytes(b.clone()),
             ConstObject::Int(value) => Constant::Int(value.to_string()),
             ConstObject::Float(f) => Constant::Float {
-                repr: crate::float::repr(*f),
+                // Only math.nan folds to the canonical positive quiet NaN; arithmetic and
+                // negation give other bit patterns.
+                repr: if f.to_bits() == f64::NAN.to_bits() {
+                    crate::emit::SHARED_NAN.to_string()
+                } else {
+                    crate::float::repr(*f)
+                },
                 is_nan: f.is_nan(),
             },
             ConstObject::Complex(re, im) => Constant::Complex(complex_repr(*re, *im)),

@@ -634,7 +634,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
             Node::Token(token) => self.compile_token(*token),
             Node::Const(obj) => {
                 let constant = self.constant_of(obj);
-                self.emit.load_const_obj(&constant);
+                self.emit.load_const_obj(&constant, node as *const Node as usize);
             }
             Node::Struct { rule, line, .. } => {
                 self.emit.set_source_line(*line);

@@ -53,12 +53,18 @@ pub enum Constant {
 }
 
 impl Constant {
-    /// Equality of type and value as the object table sees it: `0.0` and `-0.0` differ (their
-    /// reprs differ), NaN equals nothing.
+    /// Equality of type and value as the object table sees it (`strictly_equal` in
+    /// py/emitcommon.c): `0.0` and `-0.0` differ (their reprs differ), and a NaN equals
+    /// another NaN only when both are `math.nan` itself, the one shared object (any other NaN
+    /// is a fresh object, equal only to itself, which `ModuleTables` tracks by origin).
     fn strictly_equal(&self, other: &Constant) -> bool {
         match (self, other) {
-            (Constant::Float { is_nan: true, .. }, _)
-            | (_, Constant::Float { is_nan: true, .. }) => false,
+            (Constant::Float { is_nan: true, repr: a }, Constant::Float { is_nan: true, repr: b }) => {
+                a == SHARED_NAN && b == SHARED_NAN
+            }
+            (Constant::Float { is_nan: true, .. }, _) | (_, Constant::Float { is_nan: true, .. }) => {
+                false
+            }
             (Constant::Tuple(a), Constant::Tuple(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.strictly_equal(y))
             }
@@ -66,6 +72,10 @@ impl Constant {
         }
     }
 }
+
+/// The `repr` marker the compiler gives the NaN of `math.nan` (the interpreter's one static
+/// NaN object); other NaNs get plain `nan`. Both are written to the file as `nan`.
+pub const SHARED_NAN: &str = "nan (math.nan)";
 
 /// Qstr and constant-object tables of one module, indexed in order of first use.
 #[derive(Debug)]
@@ -75,6 +85,9 @@ pub struct ModuleTables<Q> {
     pub qstrs: Vec<Q>,
     /// Constant objects in table order.
     pub constants: Vec<Constant>,
+    /// Where each constant came from (a parse-node address; 0 for none), standing in for
+    /// object identity: the same node always yields the same object.
+    origins: Vec<usize>,
 }
 
 impl<Q: Copy + Eq + Hash> ModuleTables<Q> {
@@ -84,6 +97,7 @@ impl<Q: Copy + Eq + Hash> ModuleTables<Q> {
             qstr_index: HashMap::new(),
             qstrs: Vec::new(),
             constants: Vec::new(),
+            origins: Vec::new(),
         };
         tables.use_qstr(source_file);
         tables
@@ -99,16 +113,19 @@ impl<Q: Copy + Eq + Hash> ModuleTables<Q> {
         index
     }
 
-    /// Index of `constant` in the object table, adding it unless an equal one is there.
-    pub fn use_constant(&mut self, constant: &Constant) -> usize {
-        if let Some(i) = self
+    /// Index of `constant` in the object table, adding it unless the same object (same
+    /// `origin`, when non-zero) or a strictly equal one is there.
+    pub fn use_constant(&mut self, constant: &Constant, origin: usize) -> usize {
+        let found = self
             .constants
             .iter()
-            .position(|c| c.strictly_equal(constant))
-        {
+            .zip(&self.origins)
+            .position(|(c, &o)| (origin != 0 && o == origin) || c.strictly_equal(constant));
+        if let Some(i) = found {
             return i;
         }
         self.constants.push(constant.clone());
+        self.origins.push(origin);
         self.constants.len() - 1
     }
 }
@@ -516,7 +533,7 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
 
     /// `...`
     pub fn load_const_ellipsis(&mut self) {
-        self.load_const_obj(&Constant::Ellipsis);
+        self.load_const_obj(&Constant::Ellipsis, 0);
     }
 
     /// A small integer.
@@ -542,9 +559,10 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
         self.write_qstr(1, op::LOAD_CONST_STRING, qstr);
     }
 
-    /// A constant from the object table.
-    pub fn load_const_obj(&mut self, constant: &Constant) {
-        let index = self.tables.use_constant(constant);
+    /// A constant from the object table; `origin` identifies the object (see
+    /// [`ModuleTables::use_constant`]).
+    pub fn load_const_obj(&mut self, constant: &Constant, origin: usize) {
+        let index = self.tables.use_constant(constant, origin);
         self.write_uint(1, op::LOAD_CONST_OBJ, index);
     }
 
@@ -947,11 +965,18 @@ mod tests {
             repr: "nan".into(),
             is_nan: true,
         };
-        assert_eq!(t.use_constant(&zero), 0);
-        assert_eq!(t.use_constant(&neg_zero), 1);
-        assert_eq!(t.use_constant(&zero), 0);
-        assert_eq!(t.use_constant(&nan), 2);
-        assert_eq!(t.use_constant(&nan), 3);
+        let shared_nan = Constant::Float {
+            repr: SHARED_NAN.into(),
+            is_nan: true,
+        };
+        assert_eq!(t.use_constant(&zero, 0), 0);
+        assert_eq!(t.use_constant(&neg_zero, 0), 1);
+        assert_eq!(t.use_constant(&zero, 5), 0);
+        assert_eq!(t.use_constant(&nan, 11), 2);
+        assert_eq!(t.use_constant(&nan, 12), 3);
+        assert_eq!(t.use_constant(&nan, 11), 2);
+        assert_eq!(t.use_constant(&shared_nan, 13), 4);
+        assert_eq!(t.use_constant(&shared_nan, 14), 4);
     }
 
     #[test]
