@@ -26,9 +26,9 @@ mod grammar;
 mod lexer;
 mod mpy;
 mod opcode;
-pub mod parser;
 pub mod options;
 pub mod parse_tree;
+pub mod parser;
 pub mod qstr;
 mod qstr_tables;
 mod scope;
@@ -45,10 +45,41 @@ use parse_tree::ParseTree;
 /// Compiles `source` to the bytes of a `.mpy` file; `name` is the source file name stored in
 /// it (mpy-cross stores the path it was given), unless `options.source_name` (mpy-cross's `-s`)
 /// overrides it.
-pub fn compile(source: &str, name: &str, options: &CompileOptions) -> Result<Vec<u8>, CompileError> {
-    let tree = parse(source, name, options)?;
-    compile_tree(tree, options.source_name.as_deref().unwrap_or(name), options)
+pub fn compile(
+    source: &str,
+    name: &str,
+    options: &CompileOptions,
+) -> Result<Vec<u8>, CompileError> {
+    let run = || {
+        let tree = parse(source, name, options)?;
+        compile_tree(
+            tree,
+            options.source_name.as_deref().unwrap_or(name),
+            options,
+        )
+    };
+    // Parsing, compiling and dropping the tree recurse as deep as the source nests; a thread
+    // with a generous stack keeps pathological nesting an error instead of a crash. The
+    // memory is only reserved, not touched, unless the input needs it.
+    std::thread::scope(|scope| {
+        match std::thread::Builder::new()
+            .stack_size(DEEP_STACK_BYTES)
+            .spawn_scoped(scope, run)
+        {
+            Ok(handle) => handle.join().unwrap_or_else(|_| {
+                Err(CompileError::new(
+                    ErrorKind::MemoryError,
+                    "memory allocation failed",
+                    0,
+                ))
+            }),
+            Err(_) => run(),
+        }
+    })
 }
+
+/// Stack reserved for one compilation.
+const DEEP_STACK_BYTES: usize = 512 * 1024 * 1024;
 
 /// Compiles an already parsed module.
 pub fn compile_tree(
@@ -63,8 +94,15 @@ pub fn compile_tree(
         source_lines: options.line_info(),
         small_int_bits: options.small_int_bits,
     };
-    let module = compile_module(&root, &mut pool, source_file, backend)
-        .map_err(|e| CompileError::syntax(e.message, e.line))?;
+    let module = compile_module(&root, &mut pool, source_file, backend).map_err(|e| {
+        let kind = match e.kind {
+            "MemoryError" => ErrorKind::MemoryError,
+            // ErrorKind has no RuntimeError yet; "bytecode overflow" (a jump over more
+            // than 16 KiB of code) is the only case and is reported as a SyntaxError.
+            _ => ErrorKind::SyntaxError,
+        };
+        CompileError::new(kind, e.message, e.line)
+    })?;
     let qstrs = module.qstrs.iter().map(|&q| match q.static_id() {
         Some(id) => QstrEntry::Static(id as u16),
         None => QstrEntry::Bytes(pool.get(q)),

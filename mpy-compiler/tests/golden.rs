@@ -202,7 +202,14 @@ fn constants_on_continuation_lines_get_line_table_entries() {
     let files = py_files(&dir);
     let failures: Vec<String> = files
         .iter()
-        .filter_map(|py| check(&file_name(py), py, &py.with_extension("mpy"), &CompileOptions::default()))
+        .filter_map(|py| {
+            check(
+                &file_name(py),
+                py,
+                &py.with_extension("mpy"),
+                &CompileOptions::default(),
+            )
+        })
         .collect();
     report(failures, files.len());
 }

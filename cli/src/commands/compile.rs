@@ -265,7 +265,9 @@ impl Failure {
                         c => c as usize - 1,
                     }
                     .min(line_text.len());
-                    let caret_pad: String = line_text.get(..column).unwrap_or(line_text)
+                    let caret_pad: String = line_text
+                        .get(..column)
+                        .unwrap_or(line_text)
                         .chars()
                         .map(|c| if c == '\t' { '\t' } else { ' ' })
                         .collect();

@@ -119,6 +119,9 @@ impl Names {
 
 const INVALID_LABEL: usize = 0xffff;
 
+/// Deepest expression nesting compiled (mpy-cross runs out of heap near 20 000 levels).
+const MAX_NESTING: usize = 100_000;
+
 /// Assignment modes of `c_assign`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum AssignKind {
@@ -145,6 +148,7 @@ struct Compiler<'t, 'p> {
     scopes: Vec<Scope<'t>>,
     scope_of_node: HashMap<*const Node, usize>,
     cur: usize,
+    depth: usize,
     emit: Emitter<Qstr, usize>,
 }
 
@@ -177,6 +181,7 @@ pub fn compile_module(
         scopes: vec![Scope::new(ScopeKind::Module, None, root, module_name)],
         scope_of_node: HashMap::new(),
         cur: 0,
+        depth: 0,
         emit,
     };
     comp.run();
@@ -626,6 +631,20 @@ impl<'t, 'p> Compiler<'t, 'p> {
     // ----- dispatch -----
 
     fn compile_node(&mut self, node: &'t Node) {
+        // Nesting this deep exhausts mpy-cross's heap long before; refuse rather than
+        // recurse without bound.
+        if self.depth >= MAX_NESTING {
+            if self.error.is_none() {
+                self.error = Some(("MemoryError", "memory allocation failed"));
+            }
+            return;
+        }
+        self.depth += 1;
+        self.compile_node_inner(node);
+        self.depth -= 1;
+    }
+
+    fn compile_node_inner(&mut self, node: &'t Node) {
         match node {
             Node::Null => {}
             Node::SmallInt(v) => self.emit.load_const_small_int(*v),
@@ -634,7 +653,8 @@ impl<'t, 'p> Compiler<'t, 'p> {
             Node::Token(token) => self.compile_token(*token),
             Node::Const(obj) => {
                 let constant = self.constant_of(obj);
-                self.emit.load_const_obj(&constant, node as *const Node as usize);
+                self.emit
+                    .load_const_obj(&constant, node as *const Node as usize);
             }
             Node::Struct { rule, line, .. } => {
                 self.emit.set_source_line(*line);

@@ -59,12 +59,18 @@ impl Constant {
     /// is a fresh object, equal only to itself, which `ModuleTables` tracks by origin).
     fn strictly_equal(&self, other: &Constant) -> bool {
         match (self, other) {
-            (Constant::Float { is_nan: true, repr: a }, Constant::Float { is_nan: true, repr: b }) => {
-                a == SHARED_NAN && b == SHARED_NAN
-            }
-            (Constant::Float { is_nan: true, .. }, _) | (_, Constant::Float { is_nan: true, .. }) => {
-                false
-            }
+            (
+                Constant::Float {
+                    is_nan: true,
+                    repr: a,
+                },
+                Constant::Float {
+                    is_nan: true,
+                    repr: b,
+                },
+            ) => a == SHARED_NAN && b == SHARED_NAN,
+            (Constant::Float { is_nan: true, .. }, _)
+            | (_, Constant::Float { is_nan: true, .. }) => false,
             (Constant::Tuple(a), Constant::Tuple(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.strictly_equal(y))
             }
