@@ -351,7 +351,10 @@ mod tests {
 
     #[test]
     fn int_division_follows_python() {
-        assert_eq!(binary_op(BinaryOp::FloorDivide, &int(-7), &int(2)), Some(int(-4)));
+        assert_eq!(
+            binary_op(BinaryOp::FloorDivide, &int(-7), &int(2)),
+            Some(int(-4))
+        );
         assert_eq!(binary_op(BinaryOp::Modulo, &int(-7), &int(2)), Some(int(1)));
         assert_eq!(binary_op(BinaryOp::FloorDivide, &int(1), &int(0)), None);
         assert_eq!(
@@ -362,7 +365,10 @@ mod tests {
 
     #[test]
     fn negative_power_gives_float_and_negative_shift_does_not_fold() {
-        assert_eq!(binary_op(BinaryOp::Power, &int(2), &int(-1)), Some(Number::Float(0.5)));
+        assert_eq!(
+            binary_op(BinaryOp::Power, &int(2), &int(-1)),
+            Some(Number::Float(0.5))
+        );
         assert_eq!(binary_op(BinaryOp::LShift, &int(1), &int(-1)), None);
         assert_eq!(binary_op(BinaryOp::Power, &int(0), &int(-1)), None);
     }
@@ -378,11 +384,21 @@ mod tests {
     #[test]
     fn float_edge_cases() {
         assert_eq!(
-            binary_op(BinaryOp::Multiply, &Number::Float(1.5e300), &Number::Float(1e10)),
+            binary_op(
+                BinaryOp::Multiply,
+                &Number::Float(1.5e300),
+                &Number::Float(1e10)
+            ),
             Some(Number::Float(f64::INFINITY))
         );
-        assert_eq!(binary_op(BinaryOp::TrueDivide, &Number::Float(1.0), &int(0)), None);
-        assert_eq!(binary_op(BinaryOp::Power, &Number::Float(-8.0), &Number::Float(0.5)), None);
+        assert_eq!(
+            binary_op(BinaryOp::TrueDivide, &Number::Float(1.0), &int(0)),
+            None
+        );
+        assert_eq!(
+            binary_op(BinaryOp::Power, &Number::Float(-8.0), &Number::Float(0.5)),
+            None
+        );
         assert_eq!(binary_op(BinaryOp::Or, &Number::Float(1.0), &int(1)), None);
         assert_eq!(
             binary_op(BinaryOp::Modulo, &Number::Float(-1.0), &Number::Float(3.0)),
@@ -399,6 +415,9 @@ mod tests {
     #[test]
     fn int_nodes_respect_small_int_bits() {
         assert_eq!(int_node(BigInt::from(1 << 29), 31), Node::SmallInt(1 << 29));
-        assert!(matches!(int_node(BigInt::from(1 << 30), 31), Node::Const(_)));
+        assert!(matches!(
+            int_node(BigInt::from(1 << 30), 31),
+            Node::Const(_)
+        ));
     }
 }

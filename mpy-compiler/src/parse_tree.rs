@@ -741,12 +741,7 @@ fn write_const(out: &mut String, c: &ConstObject) {
             let _ = write!(out, "float {}", crate::float::repr(*f));
         }
         ConstObject::Complex(re, im) => {
-            let _ = write!(
-                out,
-                "complex {} {}",
-                crate::float::repr(*re),
-                crate::float::repr(*im)
-            );
+            let _ = write!(out, "complex {}", crate::float::complex_repr(*re, *im));
         }
         ConstObject::Tuple(items) => {
             out.push_str("tuple(");

@@ -27,7 +27,11 @@ const INTERN_STRING_MAX_LEN: usize = 10;
 ///
 /// `name` is the source name (interned first, as mpy-cross does, so a string
 /// literal equal to it becomes a qstr).
-pub fn parse(source: &str, name: &str, options: &CompileOptions) -> Result<ParseTree, CompileError> {
+pub fn parse(
+    source: &str,
+    name: &str,
+    options: &CompileOptions,
+) -> Result<ParseTree, CompileError> {
     let mut pool = QstrPool::new();
     pool.intern_str(name);
     if let Some(source_name) = &options.source_name {
@@ -383,7 +387,12 @@ impl Parser<'_> {
         }
     }
 
-    fn push_result_rule(&mut self, line: u32, rule: Rule, mut num_args: usize) -> Result<(), CompileError> {
+    fn push_result_rule(
+        &mut self,
+        line: u32,
+        rule: Rule,
+        mut num_args: usize,
+    ) -> Result<(), CompileError> {
         match rule {
             Rule::AtomParen => {
                 let inner = self.peek(0);
@@ -564,8 +573,14 @@ impl Parser<'_> {
             }
             Rule::ExprStmt => return self.fold_const_assignment(),
             Rule::AtomExprNormal => {
-                let (Node::Id(base), Node::Struct { rule: Rule::TrailerPeriod, children, .. }) =
-                    (self.peek(1), self.peek(0))
+                let (
+                    Node::Id(base),
+                    Node::Struct {
+                        rule: Rule::TrailerPeriod,
+                        children,
+                        ..
+                    },
+                ) = (self.peek(1), self.peek(0))
                 else {
                     return Ok(false);
                 };
@@ -583,7 +598,8 @@ impl Parser<'_> {
             _ => return Ok(false),
         };
         self.pop_many(num_args);
-        self.results.push(fold::number_node(value, self.small_int_bits));
+        self.results
+            .push(fold::number_node(value, self.small_int_bits));
         Ok(true)
     }
 
@@ -591,7 +607,9 @@ impl Parser<'_> {
     /// a private `_NAME` replaces the whole statement with `pass`.
     fn fold_const_assignment(&mut self) -> Result<bool, CompileError> {
         let rhs = self.peek(0);
-        if rhs.is_null() || rhs.is_struct(Rule::ExprStmtAugassign) || rhs.is_struct(Rule::ExprStmtAssignList)
+        if rhs.is_null()
+            || rhs.is_struct(Rule::ExprStmtAugassign)
+            || rhs.is_struct(Rule::ExprStmtAssignList)
         {
             return Ok(false);
         }
@@ -611,7 +629,9 @@ impl Parser<'_> {
             return Ok(false);
         };
         let is_const_call = matches!(children.first(), Some(Node::Id(q)) if self.pool.get(*q) == b"const")
-            && children.get(1).is_some_and(|t| t.is_struct(Rule::TrailerParen));
+            && children
+                .get(1)
+                .is_some_and(|t| t.is_struct(Rule::TrailerParen));
         if !is_const_call {
             return Ok(false);
         }
@@ -641,14 +661,14 @@ impl Parser<'_> {
             Rule::TestlistComp if self.peek_rule(0) == Some(Rule::AtomParen) => {
                 self.build_tuple_from_stack(line, num_args)
             }
-            Rule::TestlistComp3c => {
-                if self.peek_rule(2) == Some(Rule::AtomParen) && self.build_tuple_from_stack(line, num_args) {
-                    let keep = self.rules.len().saturating_sub(2);
-                    self.rules.truncate(keep);
-                    true
-                } else {
-                    false
-                }
+            Rule::TestlistComp3c
+                if self.peek_rule(2) == Some(Rule::AtomParen)
+                    && self.build_tuple_from_stack(line, num_args) =>
+            {
+                // the tuple replaces the pending testlist_comp_3b and testlist_comp rules
+                let keep = self.rules.len().saturating_sub(2);
+                self.rules.truncate(keep);
+                true
             }
             Rule::TestlistStarExpr | Rule::Testlist | Rule::Subscriptlist => {
                 self.build_tuple_from_stack(line, num_args)
