@@ -21,4 +21,4 @@ pub mod token;
 
 pub use error::{CompileError, ErrorKind};
 pub use options::CompileOptions;
-pub use parser::parse;
+pub use parser::{parse, parse_bytes};

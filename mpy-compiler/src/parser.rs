@@ -20,6 +20,16 @@ use crate::options::CompileOptions;
 use crate::parse_tree::{ConstObject, Node, ParseTree, Qstr, QstrPool, Rule};
 use crate::token::TokenKind;
 
+/// mpy-cross's default heap (`-X heapsize`), which bounds how deep the parser's
+/// rule stack can grow.
+const DEFAULT_HEAP_BYTES: usize = 2 * 1024 * 1024;
+/// Heap bytes not available to the rule stack (GC tables and other allocations),
+/// observed: the rule stack fails to grow to 2078720 bytes with the default heap.
+const HEAP_RESERVED_BYTES: usize = DEFAULT_HEAP_BYTES - 2_078_720 + 16 * 16;
+/// Size of one rule-stack entry and its growth step in entries, as in parse.c.
+const RULE_FRAME_BYTES: usize = 16;
+const RULE_STACK_INCREMENT: usize = 16;
+
 /// Strings up to this many bytes are always interned (`MICROPY_ALLOC_PARSE_INTERN_STRING_LEN`).
 const INTERN_STRING_MAX_LEN: usize = 10;
 
@@ -42,18 +52,24 @@ pub fn parse(
 
 /// Parses with a caller-prepared qstr pool.
 pub fn parse_with_pool(
-    source: &str,
+    source: &[u8],
     pool: QstrPool,
     options: &CompileOptions,
 ) -> Result<ParseTree, CompileError> {
-    let lexer = Lexer::new(source.as_bytes(), options.debug())?;
+    let lexer = Lexer::new(source, options.debug())?;
     let mut parser = Parser {
         lex: lexer,
         rules: Vec::with_capacity(64),
+        max_rule_frames: options
+            .heap_size
+            .unwrap_or(DEFAULT_HEAP_BYTES)
+            .saturating_sub(HEAP_RESERVED_BYTES)
+            / RULE_FRAME_BYTES,
         results: Vec::with_capacity(64),
         pool,
         consts: HashMap::new(),
         small_int_bits: options.small_int_bits,
+        out_of_memory: false,
     };
     let root = parser.run()?;
     Ok(ParseTree {
@@ -72,10 +88,14 @@ struct Frame {
 struct Parser<'a> {
     lex: Lexer<'a>,
     rules: Vec<Frame>,
+    /// Deeper nesting than this exhausts mpy-cross's heap (and would make trees
+    /// too deep to walk recursively).
+    max_rule_frames: usize,
     results: Vec<Node>,
     pool: QstrPool,
     consts: HashMap<Qstr, ConstObject>,
     small_int_bits: u8,
+    out_of_memory: bool,
 }
 
 /// Stands in for the first child that a `testlist_comp_3c` node took over
@@ -89,6 +109,10 @@ enum Flow {
 
 impl Parser<'_> {
     fn push_rule(&mut self, rule: Rule, line: u32, arg_index: usize) {
+        if self.rules.len() >= self.max_rule_frames {
+            self.out_of_memory = true;
+            return;
+        }
         self.rules.push(Frame {
             rule,
             line,
@@ -134,6 +158,15 @@ impl Parser<'_> {
             };
             if let Flow::SyntaxError = flow {
                 return Err(self.syntax_error());
+            }
+            if self.out_of_memory {
+                let bytes = (self.max_rule_frames + 1).next_multiple_of(RULE_STACK_INCREMENT)
+                    * RULE_FRAME_BYTES;
+                return Err(CompileError::new(
+                    ErrorKind::MemoryError,
+                    format!("memory allocation failed, allocating {bytes} bytes"),
+                    0,
+                ));
             }
         }
         if self.lex.kind != TokenKind::End || self.results.is_empty() {
