@@ -42,6 +42,16 @@ pub fn parse(
     name: &str,
     options: &CompileOptions,
 ) -> Result<ParseTree, CompileError> {
+    parse_bytes(source.as_bytes(), name, options)
+}
+
+/// Parses source bytes that need not be UTF-8 (mpy-cross reads files as bytes;
+/// identifiers and string literals keep their bytes as they are).
+pub fn parse_bytes(
+    source: &[u8],
+    name: &str,
+    options: &CompileOptions,
+) -> Result<ParseTree, CompileError> {
     let mut pool = QstrPool::new();
     pool.intern_str(name);
     if let Some(source_name) = &options.source_name {
