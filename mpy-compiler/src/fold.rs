@@ -33,6 +33,12 @@ fn host_small_int(value: &BigInt) -> Option<i64> {
         .filter(|v| (-(1i64 << 62)..(1i64 << 62)).contains(v))
 }
 
+/// Whether `value` is 2**62, the one big int whose negation is a host small
+/// int value (the runtime does not turn the negated big int back into a small int).
+pub(crate) fn is_host_small_int_limit(value: &Number) -> bool {
+    matches!(value, Number::Int(i) if *i == BigInt::from(1i64 << 62))
+}
+
 /// `mpz_as_float`: accumulates 16-bit digits, most significant first, in double.
 fn mpz_as_float(value: &BigInt) -> f64 {
     let digits = value.magnitude().to_u32_digits();

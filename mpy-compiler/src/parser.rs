@@ -609,9 +609,20 @@ impl Parser<'_> {
                 let Node::Token(tok) = self.peek(1) else {
                     return Ok(false);
                 };
+                let negating_host_big_int =
+                    *tok == TokenKind::OpMinus && fold::is_host_small_int_limit(&operand);
                 let Some(result) = fold::unary_op(*tok, operand) else {
                     return Ok(false);
                 };
+                if negating_host_big_int {
+                    // mpy-cross negates the big int 2**62 into a big int object
+                    // holding -2**62, which stays an object even where it fits
+                    if let fold::Number::Int(value) = result {
+                        self.pop_many(num_args);
+                        self.results.push(Node::Const(ConstObject::Int(value)));
+                        return Ok(true);
+                    }
+                }
                 result
             }
             Rule::ExprStmt => return self.fold_const_assignment(),
