@@ -8,7 +8,7 @@ use mpy_compiler::parse_tree::{ConstObject, Node};
 
 fn collect(node: &Node, out: &mut Vec<String>) {
     match node {
-        Node::Const(c) => constant(c, out),
+        Node::Const(c, _) => constant(c, out),
         Node::Struct { children, .. } => children.iter().for_each(|c| collect(c, out)),
         _ => {}
     }

@@ -273,7 +273,7 @@ impl Parser<'_> {
             let p = self.peek(1);
             let lone_constant = matches!(
                 p,
-                Node::SmallInt(_) | Node::Str(_) | Node::Token(_) | Node::Const(_)
+                Node::SmallInt(_) | Node::Str(_) | Node::Token(_) | Node::Const(..)
             );
             if lone_constant {
                 self.pop();
@@ -383,7 +383,7 @@ impl Parser<'_> {
             TokenKind::Name => {
                 let id = self.pool.intern(&self.lex.text);
                 match self.consts.get(&id) {
-                    Some(value) if rule == Rule::Atom => self.const_node(value.clone()),
+                    Some(value) if rule == Rule::Atom => self.const_node(value.clone(), line),
                     _ => Node::Id(id),
                 }
             }
@@ -392,11 +392,13 @@ impl Parser<'_> {
                     let pos = self.lex.position();
                     CompileError::syntax(message, line).at(pos.column, pos.offset..pos.offset + 1)
                 })?;
-                fold::int_node(value, self.small_int_bits)
+                fold::int_node(value, self.small_int_bits, line)
             }
             TokenKind::FloatOrImag => match parse_float_literal(&self.lex.text) {
-                Some(DecimalLiteral::Float(f)) => Node::Const(ConstObject::Float(f)),
-                Some(DecimalLiteral::Imaginary(f)) => Node::Const(ConstObject::Complex(0.0, f)),
+                Some(DecimalLiteral::Float(f)) => Node::Const(ConstObject::Float(f), line),
+                Some(DecimalLiteral::Imaginary(f)) => {
+                    Node::Const(ConstObject::Complex(0.0, f), line)
+                }
                 None => {
                     let pos = self.lex.position();
                     return Err(CompileError::syntax("invalid syntax for number", line)
@@ -412,10 +414,10 @@ impl Parser<'_> {
                 };
                 match interned {
                     Some(q) => Node::Str(q),
-                    None => Node::Const(ConstObject::Str(text.clone())),
+                    None => Node::Const(ConstObject::Str(text.clone()), line),
                 }
             }
-            TokenKind::Bytes => Node::Const(ConstObject::Bytes(self.lex.text.clone())),
+            TokenKind::Bytes => Node::Const(ConstObject::Bytes(self.lex.text.clone()), line),
             kind => Node::Token(kind),
         };
         self.results.push(node);
@@ -423,10 +425,10 @@ impl Parser<'_> {
     }
 
     /// A node for a `const()` value (`make_node_const_object_optimised`).
-    fn const_node(&self, value: ConstObject) -> Node {
+    fn const_node(&self, value: ConstObject, line: u32) -> Node {
         match value {
-            ConstObject::Int(i) => fold::int_node(i, self.small_int_bits),
-            other => Node::Const(other),
+            ConstObject::Int(i) => fold::int_node(i, self.small_int_bits, line),
+            other => Node::Const(other, line),
         }
     }
 
@@ -619,7 +621,7 @@ impl Parser<'_> {
                     // holding -2**62, which stays an object even where it fits
                     if let fold::Number::Int(value) = result {
                         self.pop_many(num_args);
-                        self.results.push(Node::Const(ConstObject::Int(value)));
+                        self.results.push(Node::Const(ConstObject::Int(value), 0));
                         return Ok(true);
                     }
                 }
@@ -653,7 +655,7 @@ impl Parser<'_> {
         };
         self.pop_many(num_args);
         self.results
-            .push(fold::number_node(value, self.small_int_bits));
+            .push(fold::number_node(value, self.small_int_bits, 0));
         Ok(true)
     }
 
@@ -731,7 +733,7 @@ impl Parser<'_> {
         }
     }
 
-    fn build_tuple_from_stack(&mut self, _line: u32, num_args: usize) -> bool {
+    fn build_tuple_from_stack(&mut self, line: u32, num_args: usize) -> bool {
         if num_args > self.results.len() {
             return false;
         }
@@ -743,7 +745,8 @@ impl Parser<'_> {
             .iter()
             .map(|node| fold::const_object(node, &self.pool))
             .collect();
-        self.results.push(Node::Const(ConstObject::Tuple(items)));
+        self.results
+            .push(Node::Const(ConstObject::Tuple(items), line));
         true
     }
 }

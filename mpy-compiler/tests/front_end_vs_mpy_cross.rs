@@ -156,7 +156,7 @@ fn canonical(object: &ConstObject) -> String {
 
 fn collect_constants(node: &Node, all: &mut HashSet<String>, strings: &mut Vec<Vec<u8>>) {
     match node {
-        Node::Const(object) => {
+        Node::Const(object, _) => {
             if let ConstObject::Str(s) = object {
                 strings.push(s.clone());
             }
@@ -284,9 +284,13 @@ fn folded_constants_and_string_storage_match_mpy_cross() {
         }
         // the fixtures have no dead code, so nothing may be folded that mpy-cross did not fold
         for object in &ours {
-            let is_folded_value = ["i:", "f:", "c:", "t("].iter().any(|p| object.starts_with(p));
+            let is_folded_value = ["i:", "f:", "c:", "t("]
+                .iter()
+                .any(|p| object.starts_with(p));
             if is_folded_value && !tables.objects.contains(object) {
-                mismatches.push(format!("{name}: the parser made {object}, mpy-cross did not"));
+                mismatches.push(format!(
+                    "{name}: the parser made {object}, mpy-cross did not"
+                ));
             }
         }
         for s in our_strings {
