@@ -9,7 +9,11 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let mut options = mpy_compiler::CompileOptions::default();
-    if let Some(level) = args.iter().position(|a| a == "-O").and_then(|i| args.get(i + 1)) {
+    if let Some(level) = args
+        .iter()
+        .position(|a| a == "-O")
+        .and_then(|i| args.get(i + 1))
+    {
         options.opt_level = level.parse().unwrap_or(0);
     }
     let source = match std::fs::read_to_string(path) {

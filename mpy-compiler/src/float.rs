@@ -214,7 +214,7 @@ fn format_mantissa(
             }
         } else if e >= -4 {
             let mut count = 0;
-            while e < 0 && mantissa % 10 == 0 {
+            while e < 0 && mantissa.is_multiple_of(10) {
                 mantissa /= 10;
                 count += 1;
                 e += 1;
@@ -283,23 +283,48 @@ fn format_mantissa(
 
 /// The text MicroPython prints for `repr(value)` (and stores in a .mpy).
 pub fn repr(value: f64) -> String {
-    if value.is_nan() {
-        return "nan".to_string();
+    let mut text = format_general(value, false);
+    if !text.contains(['.', 'e', 'n']) {
+        text.push_str(".0");
     }
-    let negative = value.is_sign_negative();
-    let f = value.abs();
+    text
+}
+
+/// The text MicroPython prints for a complex number (stored in a .mpy as is):
+/// `3j`, `(1+2j)`, `(1-0j)`.
+pub fn complex_repr(real: f64, imag: f64) -> String {
+    if real != 0.0 {
+        format!(
+            "({}{}j)",
+            format_general(real, false),
+            format_general(imag, true)
+        )
+    } else {
+        format!("{}j", format_general(imag, false))
+    }
+}
+
+/// `mp_format_float(value, 'g', MP_FLOAT_REPR_PREC, sign)`: shortest text that
+/// reads back as `value`, with a leading `+` when `show_sign` is set.
+fn format_general(value: f64, show_sign: bool) -> String {
     let mut text = String::new();
-    if negative {
-        text.push('-');
-    }
-    if f.is_infinite() {
-        text.push_str("inf");
+    if value.is_nan() {
+        if show_sign {
+            text.push('+');
+        }
+        text.push_str("nan");
         return text;
     }
-    let digits = format_positive(f);
-    text.push_str(&digits);
-    if !digits.contains(['.', 'e', 'n']) {
-        text.push_str(".0");
+    if value.is_sign_negative() {
+        text.push('-');
+    } else if show_sign {
+        text.push('+');
+    }
+    let f = value.abs();
+    if f.is_infinite() {
+        text.push_str("inf");
+    } else {
+        text.push_str(&format_positive(f));
     }
     text
 }
@@ -310,7 +335,10 @@ fn format_positive(f: f64) -> String {
     let mut e: i32 = 0;
     if f != 0.0 {
         let biased = ((f.to_bits() >> 52) & 0x7ff) as i32;
-        e = (f64::from(biased - 1023) * 0.301_029_995_663_981_2) as i32;
+        // formatfloat.c's literal for 1/log2(10), kept verbatim
+        #[allow(clippy::approx_constant)]
+        let log10_2 = 0.301_029_995_663_981_2;
+        e = (f64::from(biased - 1023) * log10_2) as i32;
         let positive_exp = f >= 1.0;
         let step = if positive_exp { 1 } else { -1 };
         let offset = i32::from(positive_exp);
@@ -376,7 +404,7 @@ mod tests {
             (0.0001, "0.0001"),
             (1e-5, "1e-05"),
             (1.0 / 3.0, "0.3333333333333333"),
-            (6.283185307179586, "6.283185307179586"),
+            (std::f64::consts::TAU, "6.283185307179586"),
             (f64::INFINITY, "inf"),
             (f64::NEG_INFINITY, "-inf"),
             (f64::NAN, "nan"),
@@ -384,6 +412,10 @@ mod tests {
             (2.5e-300, "2.5e-300"),
             (123456.789, "123456.789"),
         ];
+        assert_eq!(complex_repr(0.0, 3.0), "3j");
+        assert_eq!(complex_repr(0.0, 1.2), "1.2j");
+        assert_eq!(complex_repr(1.0, -2.0), "(1-2j)");
+        assert_eq!(complex_repr(1.5, 2.0), "(1.5+2j)");
         for (value, expected) in cases {
             assert_eq!(repr(*value), *expected, "repr of {value:e}");
         }

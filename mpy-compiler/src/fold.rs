@@ -33,6 +33,12 @@ fn host_small_int(value: &BigInt) -> Option<i64> {
         .filter(|v| (-(1i64 << 62)..(1i64 << 62)).contains(v))
 }
 
+/// Whether `value` is 2**62, the one big int whose negation is a host small
+/// int value (the runtime does not turn the negated big int back into a small int).
+pub(crate) fn is_host_small_int_limit(value: &Number) -> bool {
+    matches!(value, Number::Int(i) if *i == BigInt::from(1i64 << 62))
+}
+
 /// `mpz_as_float`: accumulates 16-bit digits, most significant first, in double.
 fn mpz_as_float(value: &BigInt) -> f64 {
     let digits = value.magnitude().to_u32_digits();
@@ -70,22 +76,23 @@ impl Number {
 pub(crate) fn number_of(node: &Node) -> Option<Number> {
     match node {
         Node::SmallInt(v) => Some(Number::Int(BigInt::from(*v))),
-        Node::Const(ConstObject::Int(i)) => Some(Number::Int(i.clone())),
-        Node::Const(ConstObject::Float(f)) => Some(Number::Float(*f)),
+        Node::Const(ConstObject::Int(i), _) => Some(Number::Int(i.clone())),
+        Node::Const(ConstObject::Float(f), _) => Some(Number::Float(*f)),
         _ => None,
     }
 }
 
-/// The parse node for a folded value (`make_node_const_object_optimised`).
-pub(crate) fn number_node(value: Number, small_int_bits: u8) -> Node {
+/// The parse node for a folded value (`make_node_const_object_optimised`);
+/// `line` is the line a constant object records.
+pub(crate) fn number_node(value: Number, small_int_bits: u8, line: u32) -> Node {
     match value {
-        Number::Int(i) => int_node(i, small_int_bits),
-        Number::Float(f) => Node::Const(ConstObject::Float(f)),
+        Number::Int(i) => int_node(i, small_int_bits, line),
+        Number::Float(f) => Node::Const(ConstObject::Float(f), line),
     }
 }
 
 /// An int as a small-int leaf if it fits the target's small int, else a constant.
-pub(crate) fn int_node(value: BigInt, small_int_bits: u8) -> Node {
+pub(crate) fn int_node(value: BigInt, small_int_bits: u8, line: u32) -> Node {
     let bits = u32::from(small_int_bits.clamp(2, 63));
     if let Some(v) = value.to_i64() {
         let limit = 1i64 << (bits - 1);
@@ -93,7 +100,7 @@ pub(crate) fn int_node(value: BigInt, small_int_bits: u8) -> Node {
             return Node::SmallInt(v);
         }
     }
-    Node::Const(ConstObject::Int(value))
+    Node::Const(ConstObject::Int(value), line)
 }
 
 /// Python's float divmod as MicroPython computes it (`mp_obj_float_divmod`).
@@ -273,7 +280,7 @@ pub(crate) fn unary_op(op: TokenKind, value: Number) -> Option<Number> {
 /// Whether a node is a compile-time constant (`mp_parse_node_is_const`).
 pub(crate) fn is_const(node: &Node) -> bool {
     match node {
-        Node::SmallInt(_) | Node::Str(_) | Node::Const(_) => true,
+        Node::SmallInt(_) | Node::Str(_) | Node::Const(..) => true,
         Node::Token(t) => matches!(
             t,
             TokenKind::KwNone | TokenKind::KwFalse | TokenKind::KwTrue | TokenKind::Ellipsis
@@ -291,7 +298,7 @@ pub(crate) fn const_object(node: &Node, pool: &QstrPool) -> ConstObject {
     match node {
         Node::SmallInt(v) => ConstObject::Int(BigInt::from(*v)),
         Node::Str(q) => ConstObject::Str(pool.get(*q).to_vec()),
-        Node::Const(c) => c.clone(),
+        Node::Const(c, _) => c.clone(),
         Node::Token(TokenKind::KwNone) => ConstObject::None,
         Node::Token(TokenKind::KwFalse) => ConstObject::False,
         Node::Token(TokenKind::KwTrue) => ConstObject::True,
@@ -322,7 +329,7 @@ pub(crate) fn is_const_bool(node: &Node, value: bool, pool: &QstrPool) -> bool {
     let truth = match node {
         Node::SmallInt(v) => *v != 0,
         Node::Str(q) => !pool.get(*q).is_empty(),
-        Node::Const(c) => is_true(c),
+        Node::Const(c, _) => is_true(c),
         Node::Token(t) => matches!(t, TokenKind::KwTrue | TokenKind::Ellipsis),
         _ => false,
     };
@@ -351,7 +358,10 @@ mod tests {
 
     #[test]
     fn int_division_follows_python() {
-        assert_eq!(binary_op(BinaryOp::FloorDivide, &int(-7), &int(2)), Some(int(-4)));
+        assert_eq!(
+            binary_op(BinaryOp::FloorDivide, &int(-7), &int(2)),
+            Some(int(-4))
+        );
         assert_eq!(binary_op(BinaryOp::Modulo, &int(-7), &int(2)), Some(int(1)));
         assert_eq!(binary_op(BinaryOp::FloorDivide, &int(1), &int(0)), None);
         assert_eq!(
@@ -362,7 +372,10 @@ mod tests {
 
     #[test]
     fn negative_power_gives_float_and_negative_shift_does_not_fold() {
-        assert_eq!(binary_op(BinaryOp::Power, &int(2), &int(-1)), Some(Number::Float(0.5)));
+        assert_eq!(
+            binary_op(BinaryOp::Power, &int(2), &int(-1)),
+            Some(Number::Float(0.5))
+        );
         assert_eq!(binary_op(BinaryOp::LShift, &int(1), &int(-1)), None);
         assert_eq!(binary_op(BinaryOp::Power, &int(0), &int(-1)), None);
     }
@@ -378,11 +391,21 @@ mod tests {
     #[test]
     fn float_edge_cases() {
         assert_eq!(
-            binary_op(BinaryOp::Multiply, &Number::Float(1.5e300), &Number::Float(1e10)),
+            binary_op(
+                BinaryOp::Multiply,
+                &Number::Float(1.5e300),
+                &Number::Float(1e10)
+            ),
             Some(Number::Float(f64::INFINITY))
         );
-        assert_eq!(binary_op(BinaryOp::TrueDivide, &Number::Float(1.0), &int(0)), None);
-        assert_eq!(binary_op(BinaryOp::Power, &Number::Float(-8.0), &Number::Float(0.5)), None);
+        assert_eq!(
+            binary_op(BinaryOp::TrueDivide, &Number::Float(1.0), &int(0)),
+            None
+        );
+        assert_eq!(
+            binary_op(BinaryOp::Power, &Number::Float(-8.0), &Number::Float(0.5)),
+            None
+        );
         assert_eq!(binary_op(BinaryOp::Or, &Number::Float(1.0), &int(1)), None);
         assert_eq!(
             binary_op(BinaryOp::Modulo, &Number::Float(-1.0), &Number::Float(3.0)),
@@ -398,7 +421,13 @@ mod tests {
 
     #[test]
     fn int_nodes_respect_small_int_bits() {
-        assert_eq!(int_node(BigInt::from(1 << 29), 31), Node::SmallInt(1 << 29));
-        assert!(matches!(int_node(BigInt::from(1 << 30), 31), Node::Const(_)));
+        assert_eq!(
+            int_node(BigInt::from(1 << 29), 31, 1),
+            Node::SmallInt(1 << 29)
+        );
+        assert!(matches!(
+            int_node(BigInt::from(1 << 30), 31, 1),
+            Node::Const(_, 1)
+        ));
     }
 }

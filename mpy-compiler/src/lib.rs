@@ -36,7 +36,7 @@ pub mod token;
 
 pub use error::{CompileError, ErrorKind};
 pub use options::CompileOptions;
-pub use parser::parse;
+pub use parser::{parse, parse_bytes};
 
 use compile::{compile_module, BackendOptions};
 use mpy::QstrEntry;
@@ -50,8 +50,17 @@ pub fn compile(
     name: &str,
     options: &CompileOptions,
 ) -> Result<Vec<u8>, CompileError> {
+    compile_bytes(source.as_bytes(), name, options)
+}
+
+/// Like [`compile`], for source that may not be valid UTF-8 (mpy-cross reads raw bytes).
+pub fn compile_bytes(
+    source: &[u8],
+    name: &str,
+    options: &CompileOptions,
+) -> Result<Vec<u8>, CompileError> {
     let run = || {
-        let tree = parse(source, name, options)?;
+        let tree = parse_bytes(source, name, options)?;
         compile_tree(
             tree,
             options.source_name.as_deref().unwrap_or(name),

@@ -9,8 +9,9 @@
 //! [`Node::Struct`] naming its grammar [`Rule`] and source line.
 //!
 //! Differences from the C representation, for clarity only: a constant object
-//! (parse.c's `RULE_const_object` struct) is the leaf [`Node::Const`], and bytes
-//! literals, which parse.c always stores as objects, are `Const(ConstObject::Bytes)`.
+//! (parse.c's `RULE_const_object` struct) is the leaf [`Node::Const`] with the
+//! source line parse.c gives it, and bytes literals, which parse.c always stores
+//! as objects, are `Const(ConstObject::Bytes(..), line)`.
 
 use std::fmt::Write as _;
 
@@ -569,13 +570,13 @@ impl Rule {
 /// A constant Python object created at parse time.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConstObject {
-    /// `None` (only inside a folded tuple)
+    /// `None` (inside a folded tuple, or a `const(None)` value)
     None,
-    /// `False` (only inside a folded tuple)
+    /// `False` (inside a folded tuple, or a `const()` value)
     False,
-    /// `True` (only inside a folded tuple)
+    /// `True` (inside a folded tuple, or a `const()` value)
     True,
-    /// `...` (only inside a folded tuple)
+    /// `...` (inside a folded tuple, or a `const()` value)
     Ellipsis,
     /// A str literal that was not interned (UTF-8 bytes, possibly with lone surrogates
     /// encoded as MicroPython does).
@@ -606,8 +607,11 @@ pub enum Node {
     /// A token kept in the tree: `None`, `True`, `False`, `...`, or an operator
     /// between the operands of a list rule.
     Token(TokenKind),
-    /// A constant object (parse.c's `RULE_const_object`).
-    Const(ConstObject),
+    /// A constant object (parse.c's `RULE_const_object`) and its source line: the
+    /// literal's line, the `const()` name's line, the line of the rule a constant
+    /// tuple was built from, or 0 for a value folded from an expression (the
+    /// compiler records the line like any struct node's).
+    Const(ConstObject, u32),
     /// An inner node: a grammar rule with its source line and children.
     Struct {
         /// Which rule produced the node.
@@ -704,10 +708,10 @@ pub fn dump_node(out: &mut String, node: &Node, pool: &QstrPool, indent: usize) 
         Node::Token(t) => {
             let _ = writeln!(out, "tok({t:?})");
         }
-        Node::Const(c) => {
+        Node::Const(c, line) => {
             out.push_str("const(");
             write_const(out, c);
-            out.push_str(")\n");
+            let _ = writeln!(out, ")@{line}");
         }
         Node::Struct {
             rule,
@@ -741,12 +745,7 @@ fn write_const(out: &mut String, c: &ConstObject) {
             let _ = write!(out, "float {}", crate::float::repr(*f));
         }
         ConstObject::Complex(re, im) => {
-            let _ = write!(
-                out,
-                "complex {} {}",
-                crate::float::repr(*re),
-                crate::float::repr(*im)
-            );
+            let _ = write!(out, "complex {}", crate::float::complex_repr(*re, *im));
         }
         ConstObject::Tuple(items) => {
             out.push_str("tuple(");

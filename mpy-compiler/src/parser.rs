@@ -20,6 +20,16 @@ use crate::options::CompileOptions;
 use crate::parse_tree::{ConstObject, Node, ParseTree, Qstr, QstrPool, Rule};
 use crate::token::TokenKind;
 
+/// mpy-cross's default heap (`-X heapsize`), which bounds how deep the parser's
+/// rule stack can grow.
+const DEFAULT_HEAP_BYTES: usize = 2 * 1024 * 1024;
+/// Heap bytes not available to the rule stack (GC tables and other allocations),
+/// observed: the rule stack fails to grow to 2078720 bytes with the default heap.
+const HEAP_RESERVED_BYTES: usize = DEFAULT_HEAP_BYTES - 2_078_720 + 16 * 16;
+/// Size of one rule-stack entry and its growth step in entries, as in parse.c.
+const RULE_FRAME_BYTES: usize = 16;
+const RULE_STACK_INCREMENT: usize = 16;
+
 /// Strings up to this many bytes are always interned (`MICROPY_ALLOC_PARSE_INTERN_STRING_LEN`).
 const INTERN_STRING_MAX_LEN: usize = 10;
 
@@ -27,7 +37,21 @@ const INTERN_STRING_MAX_LEN: usize = 10;
 ///
 /// `name` is the source name (interned first, as mpy-cross does, so a string
 /// literal equal to it becomes a qstr).
-pub fn parse(source: &str, name: &str, options: &CompileOptions) -> Result<ParseTree, CompileError> {
+pub fn parse(
+    source: &str,
+    name: &str,
+    options: &CompileOptions,
+) -> Result<ParseTree, CompileError> {
+    parse_bytes(source.as_bytes(), name, options)
+}
+
+/// Parses source bytes that need not be UTF-8 (mpy-cross reads files as bytes;
+/// identifiers and string literals keep their bytes as they are).
+pub fn parse_bytes(
+    source: &[u8],
+    name: &str,
+    options: &CompileOptions,
+) -> Result<ParseTree, CompileError> {
     let mut pool = QstrPool::new();
     pool.intern_str(name);
     if let Some(source_name) = &options.source_name {
@@ -38,18 +62,24 @@ pub fn parse(source: &str, name: &str, options: &CompileOptions) -> Result<Parse
 
 /// Parses with a caller-prepared qstr pool.
 pub fn parse_with_pool(
-    source: &str,
+    source: &[u8],
     pool: QstrPool,
     options: &CompileOptions,
 ) -> Result<ParseTree, CompileError> {
-    let lexer = Lexer::new(source.as_bytes(), options.debug())?;
+    let lexer = Lexer::new(source, options.debug())?;
     let mut parser = Parser {
         lex: lexer,
         rules: Vec::with_capacity(64),
+        max_rule_frames: options
+            .heap_size
+            .unwrap_or(DEFAULT_HEAP_BYTES)
+            .saturating_sub(HEAP_RESERVED_BYTES)
+            / RULE_FRAME_BYTES,
         results: Vec::with_capacity(64),
         pool,
         consts: HashMap::new(),
         small_int_bits: options.small_int_bits,
+        out_of_memory: false,
     };
     let root = parser.run()?;
     Ok(ParseTree {
@@ -68,10 +98,14 @@ struct Frame {
 struct Parser<'a> {
     lex: Lexer<'a>,
     rules: Vec<Frame>,
+    /// Deeper nesting than this exhausts mpy-cross's heap (and would make trees
+    /// too deep to walk recursively).
+    max_rule_frames: usize,
     results: Vec<Node>,
     pool: QstrPool,
     consts: HashMap<Qstr, ConstObject>,
     small_int_bits: u8,
+    out_of_memory: bool,
 }
 
 /// Stands in for the first child that a `testlist_comp_3c` node took over
@@ -85,6 +119,10 @@ enum Flow {
 
 impl Parser<'_> {
     fn push_rule(&mut self, rule: Rule, line: u32, arg_index: usize) {
+        if self.rules.len() >= self.max_rule_frames {
+            self.out_of_memory = true;
+            return;
+        }
         self.rules.push(Frame {
             rule,
             line,
@@ -130,6 +168,15 @@ impl Parser<'_> {
             };
             if let Flow::SyntaxError = flow {
                 return Err(self.syntax_error());
+            }
+            if self.out_of_memory {
+                let bytes = (self.max_rule_frames + 1).next_multiple_of(RULE_STACK_INCREMENT)
+                    * RULE_FRAME_BYTES;
+                return Err(CompileError::new(
+                    ErrorKind::MemoryError,
+                    format!("memory allocation failed, allocating {bytes} bytes"),
+                    0,
+                ));
             }
         }
         if self.lex.kind != TokenKind::End || self.results.is_empty() {
@@ -226,7 +273,7 @@ impl Parser<'_> {
             let p = self.peek(1);
             let lone_constant = matches!(
                 p,
-                Node::SmallInt(_) | Node::Str(_) | Node::Token(_) | Node::Const(_)
+                Node::SmallInt(_) | Node::Str(_) | Node::Token(_) | Node::Const(..)
             );
             if lone_constant {
                 self.pop();
@@ -336,7 +383,7 @@ impl Parser<'_> {
             TokenKind::Name => {
                 let id = self.pool.intern(&self.lex.text);
                 match self.consts.get(&id) {
-                    Some(value) if rule == Rule::Atom => self.const_node(value.clone()),
+                    Some(value) if rule == Rule::Atom => self.const_node(value.clone(), line),
                     _ => Node::Id(id),
                 }
             }
@@ -345,11 +392,13 @@ impl Parser<'_> {
                     let pos = self.lex.position();
                     CompileError::syntax(message, line).at(pos.column, pos.offset..pos.offset + 1)
                 })?;
-                fold::int_node(value, self.small_int_bits)
+                fold::int_node(value, self.small_int_bits, line)
             }
             TokenKind::FloatOrImag => match parse_float_literal(&self.lex.text) {
-                Some(DecimalLiteral::Float(f)) => Node::Const(ConstObject::Float(f)),
-                Some(DecimalLiteral::Imaginary(f)) => Node::Const(ConstObject::Complex(0.0, f)),
+                Some(DecimalLiteral::Float(f)) => Node::Const(ConstObject::Float(f), line),
+                Some(DecimalLiteral::Imaginary(f)) => {
+                    Node::Const(ConstObject::Complex(0.0, f), line)
+                }
                 None => {
                     let pos = self.lex.position();
                     return Err(CompileError::syntax("invalid syntax for number", line)
@@ -365,10 +414,10 @@ impl Parser<'_> {
                 };
                 match interned {
                     Some(q) => Node::Str(q),
-                    None => Node::Const(ConstObject::Str(text.clone())),
+                    None => Node::Const(ConstObject::Str(text.clone()), line),
                 }
             }
-            TokenKind::Bytes => Node::Const(ConstObject::Bytes(self.lex.text.clone())),
+            TokenKind::Bytes => Node::Const(ConstObject::Bytes(self.lex.text.clone()), line),
             kind => Node::Token(kind),
         };
         self.results.push(node);
@@ -376,14 +425,19 @@ impl Parser<'_> {
     }
 
     /// A node for a `const()` value (`make_node_const_object_optimised`).
-    fn const_node(&self, value: ConstObject) -> Node {
+    fn const_node(&self, value: ConstObject, line: u32) -> Node {
         match value {
-            ConstObject::Int(i) => fold::int_node(i, self.small_int_bits),
-            other => Node::Const(other),
+            ConstObject::Int(i) => fold::int_node(i, self.small_int_bits, line),
+            other => Node::Const(other, line),
         }
     }
 
-    fn push_result_rule(&mut self, line: u32, rule: Rule, mut num_args: usize) -> Result<(), CompileError> {
+    fn push_result_rule(
+        &mut self,
+        line: u32,
+        rule: Rule,
+        mut num_args: usize,
+    ) -> Result<(), CompileError> {
         match rule {
             Rule::AtomParen => {
                 let inner = self.peek(0);
@@ -557,15 +611,32 @@ impl Parser<'_> {
                 let Node::Token(tok) = self.peek(1) else {
                     return Ok(false);
                 };
+                let negating_host_big_int =
+                    *tok == TokenKind::OpMinus && fold::is_host_small_int_limit(&operand);
                 let Some(result) = fold::unary_op(*tok, operand) else {
                     return Ok(false);
                 };
+                if negating_host_big_int {
+                    // mpy-cross negates the big int 2**62 into a big int object
+                    // holding -2**62, which stays an object even where it fits
+                    if let fold::Number::Int(value) = result {
+                        self.pop_many(num_args);
+                        self.results.push(Node::Const(ConstObject::Int(value), 0));
+                        return Ok(true);
+                    }
+                }
                 result
             }
             Rule::ExprStmt => return self.fold_const_assignment(),
             Rule::AtomExprNormal => {
-                let (Node::Id(base), Node::Struct { rule: Rule::TrailerPeriod, children, .. }) =
-                    (self.peek(1), self.peek(0))
+                let (
+                    Node::Id(base),
+                    Node::Struct {
+                        rule: Rule::TrailerPeriod,
+                        children,
+                        ..
+                    },
+                ) = (self.peek(1), self.peek(0))
                 else {
                     return Ok(false);
                 };
@@ -583,7 +654,8 @@ impl Parser<'_> {
             _ => return Ok(false),
         };
         self.pop_many(num_args);
-        self.results.push(fold::number_node(value, self.small_int_bits));
+        self.results
+            .push(fold::number_node(value, self.small_int_bits, 0));
         Ok(true)
     }
 
@@ -591,7 +663,9 @@ impl Parser<'_> {
     /// a private `_NAME` replaces the whole statement with `pass`.
     fn fold_const_assignment(&mut self) -> Result<bool, CompileError> {
         let rhs = self.peek(0);
-        if rhs.is_null() || rhs.is_struct(Rule::ExprStmtAugassign) || rhs.is_struct(Rule::ExprStmtAssignList)
+        if rhs.is_null()
+            || rhs.is_struct(Rule::ExprStmtAugassign)
+            || rhs.is_struct(Rule::ExprStmtAssignList)
         {
             return Ok(false);
         }
@@ -611,7 +685,9 @@ impl Parser<'_> {
             return Ok(false);
         };
         let is_const_call = matches!(children.first(), Some(Node::Id(q)) if self.pool.get(*q) == b"const")
-            && children.get(1).is_some_and(|t| t.is_struct(Rule::TrailerParen));
+            && children
+                .get(1)
+                .is_some_and(|t| t.is_struct(Rule::TrailerParen));
         if !is_const_call {
             return Ok(false);
         }
@@ -641,14 +717,14 @@ impl Parser<'_> {
             Rule::TestlistComp if self.peek_rule(0) == Some(Rule::AtomParen) => {
                 self.build_tuple_from_stack(line, num_args)
             }
-            Rule::TestlistComp3c => {
-                if self.peek_rule(2) == Some(Rule::AtomParen) && self.build_tuple_from_stack(line, num_args) {
-                    let keep = self.rules.len().saturating_sub(2);
-                    self.rules.truncate(keep);
-                    true
-                } else {
-                    false
-                }
+            Rule::TestlistComp3c
+                if self.peek_rule(2) == Some(Rule::AtomParen)
+                    && self.build_tuple_from_stack(line, num_args) =>
+            {
+                // the tuple replaces the pending testlist_comp_3b and testlist_comp rules
+                let keep = self.rules.len().saturating_sub(2);
+                self.rules.truncate(keep);
+                true
             }
             Rule::TestlistStarExpr | Rule::Testlist | Rule::Subscriptlist => {
                 self.build_tuple_from_stack(line, num_args)
@@ -657,7 +733,7 @@ impl Parser<'_> {
         }
     }
 
-    fn build_tuple_from_stack(&mut self, _line: u32, num_args: usize) -> bool {
+    fn build_tuple_from_stack(&mut self, line: u32, num_args: usize) -> bool {
         if num_args > self.results.len() {
             return false;
         }
@@ -669,7 +745,8 @@ impl Parser<'_> {
             .iter()
             .map(|node| fold::const_object(node, &self.pool))
             .collect();
-        self.results.push(Node::Const(ConstObject::Tuple(items)));
+        self.results
+            .push(Node::Const(ConstObject::Tuple(items), line));
         true
     }
 }

@@ -193,23 +193,3 @@ fn option_cases_match_mpy_cross_with_the_same_options() {
     }
     report(failures, total);
 }
-
-#[test]
-#[ignore = "needs the source line of constant objects in the parse tree (parse.c gives \
-            RULE_const_object the literal's line; the compiler records it in the line table)"]
-fn constants_on_continuation_lines_get_line_table_entries() {
-    let dir = resources().join("pending");
-    let files = py_files(&dir);
-    let failures: Vec<String> = files
-        .iter()
-        .filter_map(|py| {
-            check(
-                &file_name(py),
-                py,
-                &py.with_extension("mpy"),
-                &CompileOptions::default(),
-            )
-        })
-        .collect();
-    report(failures, files.len());
-}

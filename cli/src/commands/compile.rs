@@ -281,15 +281,14 @@ impl Failure {
 }
 
 fn compile_one(job: &Job, options: &CompileOptions) -> Result<(), Failure> {
-    let bytes = fs::read(&job.source)
+    let source = fs::read(&job.source)
         .map_err(|e| Failure::Io(format!("cannot read {}: {e}", job.source.display())))?;
-    let source = String::from_utf8(bytes)
-        .map_err(|_| Failure::Io(format!("{} is not UTF-8 text", job.source.display())))?;
-    let mpy =
-        mpy_compiler::compile(&source, &job.name, options).map_err(|error| Failure::Compile {
+    let mpy = mpy_compiler::compile_bytes(&source, &job.name, options).map_err(|error| {
+        Failure::Compile {
             error,
-            source: source.clone(),
-        })?;
+            source: String::from_utf8_lossy(&source).into_owned(),
+        }
+    })?;
     if let Some(parent) = job.output.parent() {
         if !parent.as_os_str().is_empty() {
             fs::create_dir_all(parent)

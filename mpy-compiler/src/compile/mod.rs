@@ -651,7 +651,8 @@ impl<'t, 'p> Compiler<'t, 'p> {
             Node::Id(q) => self.load_id(*q),
             Node::Str(q) => self.emit.load_const_str(*q),
             Node::Token(token) => self.compile_token(*token),
-            Node::Const(obj) => {
+            Node::Const(obj, line) => {
+                self.emit.set_source_line(*line);
                 let constant = self.constant_of(obj);
                 self.emit
                     .load_const_obj(&constant, node as *const Node as usize);

@@ -422,7 +422,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         if is_null(rhs) {
             let lonely_constant = matches!(
                 lhs,
-                Node::SmallInt(_) | Node::Str(_) | Node::Token(_) | Node::Const(_)
+                Node::SmallInt(_) | Node::Str(_) | Node::Token(_) | Node::Const(..)
             );
             if !lonely_constant {
                 self.compile_node(lhs);

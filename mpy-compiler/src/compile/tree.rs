@@ -22,7 +22,7 @@ pub fn is_kind(node: &Node, rule: Rule) -> bool {
 
 /// True for struct nodes, including constant objects.
 pub fn is_struct(node: &Node) -> bool {
-    matches!(node, Node::Struct { .. } | Node::Const(_))
+    matches!(node, Node::Struct { .. } | Node::Const(..))
 }
 
 /// True for the empty node.
@@ -47,6 +47,7 @@ pub fn child(node: &Node, i: usize) -> &Node {
 pub fn line(node: &Node) -> Option<u32> {
     match node {
         Node::Struct { line, .. } => Some(*line),
+        Node::Const(_, line) => Some(*line),
         _ => None,
     }
 }
@@ -103,7 +104,7 @@ pub fn const_truth(node: &Node, pool: &QstrPool) -> Option<bool> {
         Node::Str(q) => Some(!pool.get(*q).is_empty()),
         Node::Token(TokenKind::KwNone) | Node::Token(TokenKind::KwFalse) => Some(false),
         Node::Token(TokenKind::KwTrue) | Node::Token(TokenKind::Ellipsis) => Some(true),
-        Node::Const(obj) => Some(const_object_truth(obj)),
+        Node::Const(obj, _) => Some(const_object_truth(obj)),
         Node::Struct {
             rule: Rule::AtomParen,
             children,
