@@ -91,4 +91,6 @@ pub enum Command {
     Flash(commands::flash::FlashArgs),
     /// List the board catalog, download official firmware into the cache, print cached paths
     Firmware(commands::firmware::FirmwareArgs),
+    /// Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)
+    Compile(commands::compile::CompileArgs),
 }

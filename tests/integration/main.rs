@@ -4,6 +4,7 @@ mod simboard;
 mod util;
 
 mod cli;
+mod compile;
 mod fixture;
 mod flash;
 mod repl;

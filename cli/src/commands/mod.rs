@@ -1,6 +1,7 @@
 //! One module per subcommand, each with its `…Args` and a `run` function.
 
 pub mod cat;
+pub mod compile;
 pub mod completions;
 pub mod cp;
 pub mod devs;
@@ -59,5 +60,6 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::Repl(args) => repl::run(args, &ctx),
         Command::Flash(args) => flash::run(args, &ctx),
         Command::Firmware(args) => firmware::run(args, &ctx),
+        Command::Compile(args) => compile::run(args, &ctx),
     }
 }
