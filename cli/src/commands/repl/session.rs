@@ -90,7 +90,7 @@ impl Session {
     ) -> Session {
         let (sender, events) = mpsc::channel();
         let keys = KeyMap {
-            suspend: terminal.is_some(),
+            suspend: terminal.as_ref().is_some_and(RawTerminal::can_suspend),
             paste: options.paste_file.is_some(),
         };
         Session {
