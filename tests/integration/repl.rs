@@ -582,6 +582,23 @@ fn exec_interrupts_a_busy_main_py() {
 }
 
 #[test]
+fn exec_fails_when_the_board_will_not_stop() {
+    let stubborn = "import time\nwhile True:\n    try:\n        time.sleep(0.05)\n    \
+                    except KeyboardInterrupt:\n        pass\n";
+    let board = SimBoard::with(SimOptions {
+        files: vec![("main.py".into(), stubborn.as_bytes().to_vec())],
+        ..Default::default()
+    });
+    let output = piped(board.port(), &[], b"\x04");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = piped(board.port(), &["--exec", "print('got in')"], b"");
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(message.contains("no `>>>` prompt"), "{message}");
+    assert!(message.contains("--exec code not run"), "{message}");
+}
+
+#[test]
 fn missing_port_is_reported_with_no_device_status() {
     let output = upy()
         .args(["--port", "/dev/upy-no-such-port", "repl"])
