@@ -371,10 +371,10 @@ fn sigterm_restores_the_terminal() {
         "not in raw mode"
     );
     let pid = term.child.process_id().expect("upy's pid");
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
+    let killed = std::process::Command::new("bash")
+        .args(["-c", &format!("kill -TERM {pid}")])
         .status()
-        .expect("run kill");
+        .expect("run bash");
     assert!(killed.success());
     term.wait();
     term.assert_restored();
