@@ -158,6 +158,7 @@ class Board:
         self.to_board = bytearray()
         self.to_client = bytearray()
         self.pending_interrupt = None  # (deadline, unread bytes when 0x03 was forwarded)
+        self.recent_output = b""
         self.plug_in()
         self.interpreter = Interpreter(args, self.home, raw=False)
 
@@ -206,6 +207,7 @@ class Board:
         self.to_client += SOFT_REBOOT
         self.interpreter = Interpreter(self.args, self.home, raw=self.raw_mode)
         self.pending_interrupt = None
+        self.recent_output = b""
 
     def on_interpreter_output(self, data):
         interp = self.interpreter
@@ -220,8 +222,11 @@ class Board:
                 rest = interp.boot_output.split(RAW_BANNER, 1)[1]
                 self.to_client += rest
             return
-        if RAW_BANNER in data:
+        # The banner comes in two writes (text, then '>'), so it may span reads.
+        self.recent_output = (self.recent_output + data)[-2 * len(RAW_BANNER) :]
+        if RAW_BANNER in self.recent_output:
             self.raw_mode = True
+            self.recent_output = b""
         self.to_client += data
 
     def on_client_input(self, data):

@@ -8,19 +8,19 @@ pub mod devs;
 pub mod df;
 pub mod eval;
 pub mod exec;
+pub mod firmware;
+pub mod flash;
 pub mod info;
 pub mod ls;
 pub mod mkdir;
 pub mod remote;
+pub mod repl;
 pub mod reset;
 pub mod rm;
 pub mod rmdir;
 pub mod run;
 pub mod sha256sum;
 pub mod tree;
-pub mod repl;
-pub mod firmware;
-pub mod flash;
 
 use anyhow::Result;
 
