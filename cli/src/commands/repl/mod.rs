@@ -63,7 +63,7 @@ pub struct ReplArgs {
 }
 
 pub fn run(args: ReplArgs, ctx: &Context) -> Result<Status> {
-    let port = link::resolve_port(&ctx.global.port)?;
+    let port = crate::ports::resolve(&ctx.global.port)?;
     let exec = match &args.exec {
         Some(code) => Some(keys::paste_payload(code.as_bytes()).map_err(|bad| {
             fail(
