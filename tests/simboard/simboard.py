@@ -35,6 +35,8 @@ import tty
 RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n>"
 FRIENDLY_PROMPT = b">>> "
 SOFT_REBOOT = b"MPY: soft reboot\r\n"
+# Printed by the boot code (and removed from the output): the runtime is up and handles Ctrl-C.
+READY_MARKER = b"\x1b]upysim-ready\x07"
 UART_FIFO = 64
 
 
@@ -47,6 +49,7 @@ def boot_code(root, run_main):
         f"    vfs.mount(vfs.VfsPosix({root!r}), '/')",
         "    os.chdir('/')",
         "    sys.path[:] = ['', '/lib', '.frozen']",
+        "    sys.stdout.write('\\x1b]upysim-ready\\x07')",
     ]
     if run_main:
         lines += [
@@ -115,6 +118,8 @@ class Interpreter:
         self.master, slave = pty.openpty()
         set_raw_keep_signals(slave)
         self.slave = slave  # kept open to ask how much input is still unread
+        self.ready = False  # input is held until the runtime can take it (READY_MARKER)
+        self.early_output = b""
         self.booting = raw  # swallowing output until the raw REPL banner appears
         self.boot_output = b""
         argv = [args.micropython, "-i", "-c", boot_code(args.root, run_main=not raw)]
@@ -211,6 +216,17 @@ class Board:
 
     def on_interpreter_output(self, data):
         interp = self.interpreter
+        if not interp.ready:
+            # Until the runtime is up, a Ctrl-C would kill the process instead of raising
+            # KeyboardInterrupt, so client input waits for this marker.
+            interp.early_output += data
+            if READY_MARKER not in interp.early_output:
+                return
+            before, data = interp.early_output.split(READY_MARKER, 1)
+            interp.ready = True
+            data = before + data
+            if not data:
+                return
         if interp.booting:
             interp.boot_output += data
             if not interp.sent_raw_request and interp.boot_output.endswith(FRIENDLY_PROMPT):
@@ -236,7 +252,7 @@ class Board:
 
     def forward_to_board(self):
         interp = self.interpreter
-        if interp.booting or not self.to_board:
+        if not interp.ready or interp.booting or not self.to_board:
             return
         n = min(len(self.to_board), self.up_pacer.allowance())
         if n <= 0:
