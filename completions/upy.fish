@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_upy_global_optspecs
-    string join \n p/port= b/baud= q/quiet no-progress h/help V/version
+    string join \n p/port= b/baud= q/quiet no-progress reset-on-open h/help V/version
 end
 
 function __fish_upy_needs_command
@@ -28,6 +28,7 @@ complete -c upy -n "__fish_upy_needs_command" -s p -l port -d 'Serial port of th
 complete -c upy -n "__fish_upy_needs_command" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_needs_command" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_needs_command" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_needs_command" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_needs_command" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_needs_command" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_needs_command" -f -a "devs" -d 'List serial ports, marking likely MicroPython boards'
@@ -56,30 +57,35 @@ complete -c upy -n "__fish_upy_using_subcommand devs" -s b -l baud -d 'Baud rate
 complete -c upy -n "__fish_upy_using_subcommand devs" -s a -l all -d 'Also list ports that are not USB devices (built-in UARTs such as /dev/ttyS0)'
 complete -c upy -n "__fish_upy_using_subcommand devs" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand devs" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand devs" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand devs" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand devs" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand completions" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
 complete -c upy -n "__fish_upy_using_subcommand completions" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand completions" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand completions" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand completions" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand exec" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
 complete -c upy -n "__fish_upy_using_subcommand exec" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand exec" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand exec" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand exec" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand eval" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
 complete -c upy -n "__fish_upy_using_subcommand eval" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand eval" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand eval" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand eval" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand eval" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand eval" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand run" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
 complete -c upy -n "__fish_upy_using_subcommand run" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand run" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand run" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand run" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand run" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand run" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand ls" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
@@ -88,6 +94,7 @@ complete -c upy -n "__fish_upy_using_subcommand ls" -s l -l long -d 'Long format
 complete -c upy -n "__fish_upy_using_subcommand ls" -s r -l recursive -d 'List subdirectories recursively, with paths relative to PATH'
 complete -c upy -n "__fish_upy_using_subcommand ls" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand ls" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand ls" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand ls" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand ls" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand tree" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
@@ -95,12 +102,14 @@ complete -c upy -n "__fish_upy_using_subcommand tree" -s b -l baud -d 'Baud rate
 complete -c upy -n "__fish_upy_using_subcommand tree" -s s -l size -d 'Show file sizes'
 complete -c upy -n "__fish_upy_using_subcommand tree" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand tree" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand tree" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand tree" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand tree" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand cat" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
 complete -c upy -n "__fish_upy_using_subcommand cat" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand cat" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand cat" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand cat" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand cat" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand cat" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand cp" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
@@ -108,6 +117,7 @@ complete -c upy -n "__fish_upy_using_subcommand cp" -s b -l baud -d 'Baud rate o
 complete -c upy -n "__fish_upy_using_subcommand cp" -s r -l recursive -d 'Copy directories and everything in them'
 complete -c upy -n "__fish_upy_using_subcommand cp" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand cp" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand cp" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand cp" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand cp" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand rm" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
@@ -115,6 +125,7 @@ complete -c upy -n "__fish_upy_using_subcommand rm" -s b -l baud -d 'Baud rate o
 complete -c upy -n "__fish_upy_using_subcommand rm" -s r -l recursive -d 'Remove directories and everything in them'
 complete -c upy -n "__fish_upy_using_subcommand rm" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand rm" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand rm" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand mkdir" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
@@ -122,24 +133,28 @@ complete -c upy -n "__fish_upy_using_subcommand mkdir" -s b -l baud -d 'Baud rat
 complete -c upy -n "__fish_upy_using_subcommand mkdir" -l parents -d 'Create missing parents too; an existing directory is not an error (`-p` is `--port`)'
 complete -c upy -n "__fish_upy_using_subcommand mkdir" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand mkdir" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand mkdir" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand mkdir" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand mkdir" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand rmdir" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
 complete -c upy -n "__fish_upy_using_subcommand rmdir" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand rmdir" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand rmdir" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand rmdir" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand rmdir" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand rmdir" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand df" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
 complete -c upy -n "__fish_upy_using_subcommand df" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand df" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand df" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand df" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand df" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand df" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand sha256sum" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
 complete -c upy -n "__fish_upy_using_subcommand sha256sum" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand sha256sum" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand sha256sum" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand sha256sum" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand sha256sum" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand sha256sum" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand reset" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
@@ -148,12 +163,14 @@ complete -c upy -n "__fish_upy_using_subcommand reset" -l soft -d 'Soft reset (t
 complete -c upy -n "__fish_upy_using_subcommand reset" -l hard -d 'Hard reset with machine.reset(): like pressing the reset button (USB may re-enumerate)'
 complete -c upy -n "__fish_upy_using_subcommand reset" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand reset" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand reset" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand reset" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand reset" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand info" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
 complete -c upy -n "__fish_upy_using_subcommand info" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand info" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand info" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand info" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand info" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand info" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand repl" -l capture -d 'Record everything the board prints to FILE (created or truncated)' -r -F
@@ -164,6 +181,7 @@ complete -c upy -n "__fish_upy_using_subcommand repl" -s b -l baud -d 'Baud rate
 complete -c upy -n "__fish_upy_using_subcommand repl" -l no-reconnect -d 'Exit when the board disconnects instead of waiting for it to come back'
 complete -c upy -n "__fish_upy_using_subcommand repl" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand repl" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand repl" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand repl" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand repl" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand flash" -s f -l firmware -d 'Image to write (ESP .bin, .uf2, Intel .hex, ELF); default: the cached catalog firmware' -r -F

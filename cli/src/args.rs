@@ -48,6 +48,16 @@ pub struct GlobalArgs {
         value_parser = clap::builder::FalseyValueParser::new()
     )]
     pub no_progress: bool,
+
+    /// Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit
+    /// (ESP32/ESP8266); by default opening the port leaves a running board alone
+    #[arg(
+        long,
+        global = true,
+        env = "UPY_RESET_ON_OPEN",
+        value_parser = clap::builder::FalseyValueParser::new()
+    )]
+    pub reset_on_open: bool,
 }
 
 /// The subcommands.

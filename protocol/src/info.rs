@@ -7,12 +7,15 @@ use crate::session::Session;
 /// per line: version tuple, `_mpy` and platform (tab-separated); `_machine`; free heap; statvfs
 /// block size, blocks and free blocks; the names of the optional features present. Runs on
 /// MicroPython 1.9 and later.
-const INFO_SNIPPET: &str = r#"import sys,gc
+pub(crate) const INFO_SNIPPET: &str = r#"import sys,gc
 try:import os
 except ImportError:import uos as os
 i=sys.implementation;gc.collect()
 print(i.version,getattr(i,'_mpy',0),sys.platform,sep='\t')
-print(getattr(i,'_machine',''))
+try:print(i._machine)
+except AttributeError:
+ try:print(os.uname()[4])
+ except Exception:print('')
 try:print(gc.mem_free())
 except Exception:print(-1)
 try:s=os.statvfs('/');print(s[0],s[2],s[3])
@@ -22,8 +25,8 @@ for m,a in (('binascii','a2b_base64'),('deflate','DeflateIO'),('hashlib','sha256
  try:
   if hasattr(__import__(m),a):r.append(m)
  except ImportError:pass
-if hasattr(sys.stdin,'buffer'):r.append('stdin')
-if hasattr(sys.stdout,'buffer'):r.append('stdout')
+if hasattr(getattr(sys,'stdin',0),'buffer'):r.append('stdin')
+if hasattr(getattr(sys,'stdout',0),'buffer'):r.append('stdout')
 print(' '.join(r))
 del i,r
 "#;

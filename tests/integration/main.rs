@@ -3,8 +3,23 @@
 mod simboard;
 mod util;
 
+mod cat;
 mod cli;
 mod compile;
+mod cp;
+mod df;
+mod eval;
+mod exec;
 mod fixture;
 mod flash;
+mod info;
+mod ls;
+mod mkdir;
 mod repl;
+mod reset;
+mod rm;
+mod rmdir;
+mod run;
+mod session;
+mod sha256sum;
+mod tree;

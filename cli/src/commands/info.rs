@@ -1,5 +1,7 @@
 //! `upy info`: what the board runs: firmware, .mpy format, memory, storage, optional modules.
 
+use std::io::Write as _;
+
 use anyhow::Result;
 use clap::Args;
 
@@ -13,28 +15,30 @@ pub struct InfoArgs {}
 
 pub fn run(_args: InfoArgs, ctx: &Context) -> Result<Status> {
     let mut session = connect(ctx)?;
+    let mut out = std::io::stdout().lock();
     let info = session.info().board()?;
-    println!("port:        {}", session.port());
-    println!("micropython: {}", info.version);
-    println!("machine:     {}", info.machine);
-    println!("platform:    {}", info.platform);
+    writeln!(out, "port:        {}", session.port())?;
+    writeln!(out, "micropython: {}", info.version)?;
+    writeln!(out, "machine:     {}", info.machine)?;
+    writeln!(out, "platform:    {}", info.platform)?;
     if let Some(release) = &info.release {
-        println!("release:     {release}");
+        writeln!(out, "release:     {release}")?;
     }
     match info.mpy {
-        Some(mpy) => println!(
+        Some(mpy) => writeln!(
+            out,
             "mpy:         v{}.{} arch {}",
             mpy.version,
             mpy.sub_version,
             mpy.arch_name().unwrap_or("unknown")
-        ),
-        None => println!("mpy:         unknown (firmware too old to say)"),
+        )?,
+        None => writeln!(out, "mpy:         unknown (firmware too old to say)")?,
     }
     if let Some(free) = info.mem_free {
-        println!("mem free:    {free} B");
+        writeln!(out, "mem free:    {free} B")?;
     }
     if let Some(fs) = info.fs {
-        println!("flash:       {} B free of {} B", fs.free, fs.total);
+        writeln!(out, "flash:       {} B free of {} B", fs.free, fs.total)?;
     }
     let f = info.features;
     let flags = [
@@ -55,9 +59,9 @@ pub fn run(_args: InfoArgs, ctx: &Context) -> Result<Status> {
         .filter(|(_, on)| !*on)
         .map(|(n, _)| *n)
         .collect();
-    println!("has:         {}", present.join(" "));
+    writeln!(out, "has:         {}", present.join(" "))?;
     if !missing.is_empty() {
-        println!("lacks:       {}", missing.join(" "));
+        writeln!(out, "lacks:       {}", missing.join(" "))?;
     }
     Ok(Status::Success)
 }

@@ -1,5 +1,7 @@
 //! `upy ls [-l] [-r] [:PATH]`: list a directory on the board.
 
+use std::io::Write as _;
+
 use anyhow::Result;
 use clap::Args;
 use upy_protocol::fs::EntryKind;
@@ -27,6 +29,7 @@ pub struct LsArgs {
 
 pub fn run(args: LsArgs, ctx: &Context) -> Result<Status> {
     let mut session = connect(ctx)?;
+    let mut out = std::io::stdout().lock();
     let path = board_path(&args.path);
     let entries = if args.recursive {
         session.fs().walk(path, false).board()?
@@ -40,9 +43,9 @@ pub fn run(args: LsArgs, ctx: &Context) -> Result<Status> {
             ""
         };
         if args.long {
-            println!("{:>10} {}{suffix}", entry.size, entry.name);
+            writeln!(out, "{:>10} {}{suffix}", entry.size, entry.name)?;
         } else {
-            println!("{}{suffix}", entry.name);
+            writeln!(out, "{}{suffix}", entry.name)?;
         }
     }
     Ok(Status::Success)

@@ -1,5 +1,7 @@
 //! `upy sha256sum :PATH...`: SHA-256 of files on the board, in `sha256sum` format.
 
+use std::io::Write as _;
+
 use anyhow::Result;
 use clap::Args;
 
@@ -18,10 +20,11 @@ pub struct Sha256sumArgs {
 
 pub fn run(args: Sha256sumArgs, ctx: &Context) -> Result<Status> {
     let mut session = connect(ctx)?;
+    let mut out = std::io::stdout().lock();
     for path in &args.paths {
         let hash = session.fs().sha256(board_path(path)).board()?;
         let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
-        println!("{hex}  :{}", board_path(path).trim_start_matches('/'));
+        writeln!(out, "{hex}  :{}", board_path(path).trim_start_matches('/'))?;
     }
     Ok(Status::Success)
 }

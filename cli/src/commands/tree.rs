@@ -1,5 +1,7 @@
 //! `upy tree [:PATH]`: the board's files as a tree.
 
+use std::io::Write as _;
+
 use anyhow::Result;
 use clap::Args;
 use upy_protocol::fs::{Entry, EntryKind};
@@ -23,15 +25,16 @@ pub struct TreeArgs {
 
 pub fn run(args: TreeArgs, ctx: &Context) -> Result<Status> {
     let mut session = connect(ctx)?;
+    let mut out = std::io::stdout().lock();
     let path = board_path(&args.path);
     let root = upy_protocol::fs::normalize(path).board()?;
     let entries = session.fs().walk(&root, false).board()?;
-    println!(":{root}");
+    writeln!(out, ":{root}")?;
     let (dirs, files) = render(&entries, "", "", args.size);
     for line in dirs {
-        println!("{line}");
+        writeln!(out, "{line}")?;
     }
-    println!("\n{} directories, {} files", files.0, files.1);
+    writeln!(out, "\n{} directories, {} files", files.0, files.1)?;
     Ok(Status::Success)
 }
 

@@ -2,6 +2,8 @@
 import sys
 try:import os
 except ImportError:import uos as os
+def _a(p):return p.lstrip('/') if _F else p
+_F=not hasattr(os,'mkdir')
 def _j(p,n):return (p.rstrip('/') or '')+'/'+n if p else n
 def _k(p):
  try:s=os.stat(p);return ('d',0) if s[0]&0x4000 else ('f',s[6])
@@ -26,7 +28,7 @@ def _ls(p):
    if e[1]==0x4000:r.append(('d',0,n))
    else:r.append(('f',e[3] if len(e)>3 and e[3]>=0 else _k(_j(p,n))[1],n))
  except AttributeError:
-  for n in os.listdir(p) if p not in('','/') else os.listdir():
+  for n in (os.listdir(p) if p not in('','/') else os.listdir()):
    k=_k(_j(p,n)) or ('f',0);r.append((k[0],k[1],n))
  return r
 def _hx(b):
@@ -58,17 +60,17 @@ def _rm(p):
 def _rx(B,P,m):
  n=0;L=len(m)
  while n<L:
-  if P and not P.poll(5000):raise OSError(110)
+  if P and not P.poll(2000):raise OSError(110)
   k=B.readinto(m[n:])
   if not k:raise OSError(5)
   n+=k
-def _up(p,z,c,t):
+def _up(p,c,t):
  import micropython
  B=sys.stdin.buffer;W=sys.stdout.write
  try:import select;P=select.poll();P.register(sys.stdin,1)
  except Exception:P=None
- u=bytearray(c);um=memoryview(u);h=memoryview(bytearray(3));e=f=None
- if z:import deflate,io
+ if not hasattr(os,'rename'):t=''
+ u=bytearray(c);um=memoryview(u);h=memoryview(bytearray(4));e=f=None
  micropython.kbd_intr(-1)
  try:
   k=_k(p)
@@ -78,7 +80,8 @@ def _up(p,z,c,t):
    except OSError as x:e=x
   while 1:
    _rx(B,P,h);W('\x06' if e is None else '\x15')
-   m=h[0]|h[1]<<8|h[2]<<16
+   m=h[0]|h[1]<<8|h[2]<<16;z=h[3]
+   if z==255:e=OSError(4);break
    if not m:break
    if z:
     d=bytearray(m);dm=memoryview(d);i=0
@@ -86,6 +89,7 @@ def _up(p,z,c,t):
      k=min(c,m-i);_rx(B,P,dm[i:i+k]);i+=k;W('\x06' if e is None else '\x15')
     if e is None:
      try:
+      import deflate,io
       g=deflate.DeflateIO(io.BytesIO(d),deflate.RAW,z)
       while 1:
        k=g.readinto(u)
@@ -122,16 +126,16 @@ def _dn(p,c):
  k=_k(p)
  if k is None:raise OSError(2)
  if k[0]=='d':raise OSError(21)
- f=open(p,'rb');b=bytearray(c);m=memoryview(b)
- try:W=sys.stdout.buffer.write;x=0
- except AttributeError:
+ f=open(p,'rb');b=bytearray(c)
+ try:W=sys.stdout.buffer.write;x=0;m=memoryview(b)
+ except (AttributeError,NameError):
   try:import binascii;a=binascii.b2a_base64;x=1
-  except ImportError:x=2
+  except ImportError:x=2;b=bytearray(32)
  print(k[1],x)
  while 1:
   n=f.readinto(b)
   if not n:break
   if not x:W(m[:n])
-  elif x==1:sys.stdout.write(a(b[:n]).decode())
+  elif x==1:print(a(b[:n]).decode(),end='')
   else:print(''.join('%02x'%v for v in b[:n]))
  f.close()
