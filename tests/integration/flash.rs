@@ -641,3 +641,24 @@ fn probe_dry_run_checks_target_and_layout_without_a_probe() {
         stderr(&output)
     );
 }
+
+#[test]
+fn flash_alone_detects_a_bootsel_drive_and_uses_the_cached_firmware() {
+    let dir = tempfile::tempdir().unwrap();
+    let media = dir.path().join("media");
+    let cache = dir.path().join("cache");
+    let envs = [("UPY_DRIVE_ROOTS", media.as_path()), ("UPY_CACHE_DIR", cache.as_path())];
+    let drive = FakeDrive::new(media.join("RPI-RP2"), "INFO_UF2.TXT", &rp2_info("Raspberry Pi RP2", "RPI-RP2"), "uf2", DriveReaction::Vanish);
+
+    let output = upy(&["flash"], &envs);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("Found UF2 drive") && text.contains("upy firmware fetch RPI_PICO"), "{text}");
+
+    let image = uf2_image(0xE48B_FF56, 50_000);
+    let (base, _server) = http_server(vec![("/RPI_PICO-20251209-v1.27.0.uf2".into(), image.clone())], 1);
+    assert_ok(&upy(&["firmware", "fetch", "rpi_pico", "--base-url", &base], &envs));
+    let text = assert_ok(&upy(&["flash"], &envs));
+    assert!(text.contains("took the image"), "{text}");
+    assert_eq!(drive.received().as_deref(), Some(&image[..]));
+}
