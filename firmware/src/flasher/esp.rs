@@ -137,7 +137,7 @@ fn espflash_chip(chip: Chip) -> Option<espflash::target::Chip> {
 }
 
 fn flash_with_espflash(
-    link: RomLink,
+    mut link: RomLink,
     chip: Chip,
     bytes: &[u8],
     offset: u32,
@@ -165,13 +165,19 @@ fn flash_with_espflash(
         ResetAfter::HardReset => ResetAfterOperation::HardReset,
         ResetAfter::NoReset => ResetAfterOperation::NoReset,
     };
+    // Switching speed in the ROM, before the stub goes up, sends the stub at the fast rate too.
+    let mut rate = 115_200;
+    if options.baud > rate {
+        link.change_baud(options.baud)?;
+        rate = options.baud;
+    }
     // The chip is in its bootloader already: this crate's client has just synced with it.
     let connection = Connection::new(
         link.into_port(),
         port_info,
         after,
         ResetBeforeOperation::NoReset,
-        115_200,
+        rate,
     );
     progress.on_status("Uploading the flasher stub");
     let baud = (options.baud > 115_200).then_some(options.baud);
