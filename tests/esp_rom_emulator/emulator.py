@@ -19,6 +19,7 @@ What it models, because flashing tools depend on it:
   directions, so timings match a real UART.
 - Unplugging: with --cut-after N the link disappears after N received bytes and a fresh
   pseudo-terminal replaces it at the same path, with the chip back in its ROM bootloader.
+- --corrupt-at ADDR: a bad flash cell, so verification has something to catch.
 - --app: the chip runs MicroPython instead of the bootloader; it answers the raw REPL and enters
   the ROM bootloader when the code it runs calls machine.bootloader().
 
@@ -260,6 +261,10 @@ class Chip:
         if end > len(self.flash):
             return False
         self.flash[offset:end] = data
+        bad = self.args.corrupt_at
+        if bad is not None and offset <= bad < end:
+            # A flash cell that does not keep what was written.
+            self.flash[bad] ^= 0x01
         return True
 
     # ---- registers -------------------------------------------------------------------------
@@ -475,6 +480,8 @@ def main():
     parser.add_argument("--pace", action="store_true", help="pace the link at the current baud")
     parser.add_argument("--cut-after", type=int, default=0,
                         help="unplug once after this many received bytes")
+    parser.add_argument("--corrupt-at", type=lambda s: int(s, 0), default=None,
+                        help="flip a bit at this flash address whenever it is written")
     parser.add_argument("--app", action="store_true",
                         help="start running MicroPython, not the bootloader")
     parser.add_argument("--log", help="append a command log to this file")

@@ -647,18 +647,81 @@ fn flash_alone_detects_a_bootsel_drive_and_uses_the_cached_firmware() {
     let dir = tempfile::tempdir().unwrap();
     let media = dir.path().join("media");
     let cache = dir.path().join("cache");
-    let envs = [("UPY_DRIVE_ROOTS", media.as_path()), ("UPY_CACHE_DIR", cache.as_path())];
-    let drive = FakeDrive::new(media.join("RPI-RP2"), "INFO_UF2.TXT", &rp2_info("Raspberry Pi RP2", "RPI-RP2"), "uf2", DriveReaction::Vanish);
+    let envs = [
+        ("UPY_DRIVE_ROOTS", media.as_path()),
+        ("UPY_CACHE_DIR", cache.as_path()),
+    ];
+    let drive = FakeDrive::new(
+        media.join("RPI-RP2"),
+        "INFO_UF2.TXT",
+        &rp2_info("Raspberry Pi RP2", "RPI-RP2"),
+        "uf2",
+        DriveReaction::Vanish,
+    );
 
     let output = upy(&["flash"], &envs);
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
-    assert!(text.contains("Found UF2 drive") && text.contains("upy firmware fetch RPI_PICO"), "{text}");
+    assert!(
+        text.contains("Found UF2 drive") && text.contains("upy firmware fetch RPI_PICO"),
+        "{text}"
+    );
 
     let image = uf2_image(0xE48B_FF56, 50_000);
-    let (base, _server) = http_server(vec![("/RPI_PICO-20251209-v1.27.0.uf2".into(), image.clone())], 1);
-    assert_ok(&upy(&["firmware", "fetch", "rpi_pico", "--base-url", &base], &envs));
+    let (base, _server) = http_server(
+        vec![("/RPI_PICO-20251209-v1.27.0.uf2".into(), image.clone())],
+        1,
+    );
+    assert_ok(&upy(
+        &["firmware", "fetch", "rpi_pico", "--base-url", &base],
+        &envs,
+    ));
     let text = assert_ok(&upy(&["flash"], &envs));
     assert!(text.contains("took the image"), "{text}");
     assert_eq!(drive.received().as_deref(), Some(&image[..]));
+}
+
+#[test]
+fn a_flash_that_does_not_keep_the_data_fails_verification() {
+    let dir = tempfile::tempdir().unwrap();
+    let emulator = Emulator::start(dir.path(), "esp32", &["--corrupt-at", "0x2345"]);
+    let path = write(dir.path(), "fw.bin", &esp_image("esp32", 40_000, 17));
+    let output = flash_esp(&emulator, &path, &[]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("verification failed at 0x1000"), "{text}");
+}
+
+#[test]
+fn esp8266_link_cut_is_reported_and_a_retry_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let emulator = Emulator::start(dir.path(), "esp8266", &["--cut-after", "40000"]);
+    let image = esp_image("esp8266", 100_000, 18);
+    let path = write(dir.path(), "fw.bin", &image);
+    let output = flash_esp(&emulator, &path, &[]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(4), "{text}");
+    assert!(text.contains("was lost while writing block"), "{text}");
+    emulator.wait_for_link();
+    assert_ok(&flash_esp(&emulator, &path, &[]));
+    assert_eq!(&emulator.flash_contents()[..image.len()], &image[..]);
+}
+
+#[test]
+fn esp_dry_run_identifies_the_chip_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let emulator = Emulator::start(dir.path(), "esp32c3", &[]);
+    let path = write(dir.path(), "fw.bin", &esp_image("esp32c3", 40_000, 19));
+    let text = assert_ok(&flash_esp(&emulator, &path, &["--dry-run"]));
+    assert!(
+        text.contains("ESP32-C3") && text.contains("nothing written"),
+        "{text}"
+    );
+    assert!(emulator.flash_contents().iter().all(|&b| b == 0xFF));
+}
+
+#[test]
+fn list_probes_runs_without_a_probe() {
+    let output = upy(&["flash", "--list-probes"], &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
 }

@@ -29,7 +29,10 @@ const DEFAULT_ESP_BAUD: u32 = 460_800;
 
 /// Arguments of `upy flash`.
 #[derive(Debug, Args)]
-#[command(disable_version_flag = true)]
+#[command(
+    disable_version_flag = true,
+    after_help = "ESP boards: the data goes at 460800 baud unless --baud (or UPY_BAUD) is given; the connection starts at 115200."
+)]
 pub struct FlashArgs {
     /// Image to write (ESP .bin, .uf2, Intel .hex, ELF); default: the cached catalog firmware
     #[arg(short, long, value_name = "FILE")]

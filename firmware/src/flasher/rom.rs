@@ -340,7 +340,13 @@ impl RomLink {
         let mut data = baud.to_le_bytes().to_vec();
         // The second word is the current rate for the stub; the ROM wants 0.
         data.extend_from_slice(&0u32.to_le_bytes());
-        self.command(OP_CHANGE_BAUDRATE, &data, 0, Duration::from_secs(3), "changing the baud rate")?;
+        self.command(
+            OP_CHANGE_BAUDRATE,
+            &data,
+            0,
+            Duration::from_secs(3),
+            "changing the baud rate",
+        )?;
         self.port
             .set_baud_rate(baud)
             .map_err(|e| port_error(&self.name, e))?;
