@@ -725,3 +725,81 @@ fn list_probes_runs_without_a_probe() {
     let output = upy(&["flash", "--list-probes"], &[]);
     assert!(output.status.success(), "{}", stderr(&output));
 }
+
+#[test]
+fn hard_reset_on_a_port_without_modem_lines_does_not_fail_a_good_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let emulator = Emulator::start(dir.path(), "esp32", &[]);
+    let image = esp_image("esp32", 30_000, 20);
+    let path = write(dir.path(), "fw.bin", &image);
+    let text = assert_ok(&flash_esp(&emulator, &path, &["--after", "hard-reset"]));
+    assert!(text.contains("press RESET"), "{text}");
+    assert_eq!(
+        &emulator.flash_contents()[0x1000..0x1000 + image.len()],
+        &image[..]
+    );
+}
+
+#[test]
+fn probe_flash_without_a_probe_is_a_no_device_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "pico.uf2", &uf2_image(0xE48B_FF56, 1000));
+    let output = upy(
+        &["flash", "--probe", "--chip", "RP2040", "--firmware", &path],
+        &[],
+    );
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(3), "{text}");
+    assert!(text.contains("no debug probe found"), "{text}");
+}
+
+#[test]
+fn bootloader_flag_turns_a_running_board_into_its_uf2_drive() {
+    // The emulator plays the running MicroPython (raw REPL); when it is told to call
+    // machine.bootloader(), the test mounts the BOOTSEL drive, as the board would.
+    let dir = tempfile::tempdir().unwrap();
+    let media = dir.path().join("media");
+    std::fs::create_dir_all(&media).unwrap();
+    let emulator = Emulator::start(dir.path(), "esp32", &["--app"]);
+    let (log, drive_path) = (emulator.log.clone(), media.join("RPI-RP2"));
+    let mounter = std::thread::spawn(move || {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while std::time::Instant::now() < deadline {
+            let text = std::fs::read_to_string(&log).unwrap_or_default();
+            if text.contains("machine.bootloader()") {
+                return Some(FakeDrive::new(
+                    drive_path,
+                    "INFO_UF2.TXT",
+                    &rp2_info("Raspberry Pi RP2", "RPI-RP2"),
+                    "uf2",
+                    DriveReaction::Vanish,
+                ));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        None
+    });
+    let image = uf2_image(0xE48B_FF56, 20_000);
+    let path = write(dir.path(), "pico.uf2", &image);
+    let output = upy(
+        &[
+            "flash",
+            "--bootloader",
+            "--port",
+            emulator.port(),
+            "--firmware",
+            &path,
+        ],
+        &[("UPY_DRIVE_ROOTS", &media)],
+    );
+    let text = assert_ok(&output);
+    assert!(
+        text.contains("enter its bootloader") && text.contains("took the image"),
+        "{text}"
+    );
+    let drive = mounter
+        .join()
+        .unwrap()
+        .expect("machine.bootloader() was called");
+    assert_eq!(drive.received().as_deref(), Some(&image[..]));
+}

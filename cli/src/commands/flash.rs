@@ -130,7 +130,8 @@ pub fn firmware_error(error: upy_firmware::Error) -> anyhow::Error {
         E::PortUnavailable { .. }
         | E::PortBusy { .. }
         | E::NotInBootloader { .. }
-        | E::DriveNotFound { .. } => Status::NoDevice,
+        | E::DriveNotFound { .. }
+        | E::ProbeNotFound => Status::NoDevice,
         E::LinkLost { .. } => Status::DeviceLost,
         _ => Status::Failure,
     };

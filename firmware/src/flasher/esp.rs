@@ -161,8 +161,10 @@ fn flash_with_espflash(
         product: None,
         interface: None,
     };
+    // The hard reset is done here after a successful write, not inside espflash: a port
+    // without modem lines must not turn a verified write into a failure.
     let after = match options.after {
-        ResetAfter::HardReset => ResetAfterOperation::HardReset,
+        ResetAfter::HardReset => ResetAfterOperation::NoResetNoStub,
         ResetAfter::NoReset => ResetAfterOperation::NoReset,
     };
     // Switching speed in the ROM, before the stub goes up, sends the stub at the fast rate too.
@@ -224,6 +226,9 @@ fn flash_with_espflash(
             },
             other => map_error(other, &port_name, "writing the flash"),
         })?;
+    if options.after == ResetAfter::HardReset && flasher.connection().reset().is_err() {
+        progress.on_status("Could not reset the board through the port's modem lines: press RESET to start the new firmware");
+    }
     Ok(u64::from(flash_size))
 }
 

@@ -157,9 +157,7 @@ pub fn flash(
         }
         None => {
             let probes = lister.list_all();
-            let first = probes
-                .first()
-                .ok_or_else(|| Error::Probe("no debug probe found on USB".into()))?;
+            let first = probes.first().ok_or(Error::ProbeNotFound)?;
             first.open().map_err(|e| Error::Probe(e.to_string()))?
         }
     };
