@@ -803,3 +803,39 @@ fn bootloader_flag_turns_a_running_board_into_its_uf2_drive() {
         .expect("machine.bootloader() was called");
     assert_eq!(drive.received().as_deref(), Some(&image[..]));
 }
+
+#[test]
+fn flash_alone_asks_the_rom_which_chip_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let no_drives = dir.path().join("media");
+    std::fs::create_dir_all(&no_drives).unwrap();
+    let envs = [
+        ("UPY_CACHE_DIR", cache.as_path()),
+        ("UPY_DRIVE_ROOTS", no_drives.as_path()),
+    ];
+    let image = esp_image("esp32s3", 60_000, 21);
+    let (base, _server) = http_server(
+        vec![(
+            "/ESP32_GENERIC_S3-20251209-v1.27.0.bin".into(),
+            image.clone(),
+        )],
+        1,
+    );
+    assert_ok(&upy(
+        &["firmware", "fetch", "ESP32_GENERIC_S3", "--base-url", &base],
+        &envs,
+    ));
+
+    let emulator = Emulator::start(dir.path(), "esp32s3", &[]);
+    let output = upy(
+        &["flash", "--port", emulator.port(), "--before", "no-reset"],
+        &envs,
+    );
+    let text = assert_ok(&output);
+    assert!(
+        text.contains("Detected ESP32-S3") && text.contains("ESP32_GENERIC_S3"),
+        "{text}"
+    );
+    assert_eq!(&emulator.flash_contents()[..image.len()], &image[..]);
+}
