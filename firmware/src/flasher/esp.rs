@@ -68,15 +68,20 @@ pub fn identify(port: &str, before: ResetBefore, usb: Option<(u16, u16)>) -> Res
     link.detect_chip()
 }
 
+fn require_esp_image(image: &Image) -> Result<()> {
+    if image.kind == ImageKind::EspBin {
+        return Ok(());
+    }
+    Err(Error::Unsupported(format!(
+        "{}: a {} image cannot be written through the ESP ROM bootloader; use an ESP .bin",
+        image.path.display(),
+        image.kind.name()
+    )))
+}
+
 /// Checks that `image` may go onto `chip`.
 pub fn check_image_for_chip(image: &Image, chip: Chip) -> Result<()> {
-    if image.kind != ImageKind::EspBin {
-        return Err(Error::Unsupported(format!(
-            "{}: a {} image cannot be written through the ESP ROM bootloader; use an ESP .bin",
-            image.path.display(),
-            image.kind.name()
-        )));
-    }
+    require_esp_image(image)?;
     match image.chip {
         Some(image_chip) if image_chip != chip => Err(Error::ImageChipMismatch {
             image_chip: image_chip.to_string(),
@@ -92,9 +97,8 @@ pub fn flash(
     options: &EspOptions,
     progress: &mut dyn Progress,
 ) -> Result<EspReport> {
-    if image.kind != ImageKind::EspBin {
-        check_image_for_chip(image, Chip::Esp32)?;
-    }
+    // A wrong format is refused before the port is even opened.
+    require_esp_image(image)?;
     let mut link = RomLink::new(open_port(&options.port)?, &options.port);
     link.connect(options.before, options.usb.map(|(_, pid)| pid))?;
     let chip = link.detect_chip()?;

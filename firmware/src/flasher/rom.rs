@@ -93,9 +93,11 @@ pub(crate) fn open_port(name: &str) -> Result<Port> {
 fn port_error(name: &str, error: serialport::Error) -> Error {
     let text = error.to_string();
     let lower = text.to_lowercase();
+    // Windows reports a port held by another program as "access is denied".
+    let windows_in_use = cfg!(windows) && lower.contains("access is denied");
     if lower.contains("busy")
         || lower.contains("resource temporarily unavailable")
-        || lower.contains("access is denied") && cfg!(windows)
+        || windows_in_use
     {
         Error::PortBusy {
             port: name.to_string(),

@@ -73,6 +73,9 @@ fn decode_record(line: &str) -> std::result::Result<(u16, u8, Vec<u8>), String> 
     let hex = line
         .strip_prefix(':')
         .ok_or_else(|| "does not start with ':'".to_string())?;
+    if !hex.is_ascii() {
+        return Err("contains non-ASCII characters".into());
+    }
     if !hex.len().is_multiple_of(2) || hex.len() < 10 {
         return Err("record is too short or has an odd number of digits".into());
     }
@@ -121,6 +124,12 @@ mod tests {
         let bad = SAMPLE.replace("F2\n:04", "F3\n:04");
         let err = parse(bad.as_bytes(), "t").unwrap_err();
         assert!(err.to_string().contains("line 1: checksum"), "{err}");
+    }
+
+    #[test]
+    fn non_ascii_records_are_errors_not_panics() {
+        assert!(parse(":0é00000001020304F2\n".as_bytes(), "t").is_err());
+        assert!(parse(":\n".as_bytes(), "t").is_err());
     }
 
     #[test]
