@@ -839,3 +839,68 @@ fn flash_alone_asks_the_rom_which_chip_it_is() {
     );
     assert_eq!(&emulator.flash_contents()[..image.len()], &image[..]);
 }
+
+#[test]
+fn port_held_exclusively_by_another_program_is_reported_busy() {
+    use std::io::BufRead;
+    use std::os::unix::fs::PermissionsExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let emulator = Emulator::start(dir.path(), "esp32", &[]);
+    let pts = std::fs::read_link(&emulator.link).unwrap();
+    let pts = pts.to_str().unwrap().to_string();
+    std::fs::set_permissions(&pts, std::fs::Permissions::from_mode(0o666)).unwrap();
+    // Another program opens the port the way serial tools do: exclusively (TIOCEXCL).
+    let holder_code = format!(
+        "import os, fcntl, termios, sys, time\nfd = os.open({pts:?}, os.O_RDWR | os.O_NOCTTY)\nfcntl.ioctl(fd, termios.TIOCEXCL)\nprint('held', flush=True)\ntime.sleep(30)\n"
+    );
+    let mut holder = std::process::Command::new(venv().join("bin/python"))
+        .args(["-c", &holder_code])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(holder.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert_eq!(line.trim(), "held");
+
+    let path = write(dir.path(), "fw.bin", &esp_image("esp32", 1000, 22));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let upy_args = [
+        "flash",
+        "--port",
+        &pts,
+        "--before",
+        "no-reset",
+        "--firmware",
+        &path,
+    ];
+    // Root may open an exclusive tty anyway, so run upy as an unprivileged user there.
+    let is_root = std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(2) == Some("0"));
+    let output = if is_root {
+        std::process::Command::new("setpriv")
+            .args([
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                env!("CARGO_BIN_EXE_upy"),
+            ])
+            .args(upy_args)
+            .env("UPY_NO_PROGRESS", "true")
+            .output()
+            .unwrap()
+    } else {
+        upy(&upy_args, &[])
+    };
+    let _ = holder.kill();
+    let _ = holder.wait();
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(3), "{text}");
+    assert!(text.contains("is busy"), "{text}");
+    assert!(emulator.flash_contents().iter().all(|&b| b == 0xFF));
+}
