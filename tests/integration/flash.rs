@@ -904,3 +904,87 @@ fn port_held_exclusively_by_another_program_is_reported_busy() {
     assert!(text.contains("is busy"), "{text}");
     assert!(emulator.flash_contents().iter().all(|&b| b == 0xFF));
 }
+
+#[test]
+fn convert_round_trips_between_bin_uf2_and_hex() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = noise(10_000, 23);
+    let bin = write(dir.path(), "app.bin", &data);
+    let uf2 = dir.path().join("app.uf2").to_str().unwrap().to_string();
+    assert_ok(&upy(
+        &[
+            "firmware", "convert", &bin, "--family", "rp2040", "-o", &uf2,
+        ],
+        &[],
+    ));
+    let parsed = upy_firmware::image::Image::load(Path::new(&uf2)).unwrap();
+    assert_eq!(parsed.uf2_family, Some(0xE48B_FF56));
+    let segments = parsed.segments(0).unwrap();
+    assert_eq!(
+        (segments[0].address, &segments[0].data),
+        (0x1000_0000, &data)
+    );
+
+    let hex = dir.path().join("app.hex").to_str().unwrap().to_string();
+    assert_ok(&upy(&["firmware", "convert", &uf2, "-o", &hex], &[]));
+    let back = dir.path().join("back.bin").to_str().unwrap().to_string();
+    let text = assert_ok(&upy(&["firmware", "convert", &hex, "-o", &back], &[]));
+    assert!(text.contains("starts at address 0x10000000"), "{text}");
+    assert_eq!(std::fs::read(&back).unwrap(), data);
+
+    let output = upy(&["firmware", "convert", &bin, "-o", &uf2], &[]);
+    assert!(stderr(&output).contains("--base"), "{}", stderr(&output));
+}
+
+#[test]
+fn microbit_hex_converts_to_a_binary_image() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("microbit.bin");
+    let text = assert_ok(&upy(
+        &[
+            "firmware",
+            "convert",
+            MICROBIT_HEX,
+            "-o",
+            bin.to_str().unwrap(),
+        ],
+        &[],
+    ));
+    assert!(text.contains("starts at address 0x00000000"), "{text}");
+    // The image also sets the nRF51's UICR, which a flat .bin cannot hold.
+    assert!(
+        text.contains("Not in the .bin (far from the rest): 0x100010c0"),
+        "{text}"
+    );
+    let bytes = std::fs::read(&bin).unwrap();
+    let segments = upy_firmware::image::ihex::parse(&microbit_hex(), "hex").unwrap();
+    for segment in segments.iter().filter(|s| s.address < 0x1000_0000) {
+        let at = segment.address as usize;
+        assert_eq!(&bytes[at..at + segment.data.len()], &segment.data[..]);
+    }
+}
+
+#[test]
+fn probe_dry_run_places_a_raw_binary_at_the_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let raw = write(dir.path(), "app.bin", &noise(4096, 24));
+    let args = [
+        "flash",
+        "--probe",
+        "--chip",
+        "RP2040",
+        "--dry-run",
+        "--firmware",
+        &raw,
+    ];
+    let output = upy(&args, &[]);
+    assert!(
+        stderr(&output).contains("not a firmware image"),
+        "{}",
+        stderr(&output)
+    );
+    let mut with_offset = args.to_vec();
+    with_offset.extend(["--offset", "0x10000000"]);
+    let text = assert_ok(&upy(&with_offset, &[]));
+    assert!(text.contains("0x10000000..0x10001000"), "{text}");
+}

@@ -55,8 +55,9 @@ pub struct Plan {
 }
 
 /// Resolves the target named `chip` and checks that every byte of `image` lands in its
-/// memory. Touches no hardware (this is the dry run).
-pub fn plan(image: &Image, chip: &str) -> Result<(Plan, FlashLoader)> {
+/// memory. Touches no hardware (this is the dry run). `base` places images without addresses
+/// (raw binaries).
+pub fn plan(image: &Image, chip: &str, base: u32) -> Result<(Plan, FlashLoader)> {
     let registry = Registry::from_builtin_families();
     let target = registry.get_target_by_name(chip).map_err(|e| {
         let similar = registry.search_chips(chip);
@@ -72,7 +73,7 @@ pub fn plan(image: &Image, chip: &str) -> Result<(Plan, FlashLoader)> {
     })?;
     let segments = match image.kind {
         ImageKind::Elf => elf_segments(image)?,
-        _ => image.segments(0)?,
+        _ => image.segments(base)?,
     };
     let mut loader = FlashLoader::new(target.memory_map.clone(), target.source().clone());
     for segment in &segments {
@@ -141,10 +142,11 @@ fn elf_segments(image: &Image) -> Result<Vec<Segment>> {
 pub fn flash(
     image: &Image,
     chip: &str,
+    base: u32,
     probe_selector: Option<&str>,
     progress: &mut dyn Progress,
 ) -> Result<Plan> {
-    let (plan, loader) = plan(image, chip)?;
+    let (plan, loader) = plan(image, chip, base)?;
     let lister = Lister::new();
     let probe = match probe_selector {
         Some(selector) => {
