@@ -22,8 +22,10 @@ EMULATOR = os.path.join(REPO, "tests", "esp_rom_emulator", "emulator.py")
 
 
 def esp32_image(payload):
+    # One segment, followed (as in real images) by padding and the checksum byte.
     header = bytes([0xE9, 1, 2, 0x20]) + struct.pack("<I", 0x40080000) + bytes(16)
-    return header + struct.pack("<II", 0x3FFB0000, len(payload)) + payload
+    segment = (len(payload) - 64) & ~3
+    return header + struct.pack("<II", 0x3FFB0000, segment) + payload
 
 
 def random_image(size):

@@ -165,6 +165,9 @@ pub enum Error {
         /// The file's digest.
         actual: String,
     },
+    /// No debug probe is connected.
+    #[error("no debug probe found on USB; connect one (CMSIS-DAP, ST-Link, J-Link) or check `upy flash --list-probes`")]
+    ProbeNotFound,
     /// Debug probe access failed.
     #[error("debug probe: {0}")]
     Probe(String),

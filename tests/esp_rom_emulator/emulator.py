@@ -19,6 +19,7 @@ What it models, because flashing tools depend on it:
   directions, so timings match a real UART.
 - Unplugging: with --cut-after N the link disappears after N received bytes and a fresh
   pseudo-terminal replaces it at the same path, with the chip back in its ROM bootloader.
+- --corrupt-at ADDR: a bad flash cell, so verification has something to catch.
 - --app: the chip runs MicroPython instead of the bootloader; it answers the raw REPL and enters
   the ROM bootloader when the code it runs calls machine.bootloader().
 
@@ -30,7 +31,9 @@ import argparse
 import hashlib
 import mmap
 import os
+import queue
 import select
+import threading
 import struct
 import sys
 import time
@@ -103,8 +106,13 @@ class Link:
         os.symlink(os.ttyname(self.slave), tmp)
         os.replace(tmp, self.path)
         self.in_clock = self.out_clock = 0.0
+        self.received = queue.Queue()
+        self.stop_reader = threading.Event()
+        threading.Thread(target=self._reader, args=(self.master, self.received, self.stop_reader),
+                         daemon=True).start()
 
     def close(self):
+        self.stop_reader.set()
         for fd in (self.master, self.slave):
             try:
                 os.close(fd)
@@ -117,20 +125,35 @@ class Link:
         return count * 10.0 / self.baud if self.pace else 0.0
 
     def read(self, timeout):
-        ready, _, _ = select.select([self.master], [], [], timeout)
-        if not ready:
-            return b""
+        """The next received chunk, released no earlier than the paced wire would deliver it.
+
+        A reader thread takes bytes off the pty as soon as they are written and notes when,
+        like a UART receiving while the CPU works: the time spent handling a command then
+        overlaps the transfer of the next one instead of adding to it."""
         try:
-            data = os.read(self.master, 4096)
-        except OSError:
+            arrived, data = self.received.get(timeout=timeout)
+        except queue.Empty:
             return b""
         if self.pace and data:
-            now = time.monotonic()
-            self.in_clock = max(self.in_clock, now) + self.byte_time(len(data))
-            delay = self.in_clock - now
+            self.in_clock = max(self.in_clock, arrived) + self.byte_time(len(data))
+            delay = self.in_clock - time.monotonic()
             if delay > 0:
                 time.sleep(delay)
         return data
+
+    def _reader(self, master, received, stop):
+        while not stop.is_set():
+            try:
+                ready, _, _ = select.select([master], [], [], 0.1)
+                # After an unplug the descriptor number may belong to the next pty already.
+                if not ready or stop.is_set():
+                    continue
+                data = os.read(master, 65536)
+            except (OSError, ValueError):
+                return
+            if not data:
+                return
+            received.put((time.monotonic(), data))
 
     def write(self, data):
         if self.pace:
@@ -165,30 +188,35 @@ def slip_encode(payload):
 
 
 class SlipDecoder:
+    """Splits the byte stream into frames; works on whole chunks (bytes.find/replace) so that
+    decoding keeps up with fast links."""
+
     def __init__(self):
-        self.frame = None
-        self.escaped = False
+        self.buffer = bytearray()
+        self.in_frame = False
 
     def feed(self, data):
         frames = []
-        for b in data:
-            if self.frame is None:
-                if b == SLIP_END:
-                    self.frame = bytearray()
+        self.buffer += data
+        while True:
+            if not self.in_frame:
+                start = self.buffer.find(b"\xc0")
+                if start < 0:
+                    self.buffer.clear()
+                    return frames
+                del self.buffer[:start + 1]
+                self.in_frame = True
+            end = self.buffer.find(b"\xc0")
+            if end < 0:
+                return frames
+            raw = bytes(self.buffer[:end])
+            del self.buffer[:end + 1]
+            if not raw:
+                # Two END bytes in a row: the second one opens the frame.
                 continue
-            if self.escaped:
-                self.escaped = False
-                self.frame.append(SLIP_END if b == SLIP_ESC_END else SLIP_ESC if b == SLIP_ESC_ESC else b)
-            elif b == SLIP_ESC:
-                self.escaped = True
-            elif b == SLIP_END:
-                if self.frame:
-                    frames.append(bytes(self.frame))
-                    self.frame = None
-                # An empty frame means two END bytes in a row: the second starts a frame.
-            else:
-                self.frame.append(b)
-        return frames
+            # 0xDB only ever starts an escape in the stream, so these replacements are exact.
+            frames.append(raw.replace(b"\xdb\xdc", b"\xc0").replace(b"\xdb\xdd", b"\xdb"))
+            self.in_frame = False
 
 
 class Chip:
@@ -233,6 +261,10 @@ class Chip:
         if end > len(self.flash):
             return False
         self.flash[offset:end] = data
+        bad = self.args.corrupt_at
+        if bad is not None and offset <= bad < end:
+            # A flash cell that does not keep what was written.
+            self.flash[bad] ^= 0x01
         return True
 
     # ---- registers -------------------------------------------------------------------------
@@ -395,10 +427,16 @@ class Chip:
 
     @staticmethod
     def checksum(block):
-        value = 0xEF
-        for b in block:
-            value ^= b
-        return value
+        # XOR of all bytes, folded as one big integer (fast for 16 KiB blocks).
+        width = 1
+        while width < len(block):
+            width *= 2
+        folded = int.from_bytes(block, "little")
+        bits = width * 8
+        while bits > 8:
+            bits //= 2
+            folded = (folded >> bits) ^ (folded & ((1 << bits) - 1))
+        return 0xEF ^ folded
 
     # ---- MicroPython running instead of the bootloader --------------------------------------
 
@@ -442,6 +480,8 @@ def main():
     parser.add_argument("--pace", action="store_true", help="pace the link at the current baud")
     parser.add_argument("--cut-after", type=int, default=0,
                         help="unplug once after this many received bytes")
+    parser.add_argument("--corrupt-at", type=lambda s: int(s, 0), default=None,
+                        help="flip a bit at this flash address whenever it is written")
     parser.add_argument("--app", action="store_true",
                         help="start running MicroPython, not the bootloader")
     parser.add_argument("--log", help="append a command log to this file")

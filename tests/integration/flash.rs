@@ -641,3 +641,350 @@ fn probe_dry_run_checks_target_and_layout_without_a_probe() {
         stderr(&output)
     );
 }
+
+#[test]
+fn flash_alone_detects_a_bootsel_drive_and_uses_the_cached_firmware() {
+    let dir = tempfile::tempdir().unwrap();
+    let media = dir.path().join("media");
+    let cache = dir.path().join("cache");
+    let envs = [
+        ("UPY_DRIVE_ROOTS", media.as_path()),
+        ("UPY_CACHE_DIR", cache.as_path()),
+    ];
+    let drive = FakeDrive::new(
+        media.join("RPI-RP2"),
+        "INFO_UF2.TXT",
+        &rp2_info("Raspberry Pi RP2", "RPI-RP2"),
+        "uf2",
+        DriveReaction::Vanish,
+    );
+
+    let output = upy(&["flash"], &envs);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("Found UF2 drive") && text.contains("upy firmware fetch RPI_PICO"),
+        "{text}"
+    );
+
+    let image = uf2_image(0xE48B_FF56, 50_000);
+    let (base, _server) = http_server(
+        vec![("/RPI_PICO-20251209-v1.27.0.uf2".into(), image.clone())],
+        1,
+    );
+    assert_ok(&upy(
+        &["firmware", "fetch", "rpi_pico", "--base-url", &base],
+        &envs,
+    ));
+    let text = assert_ok(&upy(&["flash"], &envs));
+    assert!(text.contains("took the image"), "{text}");
+    assert_eq!(drive.received().as_deref(), Some(&image[..]));
+}
+
+#[test]
+fn a_flash_that_does_not_keep_the_data_fails_verification() {
+    let dir = tempfile::tempdir().unwrap();
+    let emulator = Emulator::start(dir.path(), "esp32", &["--corrupt-at", "0x2345"]);
+    let path = write(dir.path(), "fw.bin", &esp_image("esp32", 40_000, 17));
+    let output = flash_esp(&emulator, &path, &[]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("verification failed at 0x1000"), "{text}");
+}
+
+#[test]
+fn esp8266_link_cut_is_reported_and_a_retry_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let emulator = Emulator::start(dir.path(), "esp8266", &["--cut-after", "40000"]);
+    let image = esp_image("esp8266", 100_000, 18);
+    let path = write(dir.path(), "fw.bin", &image);
+    let output = flash_esp(&emulator, &path, &[]);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(4), "{text}");
+    assert!(text.contains("was lost while writing block"), "{text}");
+    emulator.wait_for_link();
+    assert_ok(&flash_esp(&emulator, &path, &[]));
+    assert_eq!(&emulator.flash_contents()[..image.len()], &image[..]);
+}
+
+#[test]
+fn esp_dry_run_identifies_the_chip_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let emulator = Emulator::start(dir.path(), "esp32c3", &[]);
+    let path = write(dir.path(), "fw.bin", &esp_image("esp32c3", 40_000, 19));
+    let text = assert_ok(&flash_esp(&emulator, &path, &["--dry-run"]));
+    assert!(
+        text.contains("ESP32-C3") && text.contains("nothing written"),
+        "{text}"
+    );
+    assert!(emulator.flash_contents().iter().all(|&b| b == 0xFF));
+}
+
+#[test]
+fn list_probes_runs_without_a_probe() {
+    let output = upy(&["flash", "--list-probes"], &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn hard_reset_on_a_port_without_modem_lines_does_not_fail_a_good_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let emulator = Emulator::start(dir.path(), "esp32", &[]);
+    let image = esp_image("esp32", 30_000, 20);
+    let path = write(dir.path(), "fw.bin", &image);
+    let text = assert_ok(&flash_esp(&emulator, &path, &["--after", "hard-reset"]));
+    assert!(text.contains("press RESET"), "{text}");
+    assert_eq!(
+        &emulator.flash_contents()[0x1000..0x1000 + image.len()],
+        &image[..]
+    );
+}
+
+#[test]
+fn probe_flash_without_a_probe_is_a_no_device_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "pico.uf2", &uf2_image(0xE48B_FF56, 1000));
+    let output = upy(
+        &["flash", "--probe", "--chip", "RP2040", "--firmware", &path],
+        &[],
+    );
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(3), "{text}");
+    assert!(text.contains("no debug probe found"), "{text}");
+}
+
+#[test]
+fn bootloader_flag_turns_a_running_board_into_its_uf2_drive() {
+    // The emulator plays the running MicroPython (raw REPL); when it is told to call
+    // machine.bootloader(), the test mounts the BOOTSEL drive, as the board would.
+    let dir = tempfile::tempdir().unwrap();
+    let media = dir.path().join("media");
+    std::fs::create_dir_all(&media).unwrap();
+    let emulator = Emulator::start(dir.path(), "esp32", &["--app"]);
+    let (log, drive_path) = (emulator.log.clone(), media.join("RPI-RP2"));
+    let mounter = std::thread::spawn(move || {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while std::time::Instant::now() < deadline {
+            let text = std::fs::read_to_string(&log).unwrap_or_default();
+            if text.contains("machine.bootloader()") {
+                return Some(FakeDrive::new(
+                    drive_path,
+                    "INFO_UF2.TXT",
+                    &rp2_info("Raspberry Pi RP2", "RPI-RP2"),
+                    "uf2",
+                    DriveReaction::Vanish,
+                ));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        None
+    });
+    let image = uf2_image(0xE48B_FF56, 20_000);
+    let path = write(dir.path(), "pico.uf2", &image);
+    let output = upy(
+        &[
+            "flash",
+            "--bootloader",
+            "--port",
+            emulator.port(),
+            "--firmware",
+            &path,
+        ],
+        &[("UPY_DRIVE_ROOTS", &media)],
+    );
+    let text = assert_ok(&output);
+    assert!(
+        text.contains("enter its bootloader") && text.contains("took the image"),
+        "{text}"
+    );
+    let drive = mounter
+        .join()
+        .unwrap()
+        .expect("machine.bootloader() was called");
+    assert_eq!(drive.received().as_deref(), Some(&image[..]));
+}
+
+#[test]
+fn flash_alone_asks_the_rom_which_chip_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let no_drives = dir.path().join("media");
+    std::fs::create_dir_all(&no_drives).unwrap();
+    let envs = [
+        ("UPY_CACHE_DIR", cache.as_path()),
+        ("UPY_DRIVE_ROOTS", no_drives.as_path()),
+    ];
+    let image = esp_image("esp32s3", 60_000, 21);
+    let (base, _server) = http_server(
+        vec![(
+            "/ESP32_GENERIC_S3-20251209-v1.27.0.bin".into(),
+            image.clone(),
+        )],
+        1,
+    );
+    assert_ok(&upy(
+        &["firmware", "fetch", "ESP32_GENERIC_S3", "--base-url", &base],
+        &envs,
+    ));
+
+    let emulator = Emulator::start(dir.path(), "esp32s3", &[]);
+    let output = upy(
+        &["flash", "--port", emulator.port(), "--before", "no-reset"],
+        &envs,
+    );
+    let text = assert_ok(&output);
+    assert!(
+        text.contains("Detected ESP32-S3") && text.contains("ESP32_GENERIC_S3"),
+        "{text}"
+    );
+    assert_eq!(&emulator.flash_contents()[..image.len()], &image[..]);
+}
+
+#[test]
+fn port_held_exclusively_by_another_program_is_reported_busy() {
+    use std::io::BufRead;
+    use std::os::unix::fs::PermissionsExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let emulator = Emulator::start(dir.path(), "esp32", &[]);
+    let pts = std::fs::read_link(&emulator.link).unwrap();
+    let pts = pts.to_str().unwrap().to_string();
+    std::fs::set_permissions(&pts, std::fs::Permissions::from_mode(0o666)).unwrap();
+    // Another program opens the port the way serial tools do: exclusively (TIOCEXCL).
+    let holder_code = format!(
+        "import os, fcntl, termios, sys, time\nfd = os.open({pts:?}, os.O_RDWR | os.O_NOCTTY)\nfcntl.ioctl(fd, termios.TIOCEXCL)\nprint('held', flush=True)\ntime.sleep(30)\n"
+    );
+    let mut holder = std::process::Command::new(venv().join("bin/python"))
+        .args(["-c", &holder_code])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(holder.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert_eq!(line.trim(), "held");
+
+    let path = write(dir.path(), "fw.bin", &esp_image("esp32", 1000, 22));
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let upy_args = [
+        "flash",
+        "--port",
+        &pts,
+        "--before",
+        "no-reset",
+        "--firmware",
+        &path,
+    ];
+    // Root may open an exclusive tty anyway, so run upy as an unprivileged user there.
+    let is_root = std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(2) == Some("0"));
+    let output = if is_root {
+        std::process::Command::new("setpriv")
+            .args([
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                env!("CARGO_BIN_EXE_upy"),
+            ])
+            .args(upy_args)
+            .env("UPY_NO_PROGRESS", "true")
+            .output()
+            .unwrap()
+    } else {
+        upy(&upy_args, &[])
+    };
+    let _ = holder.kill();
+    let _ = holder.wait();
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(3), "{text}");
+    assert!(text.contains("is busy"), "{text}");
+    assert!(emulator.flash_contents().iter().all(|&b| b == 0xFF));
+}
+
+#[test]
+fn convert_round_trips_between_bin_uf2_and_hex() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = noise(10_000, 23);
+    let bin = write(dir.path(), "app.bin", &data);
+    let uf2 = dir.path().join("app.uf2").to_str().unwrap().to_string();
+    assert_ok(&upy(
+        &[
+            "firmware", "convert", &bin, "--family", "rp2040", "-o", &uf2,
+        ],
+        &[],
+    ));
+    let parsed = upy_firmware::image::Image::load(Path::new(&uf2)).unwrap();
+    assert_eq!(parsed.uf2_family, Some(0xE48B_FF56));
+    let segments = parsed.segments(0).unwrap();
+    assert_eq!(
+        (segments[0].address, &segments[0].data),
+        (0x1000_0000, &data)
+    );
+
+    let hex = dir.path().join("app.hex").to_str().unwrap().to_string();
+    assert_ok(&upy(&["firmware", "convert", &uf2, "-o", &hex], &[]));
+    let back = dir.path().join("back.bin").to_str().unwrap().to_string();
+    let text = assert_ok(&upy(&["firmware", "convert", &hex, "-o", &back], &[]));
+    assert!(text.contains("starts at address 0x10000000"), "{text}");
+    assert_eq!(std::fs::read(&back).unwrap(), data);
+
+    let output = upy(&["firmware", "convert", &bin, "-o", &uf2], &[]);
+    assert!(stderr(&output).contains("--base"), "{}", stderr(&output));
+}
+
+#[test]
+fn microbit_hex_converts_to_a_binary_image() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("microbit.bin");
+    let text = assert_ok(&upy(
+        &[
+            "firmware",
+            "convert",
+            MICROBIT_HEX,
+            "-o",
+            bin.to_str().unwrap(),
+        ],
+        &[],
+    ));
+    assert!(text.contains("starts at address 0x00000000"), "{text}");
+    // The image also sets the nRF51's UICR, which a flat .bin cannot hold.
+    assert!(
+        text.contains("Not in the .bin (far from the rest): 0x100010c0"),
+        "{text}"
+    );
+    let bytes = std::fs::read(&bin).unwrap();
+    let segments = upy_firmware::image::ihex::parse(&microbit_hex(), "hex").unwrap();
+    for segment in segments.iter().filter(|s| s.address < 0x1000_0000) {
+        let at = segment.address as usize;
+        assert_eq!(&bytes[at..at + segment.data.len()], &segment.data[..]);
+    }
+}
+
+#[test]
+fn probe_dry_run_places_a_raw_binary_at_the_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let raw = write(dir.path(), "app.bin", &noise(4096, 24));
+    let args = [
+        "flash",
+        "--probe",
+        "--chip",
+        "RP2040",
+        "--dry-run",
+        "--firmware",
+        &raw,
+    ];
+    let output = upy(&args, &[]);
+    assert!(
+        stderr(&output).contains("not a firmware image"),
+        "{}",
+        stderr(&output)
+    );
+    let mut with_offset = args.to_vec();
+    with_offset.extend(["--offset", "0x10000000"]);
+    let text = assert_ok(&upy(&with_offset, &[]));
+    assert!(text.contains("0x10000000..0x10001000"), "{text}");
+}

@@ -9,7 +9,7 @@ use upy_firmware::catalog::Catalog;
 
 use crate::commands::flash::{firmware_error, BarProgress};
 use crate::commands::Context;
-use crate::exit::Status;
+use crate::exit::{fail, Status};
 
 /// Arguments of `upy firmware`.
 #[derive(Debug, Args)]
@@ -28,6 +28,26 @@ pub enum FirmwareAction {
     Fetch(FetchArgs),
     /// Print the cached firmware file of a board (after checking its SHA-256)
     Path(PathArgs),
+    /// Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT's extension)
+    Convert(ConvertArgs),
+}
+
+/// Arguments of `upy firmware convert`.
+#[derive(Debug, Args)]
+#[command(disable_version_flag = true)]
+pub struct ConvertArgs {
+    /// Image to read (ESP or raw .bin, .uf2, .hex)
+    pub input: PathBuf,
+    /// File to write; its extension picks the format: .uf2, .hex or .bin
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// UF2 family: a chip name (rp2040, rp2350, esp32s3, samd51, ...) or a hex id
+    #[arg(long)]
+    pub family: Option<String>,
+    /// Address of a .bin's first byte (default: 0x10000000 on RP2040/RP2350, the ESP offset
+    /// for ESP images)
+    #[arg(long, value_parser = crate::commands::flash::parse_address)]
+    pub base: Option<u32>,
 }
 
 /// Arguments of `upy firmware fetch`.
@@ -116,6 +136,7 @@ pub fn run(args: FirmwareArgs, ctx: &Context) -> Result<Status> {
             println!("{}", path.display());
             Ok(Status::Success)
         }
+        FirmwareAction::Convert(convert_args) => convert(convert_args, ctx),
         FirmwareAction::Path(path_args) => {
             let board = catalog.board(&path_args.board).map_err(firmware_error)?;
             let download = catalog
@@ -126,4 +147,106 @@ pub fn run(args: FirmwareArgs, ctx: &Context) -> Result<Status> {
             Ok(Status::Success)
         }
     }
+}
+
+fn convert(args: ConvertArgs, ctx: &Context) -> Result<Status> {
+    use upy_firmware::image::{flatten, ihex, uf2, Image, ImageKind};
+    use upy_firmware::Chip;
+
+    let image = match Image::load(&args.input) {
+        Err(upy_firmware::Error::UnknownImageFormat { .. }) => Image::load_raw(&args.input),
+        other => other,
+    }
+    .map_err(firmware_error)?;
+    let family = match args.family.as_deref() {
+        None => image.uf2_family.or(image.chip.and_then(Chip::uf2_family)),
+        Some(text) => Some(match text.strip_prefix("0x") {
+            Some(hex) => u32::from_str_radix(hex, 16)
+                .map_err(|e| fail(Status::Failure, format!("bad family id {text}: {e}")))?,
+            None => {
+                let chip: Chip = text.parse().map_err(|e: String| fail(Status::Failure, e))?;
+                chip.uf2_family()
+                    .ok_or_else(|| fail(Status::Failure, format!("{chip} has no UF2 family id")))?
+            }
+        }),
+    };
+    let base = match (args.base, image.kind) {
+        (Some(base), _) => base,
+        (None, ImageKind::EspBin) => image.chip.and_then(Chip::esp_flash_offset).unwrap_or(0),
+        (None, ImageKind::Raw) => match family.and_then(uf2::family_chip) {
+            Some(Chip::Rp2040 | Chip::Rp2350) => 0x1000_0000,
+            _ => return Err(fail(Status::Failure, "a raw .bin needs --base ADDRESS")),
+        },
+        (None, _) => 0,
+    };
+    let segments = image.segments(base).map_err(firmware_error)?;
+    let extension = args
+        .output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let bytes = match extension.as_str() {
+        "uf2" => {
+            let family = family.ok_or_else(|| {
+                fail(
+                    Status::Failure,
+                    "name the UF2 family with --family (e.g. rp2040)",
+                )
+            })?;
+            uf2::from_segments(&segments, family)
+        }
+        "hex" => ihex::write(&segments).into_bytes(),
+        "bin" => {
+            // A .bin holds one region; data far beyond it (configuration registers such as
+            // the nRF UICR) is left out and named.
+            let mut sorted = segments.clone();
+            sorted.sort_by_key(|segment| segment.address);
+            let mut end = sorted.first().map(|s| s.end()).unwrap_or(0);
+            let split = sorted
+                .iter()
+                .position(|segment| {
+                    let far = u64::from(segment.address) > end + (1 << 20);
+                    end = end.max(segment.end());
+                    far
+                })
+                .unwrap_or(sorted.len());
+            for left_out in &sorted[split..] {
+                ctx.printer.status(format!(
+                    "Not in the .bin (far from the rest): 0x{:08x}..0x{:08x} ({} bytes)",
+                    left_out.address,
+                    left_out.end(),
+                    left_out.data.len()
+                ));
+            }
+            let (start, bytes) = flatten(&sorted[..split], 64 << 20).ok_or_else(|| {
+                fail(
+                    Status::Failure,
+                    "the image has no data or spans more than 64 MiB",
+                )
+            })?;
+            ctx.printer
+                .status(format!("The .bin starts at address 0x{start:08x}"));
+            bytes
+        }
+        other => {
+            return Err(fail(
+                Status::Failure,
+                format!("unknown output format {other:?}: use .uf2, .hex or .bin"),
+            ))
+        }
+    };
+    std::fs::write(&args.output, &bytes).map_err(|e| {
+        fail(
+            Status::Failure,
+            format!("cannot write {}: {e}", args.output.display()),
+        )
+    })?;
+    ctx.printer.status(format!(
+        "Wrote {} ({} bytes, {} segment(s))",
+        args.output.display(),
+        bytes.len(),
+        segments.len()
+    ));
+    Ok(Status::Success)
 }

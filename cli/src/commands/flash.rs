@@ -29,7 +29,10 @@ const DEFAULT_ESP_BAUD: u32 = 460_800;
 
 /// Arguments of `upy flash`.
 #[derive(Debug, Args)]
-#[command(disable_version_flag = true)]
+#[command(
+    disable_version_flag = true,
+    after_help = "ESP boards: the data goes at 460800 baud unless --baud (or UPY_BAUD) is given; the connection starts at 115200."
+)]
 pub struct FlashArgs {
     /// Image to write (ESP .bin, .uf2, Intel .hex, ELF); default: the cached catalog firmware
     #[arg(short, long, value_name = "FILE")]
@@ -51,7 +54,8 @@ pub struct FlashArgs {
     #[arg(long)]
     pub erase: bool,
 
-    /// Flash address of an ESP image (default: 0x1000 on ESP32/S2, 0x0 on the others)
+    /// Flash address of an ESP image (default: 0x1000 on ESP32/S2, 0x0 on the others), or of a
+    /// raw binary written through a debug probe
     #[arg(long, value_parser = parse_address)]
     pub offset: Option<u32>,
 
@@ -112,7 +116,7 @@ pub enum AfterArg {
     NoReset,
 }
 
-fn parse_address(text: &str) -> Result<u32, String> {
+pub fn parse_address(text: &str) -> Result<u32, String> {
     let parsed = match text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
         Some(hex) => u32::from_str_radix(hex, 16),
         None => text.parse(),
@@ -127,7 +131,8 @@ pub fn firmware_error(error: upy_firmware::Error) -> anyhow::Error {
         E::PortUnavailable { .. }
         | E::PortBusy { .. }
         | E::NotInBootloader { .. }
-        | E::DriveNotFound { .. } => Status::NoDevice,
+        | E::DriveNotFound { .. }
+        | E::ProbeNotFound => Status::NoDevice,
         E::LinkLost { .. } => Status::DeviceLost,
         _ => Status::Failure,
     };
@@ -235,7 +240,7 @@ pub fn run(args: FlashArgs, ctx: &Context) -> Result<Status> {
     // With a file, no detection is needed to know what to write; without one, the board
     // decides the firmware, so detect it first.
     let (image, board) = match &args.firmware {
-        Some(path) => (Image::load(path).map_err(firmware_error)?, board),
+        Some(path) => (load_image(path, &args)?, board),
         None => {
             let board = match board {
                 Some(board) => board,
@@ -274,6 +279,19 @@ pub fn run(args: FlashArgs, ctx: &Context) -> Result<Status> {
     }
 }
 
+/// Reads the image; a file in no known format is taken as a raw binary only when it is going
+/// through a debug probe to an address given with `--offset`.
+fn load_image(path: &std::path::Path, args: &FlashArgs) -> Result<Image> {
+    match Image::load(path) {
+        Err(upy_firmware::Error::UnknownImageFormat { .. })
+            if args.probe.is_some() && args.offset.is_some() =>
+        {
+            Image::load_raw(path).map_err(firmware_error)
+        }
+        other => other.map_err(firmware_error),
+    }
+}
+
 fn choose_method(
     args: &FlashArgs,
     image: &Image,
@@ -289,7 +307,7 @@ fn choose_method(
     match image.kind {
         ImageKind::EspBin => MethodArg::Esp,
         ImageKind::Uf2 => MethodArg::Uf2,
-        ImageKind::Elf => MethodArg::Probe,
+        ImageKind::Elf | ImageKind::Raw => MethodArg::Probe,
         ImageKind::IntelHex => {
             let on_daplink = board.is_some_and(|b| b.method == Method::Daplink)
                 || args
@@ -586,7 +604,8 @@ fn flash_probe(
             )
         })?;
     if args.dry_run {
-        let (plan, _) = probe::plan(image, &chip).map_err(firmware_error)?;
+        let base = args.offset.unwrap_or(0);
+        let (plan, _) = probe::plan(image, &chip, base).map_err(firmware_error)?;
         for segment in &plan.segments {
             ctx.printer.status(format!(
                 "  0x{:08x}..0x{:08x} ({} bytes)",
@@ -605,7 +624,8 @@ fn flash_probe(
     }
     let selector = args.probe.as_deref().filter(|s| !s.is_empty());
     let mut progress = BarProgress::new(ctx.printer);
-    let plan = probe::flash(image, &chip, selector, &mut progress).map_err(firmware_error)?;
+    let base = args.offset.unwrap_or(0);
+    let plan = probe::flash(image, &chip, base, selector, &mut progress).map_err(firmware_error)?;
     ctx.printer.status(format!(
         "Programmed and verified {} bytes on {}",
         plan.bytes, plan.target

@@ -68,15 +68,20 @@ pub fn identify(port: &str, before: ResetBefore, usb: Option<(u16, u16)>) -> Res
     link.detect_chip()
 }
 
+fn require_esp_image(image: &Image) -> Result<()> {
+    if image.kind == ImageKind::EspBin {
+        return Ok(());
+    }
+    Err(Error::Unsupported(format!(
+        "{}: a {} image cannot be written through the ESP ROM bootloader; use an ESP .bin",
+        image.path.display(),
+        image.kind.name()
+    )))
+}
+
 /// Checks that `image` may go onto `chip`.
 pub fn check_image_for_chip(image: &Image, chip: Chip) -> Result<()> {
-    if image.kind != ImageKind::EspBin {
-        return Err(Error::Unsupported(format!(
-            "{}: a {} image cannot be written through the ESP ROM bootloader; use an ESP .bin",
-            image.path.display(),
-            image.kind.name()
-        )));
-    }
+    require_esp_image(image)?;
     match image.chip {
         Some(image_chip) if image_chip != chip => Err(Error::ImageChipMismatch {
             image_chip: image_chip.to_string(),
@@ -92,9 +97,8 @@ pub fn flash(
     options: &EspOptions,
     progress: &mut dyn Progress,
 ) -> Result<EspReport> {
-    if image.kind != ImageKind::EspBin {
-        check_image_for_chip(image, Chip::Esp32)?;
-    }
+    // A wrong format is refused before the port is even opened.
+    require_esp_image(image)?;
     let mut link = RomLink::new(open_port(&options.port)?, &options.port);
     link.connect(options.before, options.usb.map(|(_, pid)| pid))?;
     let chip = link.detect_chip()?;
@@ -137,7 +141,7 @@ fn espflash_chip(chip: Chip) -> Option<espflash::target::Chip> {
 }
 
 fn flash_with_espflash(
-    link: RomLink,
+    mut link: RomLink,
     chip: Chip,
     bytes: &[u8],
     offset: u32,
@@ -161,17 +165,25 @@ fn flash_with_espflash(
         product: None,
         interface: None,
     };
+    // The hard reset is done here after a successful write, not inside espflash: a port
+    // without modem lines must not turn a verified write into a failure.
     let after = match options.after {
-        ResetAfter::HardReset => ResetAfterOperation::HardReset,
+        ResetAfter::HardReset => ResetAfterOperation::NoResetNoStub,
         ResetAfter::NoReset => ResetAfterOperation::NoReset,
     };
+    // Switching speed in the ROM, before the stub goes up, sends the stub at the fast rate too.
+    let mut rate = 115_200;
+    if options.baud > rate {
+        link.change_baud(options.baud)?;
+        rate = options.baud;
+    }
     // The chip is in its bootloader already: this crate's client has just synced with it.
     let connection = Connection::new(
         link.into_port(),
         port_info,
         after,
         ResetBeforeOperation::NoReset,
-        115_200,
+        rate,
     );
     progress.on_status("Uploading the flasher stub");
     let baud = (options.baud > 115_200).then_some(options.baud);
@@ -218,6 +230,9 @@ fn flash_with_espflash(
             },
             other => map_error(other, &port_name, "writing the flash"),
         })?;
+    if options.after == ResetAfter::HardReset && flasher.connection().reset().is_err() {
+        progress.on_status("Could not reset the board through the port's modem lines: press RESET to start the new firmware");
+    }
     Ok(u64::from(flash_size))
 }
 

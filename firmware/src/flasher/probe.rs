@@ -55,8 +55,9 @@ pub struct Plan {
 }
 
 /// Resolves the target named `chip` and checks that every byte of `image` lands in its
-/// memory. Touches no hardware (this is the dry run).
-pub fn plan(image: &Image, chip: &str) -> Result<(Plan, FlashLoader)> {
+/// memory. Touches no hardware (this is the dry run). `base` places images without addresses
+/// (raw binaries).
+pub fn plan(image: &Image, chip: &str, base: u32) -> Result<(Plan, FlashLoader)> {
     let registry = Registry::from_builtin_families();
     let target = registry.get_target_by_name(chip).map_err(|e| {
         let similar = registry.search_chips(chip);
@@ -72,7 +73,7 @@ pub fn plan(image: &Image, chip: &str) -> Result<(Plan, FlashLoader)> {
     })?;
     let segments = match image.kind {
         ImageKind::Elf => elf_segments(image)?,
-        _ => image.segments(0)?,
+        _ => image.segments(base)?,
     };
     let mut loader = FlashLoader::new(target.memory_map.clone(), target.source().clone());
     for segment in &segments {
@@ -141,10 +142,11 @@ fn elf_segments(image: &Image) -> Result<Vec<Segment>> {
 pub fn flash(
     image: &Image,
     chip: &str,
+    base: u32,
     probe_selector: Option<&str>,
     progress: &mut dyn Progress,
 ) -> Result<Plan> {
-    let (plan, loader) = plan(image, chip)?;
+    let (plan, loader) = plan(image, chip, base)?;
     let lister = Lister::new();
     let probe = match probe_selector {
         Some(selector) => {
@@ -157,12 +159,23 @@ pub fn flash(
         }
         None => {
             let probes = lister.list_all();
-            let first = probes
-                .first()
-                .ok_or_else(|| Error::Probe("no debug probe found on USB".into()))?;
+            let first = probes.first().ok_or(Error::ProbeNotFound)?;
             first.open().map_err(|e| Error::Probe(e.to_string()))?
         }
     };
+    program(probe, &plan, &loader, false, progress)?;
+    Ok(plan)
+}
+
+/// Attaches through `probe`, programs (or, with `dry_run`, only plans the flash algorithm's
+/// work), verifies and resets.
+fn program(
+    probe: probe_rs::probe::Probe,
+    plan: &Plan,
+    loader: &FlashLoader,
+    dry_run: bool,
+    progress: &mut dyn Progress,
+) -> Result<()> {
     let mut session = probe
         .attach(plan.target.as_str(), Permissions::default())
         .map_err(|e| Error::Probe(format!("attaching to {}: {e}", plan.target)))?;
@@ -170,6 +183,7 @@ pub fn flash(
     let mut done = 0u64;
     let mut options = DownloadOptions::default();
     options.verify = true;
+    options.dry_run = dry_run;
     options.progress = FlashProgress::new(|event| match event {
         ProgressEvent::Progress {
             operation: ProgressOperation::Program,
@@ -185,9 +199,53 @@ pub fn flash(
     loader
         .commit(&mut session, options)
         .map_err(|e| Error::Probe(format!("programming {}: {e}", plan.target)))?;
-    if let Ok(mut core) = session.core(0) {
-        core.reset()
-            .map_err(|e| Error::Probe(format!("resetting {}: {e}", plan.target)))?;
+    progress.on_finish();
+    if !dry_run {
+        if let Ok(mut core) = session.core(0) {
+            core.reset()
+                .map_err(|e| Error::Probe(format!("resetting {}: {e}", plan.target)))?;
+        }
     }
-    Ok(plan)
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::image::uf2;
+    use crate::progress::NoProgress;
+    use std::path::Path;
+
+    #[test]
+    fn fake_probe_attaches_and_plans_the_flash_of_a_pyboard_image() {
+        // A pyboard (STM32F405) image as HEX, through probe-rs's fake probe: attach, pick the
+        // flash algorithm, lay out sectors; a dry run stops before the algorithm would run.
+        let segments = [crate::image::Segment {
+            address: 0x0800_0000,
+            data: vec![0xA5; 40_000],
+        }];
+        let hex = crate::image::ihex::write(&segments);
+        let image = Image::from_bytes(Path::new("PYBV11.hex"), hex.into_bytes()).unwrap();
+        for target in ["STM32F405RGTx", "nRF51822_xxAA"] {
+            let placed = if target.starts_with("nRF") {
+                let bytes = uf2::from_bin(&[0x5A; 8192], 0x1000, 0x1B57_745F);
+                Image::from_bytes(Path::new("microbit.uf2"), bytes).unwrap()
+            } else {
+                image.clone()
+            };
+            let (plan, loader) = plan(&placed, target, 0).unwrap();
+            let probe = probe_rs::integration::FakeProbe::with_mocked_core().into_probe();
+            program(probe, &plan, &loader, true, &mut NoProgress).unwrap();
+        }
+    }
+
+    #[test]
+    fn image_outside_the_targets_memory_is_refused() {
+        let bytes = uf2::from_bin(&[0xA5; 64], 0x7000_0000, 0xADA5_2840);
+        let image = Image::from_bytes(Path::new("t.uf2"), bytes).unwrap();
+        let Err(err) = plan(&image, "nRF52840_xxAA", 0) else {
+            panic!("data outside memory was accepted");
+        };
+        assert!(err.to_string().contains("0x70000000"), "{err}");
+    }
 }

@@ -30,6 +30,7 @@ pub(crate) const OP_FLASH_END: u8 = 0x04;
 const OP_SYNC: u8 = 0x08;
 const OP_WRITE_REG: u8 = 0x09;
 const OP_READ_REG: u8 = 0x0A;
+const OP_CHANGE_BAUDRATE: u8 = 0x0F;
 const OP_GET_SECURITY_INFO: u8 = 0x14;
 
 const CHIP_MAGIC_REG: u32 = 0x4000_1000;
@@ -92,9 +93,11 @@ pub(crate) fn open_port(name: &str) -> Result<Port> {
 fn port_error(name: &str, error: serialport::Error) -> Error {
     let text = error.to_string();
     let lower = text.to_lowercase();
+    // Windows reports a port held by another program as "access is denied".
+    let windows_in_use = cfg!(windows) && lower.contains("access is denied");
     if lower.contains("busy")
         || lower.contains("resource temporarily unavailable")
-        || lower.contains("access is denied") && cfg!(windows)
+        || windows_in_use
     {
         Error::PortBusy {
             port: name.to_string(),
@@ -331,6 +334,29 @@ impl RomLink {
         Err(Error::NotInBootloader {
             port: self.name.clone(),
         })
+    }
+
+    /// Switches the ROM and the port to `baud` (ESP32-class ROMs; the ESP8266's has no such
+    /// command).
+    pub(crate) fn change_baud(&mut self, baud: u32) -> Result<()> {
+        let mut data = baud.to_le_bytes().to_vec();
+        // The second word is the current rate for the stub; the ROM wants 0.
+        data.extend_from_slice(&0u32.to_le_bytes());
+        self.command(
+            OP_CHANGE_BAUDRATE,
+            &data,
+            0,
+            Duration::from_secs(3),
+            "changing the baud rate",
+        )?;
+        self.port
+            .set_baud_rate(baud)
+            .map_err(|e| port_error(&self.name, e))?;
+        // The ROM switches after answering; let the line settle, then drop any glitch bytes.
+        sleep(Duration::from_millis(20));
+        let _ = self.port.clear(serialport::ClearBuffer::Input);
+        self.pending.clear();
+        Ok(())
     }
 
     pub(crate) fn read_reg(&mut self, address: u32) -> Result<u32> {

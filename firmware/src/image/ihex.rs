@@ -73,6 +73,9 @@ fn decode_record(line: &str) -> std::result::Result<(u16, u8, Vec<u8>), String> 
     let hex = line
         .strip_prefix(':')
         .ok_or_else(|| "does not start with ':'".to_string())?;
+    if !hex.is_ascii() {
+        return Err("contains non-ASCII characters".into());
+    }
     if !hex.len().is_multiple_of(2) || hex.len() < 10 {
         return Err("record is too short or has an odd number of digits".into());
     }
@@ -93,6 +96,46 @@ fn decode_record(line: &str) -> std::result::Result<(u16, u8, Vec<u8>), String> 
     }
     let offset = u16::from_be_bytes([bytes[1], bytes[2]]);
     Ok((offset, bytes[3], bytes[4..4 + count].to_vec()))
+}
+
+/// Writes segments as Intel HEX text (16 data bytes a record, linear address records).
+pub fn write(segments: &[Segment]) -> String {
+    fn record(out: &mut String, kind: u8, offset: u16, data: &[u8]) {
+        let mut bytes = vec![data.len() as u8, (offset >> 8) as u8, offset as u8, kind];
+        bytes.extend_from_slice(data);
+        let sum = bytes.iter().fold(0u8, |acc, b| acc.wrapping_add(*b));
+        bytes.push(sum.wrapping_neg());
+        out.push(':');
+        for b in bytes {
+            out.push_str(&format!("{b:02X}"));
+        }
+        out.push('\n');
+    }
+    let mut out = String::new();
+    let mut upper = None;
+    for segment in segments {
+        for (i, chunk) in segment.data.chunks(16).enumerate() {
+            let address = segment.address.wrapping_add((i * 16) as u32);
+            // A record must not cross a 64 KiB boundary: split it there.
+            let room = (0x1_0000 - (address & 0xFFFF)) as usize;
+            let parts = if chunk.len() > room {
+                vec![&chunk[..room], &chunk[room..]]
+            } else {
+                vec![chunk]
+            };
+            let mut at = address;
+            for part in parts {
+                if upper != Some(at >> 16) {
+                    upper = Some(at >> 16);
+                    record(&mut out, 0x04, 0, &((at >> 16) as u16).to_be_bytes());
+                }
+                record(&mut out, 0x00, at as u16, part);
+                at = at.wrapping_add(part.len() as u32);
+            }
+        }
+    }
+    record(&mut out, 0x01, 0, &[]);
+    out
 }
 
 /// Total bytes of data in the segments.
@@ -121,6 +164,27 @@ mod tests {
         let bad = SAMPLE.replace("F2\n:04", "F3\n:04");
         let err = parse(bad.as_bytes(), "t").unwrap_err();
         assert!(err.to_string().contains("line 1: checksum"), "{err}");
+    }
+
+    #[test]
+    fn written_hex_parses_back() {
+        let segments = vec![
+            Segment {
+                address: 0x0800_FFF8,
+                data: (0..40u8).collect(),
+            },
+            Segment {
+                address: 0x2000_0000,
+                data: vec![7; 3],
+            },
+        ];
+        assert_eq!(parse(write(&segments).as_bytes(), "t").unwrap(), segments);
+    }
+
+    #[test]
+    fn non_ascii_records_are_errors_not_panics() {
+        assert!(parse(":0é00000001020304F2\n".as_bytes(), "t").is_err());
+        assert!(parse(":\n".as_bytes(), "t").is_err());
     }
 
     #[test]

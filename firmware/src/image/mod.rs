@@ -41,6 +41,8 @@ pub enum ImageKind {
     IntelHex,
     /// An ELF executable (flashed through a debug probe).
     Elf,
+    /// Bytes without a format, placed at an address the user gives (debug probes only).
+    Raw,
 }
 
 impl ImageKind {
@@ -51,6 +53,7 @@ impl ImageKind {
             ImageKind::Uf2 => "UF2",
             ImageKind::IntelHex => "Intel HEX",
             ImageKind::Elf => "ELF",
+            ImageKind::Raw => "raw binary",
         }
     }
 }
@@ -112,17 +115,37 @@ impl Image {
                     return Err(Error::corrupt(what, "ELF header is truncated"));
                 }
             }
+            ImageKind::Raw => {}
         }
         Ok(image)
     }
 
+    /// Reads `path` as bytes without a format, to be placed at an address given separately.
+    pub fn load_raw(path: &Path) -> Result<Image> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        if bytes.is_empty() {
+            return Err(Error::corrupt(
+                path.display().to_string(),
+                "the file is empty",
+            ));
+        }
+        Ok(Image {
+            path: path.to_path_buf(),
+            bytes,
+            kind: ImageKind::Raw,
+            chip: None,
+            esp: None,
+            uf2_family: None,
+        })
+    }
+
     /// The bytes to write and where, for a flasher that writes addresses directly.
-    /// ESP images have no addresses of their own: `esp_offset` places them.
-    pub fn segments(&self, esp_offset: u32) -> Result<Vec<Segment>> {
+    /// ESP and raw images have no addresses of their own: `base` places them.
+    pub fn segments(&self, base: u32) -> Result<Vec<Segment>> {
         let what = self.path.display().to_string();
         match self.kind {
-            ImageKind::EspBin => Ok(vec![Segment {
-                address: esp_offset,
+            ImageKind::EspBin | ImageKind::Raw => Ok(vec![Segment {
+                address: base,
                 data: self.bytes.clone(),
             }]),
             ImageKind::Uf2 => Ok(uf2::Uf2Image::parse(&self.bytes, &what)?.segments()),
@@ -132,6 +155,24 @@ impl Image {
             ))),
         }
     }
+}
+
+/// Lays segments out as one binary from the lowest to the highest address, gaps filled with
+/// 0xFF (erased flash); returns the start address and the bytes. `None` when there is no data
+/// or the span exceeds `max_span` bytes.
+pub fn flatten(segments: &[Segment], max_span: u64) -> Option<(u32, Vec<u8>)> {
+    let start = segments.iter().map(|s| s.address).min()?;
+    let end = segments.iter().map(|s| s.end()).max()?;
+    let span = end - u64::from(start);
+    if span > max_span {
+        return None;
+    }
+    let mut bytes = vec![0xFF; span as usize];
+    for segment in segments {
+        let at = (segment.address - start) as usize;
+        bytes[at..at + segment.data.len()].copy_from_slice(&segment.data);
+    }
+    Some((start, bytes))
 }
 
 /// Decides the format from the first bytes.
@@ -167,6 +208,26 @@ mod tests {
         assert!(matches!(err, Error::UnknownImageFormat { .. }), "{err}");
         let err = Image::from_bytes(Path::new("empty.bin"), Vec::new()).unwrap_err();
         assert!(matches!(err, Error::UnknownImageFormat { .. }), "{err}");
+    }
+
+    #[test]
+    fn flatten_fills_gaps_with_erased_bytes() {
+        let segments = [
+            Segment {
+                address: 0x10,
+                data: vec![1, 2],
+            },
+            Segment {
+                address: 0x14,
+                data: vec![3],
+            },
+        ];
+        assert_eq!(
+            flatten(&segments, 100),
+            Some((0x10, vec![1, 2, 0xFF, 0xFF, 3]))
+        );
+        assert_eq!(flatten(&segments, 3), None);
+        assert_eq!(flatten(&[], 100), None);
     }
 
     #[test]

@@ -237,11 +237,36 @@ impl Uf2Image {
 
 /// Converts a raw binary to be written at `base` into UF2 blocks tagged with `family`.
 pub fn from_bin(data: &[u8], base: u32, family: u32) -> Vec<u8> {
-    let total = data.len().div_ceil(DEFAULT_PAYLOAD).max(1);
+    from_segments(
+        &[Segment {
+            address: base,
+            data: data.to_vec(),
+        }],
+        family,
+    )
+}
+
+/// Converts address ranges into UF2 blocks tagged with `family`.
+pub fn from_segments(segments: &[Segment], family: u32) -> Vec<u8> {
+    let chunks: Vec<(u32, &[u8])> = segments
+        .iter()
+        .flat_map(|segment| {
+            segment
+                .data
+                .chunks(DEFAULT_PAYLOAD)
+                .enumerate()
+                .map(move |(i, chunk)| {
+                    (
+                        segment.address.wrapping_add((i * DEFAULT_PAYLOAD) as u32),
+                        chunk,
+                    )
+                })
+        })
+        .collect();
+    let total = chunks.len();
     let mut out = Vec::with_capacity(total * BLOCK);
-    for (number, chunk) in data.chunks(DEFAULT_PAYLOAD).enumerate() {
+    for (number, (address, chunk)) in chunks.into_iter().enumerate() {
         let mut block = [0u8; BLOCK];
-        let address = base.wrapping_add((number * DEFAULT_PAYLOAD) as u32);
         let words = [
             MAGIC_START0,
             MAGIC_START1,
