@@ -75,18 +75,25 @@ pub fn run(args: CompileArgs, ctx: &Context) -> Result<Status> {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Result<(), Failure>>>> =
         Mutex::new((0..jobs.len()).map(|_| None).collect());
+    let worker = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(job) = jobs.get(i) else {
+            break;
+        };
+        let outcome = compile_one(job, &options);
+        if let Ok(mut slots) = results.lock() {
+            slots[i] = Some(outcome);
+        }
+    };
     std::thread::scope(|scope| {
         for _ in 0..threads {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(job) = jobs.get(i) else {
-                    break;
-                };
-                let outcome = compile_one(job, &options);
-                if let Ok(mut slots) = results.lock() {
-                    slots[i] = Some(outcome);
-                }
-            });
+            // Workers get the compiler's deep stack so each file needs no thread of its own.
+            let spawned = std::thread::Builder::new()
+                .stack_size(mpy_compiler::COMPILE_STACK_BYTES)
+                .spawn_scoped(scope, worker);
+            if spawned.is_err() {
+                worker();
+            }
         }
     });
 
@@ -283,12 +290,12 @@ impl Failure {
 fn compile_one(job: &Job, options: &CompileOptions) -> Result<(), Failure> {
     let source = fs::read(&job.source)
         .map_err(|e| Failure::Io(format!("cannot read {}: {e}", job.source.display())))?;
-    let mpy = mpy_compiler::compile_bytes(&source, &job.name, options).map_err(|error| {
-        Failure::Compile {
+    let mpy = mpy_compiler::compile_bytes_on_this_thread(&source, &job.name, options).map_err(
+        |error| Failure::Compile {
             error,
             source: String::from_utf8_lossy(&source).into_owned(),
-        }
-    })?;
+        },
+    )?;
     if let Some(parent) = job.output.parent() {
         if !parent.as_os_str().is_empty() {
             fs::create_dir_all(parent)
