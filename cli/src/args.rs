@@ -57,4 +57,6 @@ pub enum Command {
     Devs(commands::devs::DevsArgs),
     /// Print shell completions for SHELL to stdout
     Completions(commands::completions::CompletionsArgs),
+    /// Mirror a local folder onto the board, sending only what changed; --watch keeps it so
+    Sync(commands::sync::SyncArgs),
 }

@@ -8,6 +8,7 @@ mod commands;
 mod exit;
 mod ports;
 mod printer;
+mod settings;
 
 use std::process::ExitCode;
 

@@ -2,6 +2,7 @@
 
 pub mod completions;
 pub mod devs;
+pub mod sync;
 
 use anyhow::Result;
 
@@ -24,5 +25,6 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
     match cli.command {
         Command::Devs(args) => devs::run(args, &ctx),
         Command::Completions(args) => completions::run(args),
+        Command::Sync(args) => sync::run(args, &ctx),
     }
 }
