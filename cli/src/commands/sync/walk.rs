@@ -113,15 +113,24 @@ impl Filter {
                 return false;
             }
         }
-        // The ignore files are checked by walking the path's own folder: cheap, and the one
-        // place where their rules (nested files, negations) are applied exactly.
-        let full = self.root.join(rel);
-        let Some(parent) = full.parent() else {
-            return true;
-        };
-        let mut builder = self.walker(parent);
-        builder.max_depth(Some(1));
-        builder.build().flatten().any(|entry| entry.path() == full) && !self.is_project_file(rel)
+        // The ignore files are checked by listing each folder on the way with the same rules
+        // as a full walk: cheap, and the one place where their rules (nested files,
+        // negations, folder patterns) are applied exactly.
+        let mut current = self.root.clone();
+        for part in &parts {
+            let parent = current.clone();
+            current.push(part);
+            let mut builder = self.walker(&parent);
+            builder.max_depth(Some(1));
+            if !builder
+                .build()
+                .flatten()
+                .any(|entry| entry.path() == current)
+            {
+                return false;
+            }
+        }
+        !self.is_project_file(rel)
     }
 
     fn is_project_file(&self, rel: &str) -> bool {
