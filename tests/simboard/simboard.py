@@ -210,6 +210,10 @@ class Board:
             return
         if RAW_BANNER in data:
             self.raw_mode = True
+        if RAW_BANNER in data or data.endswith(FRIENDLY_PROMPT):
+            # A REPL prompt after a 0x03 means the interpreter took it: input that is still
+            # unread later belongs to the next program, not to an ignored interrupt.
+            self.pending_interrupt = None
         self.to_client += data
 
     def on_client_input(self, data):
@@ -234,7 +238,14 @@ class Board:
         del self.to_board[:written]
         self.up_pacer.spend(written)
         if b"\x03" in chunk:
-            self.pending_interrupt = (time.monotonic() + 0.15, unread_bytes(interp.slave))
+            if termios.tcgetattr(interp.slave)[3] & termios.ISIG:
+                # Code is running with terminal signals on, but the interpreter has no
+                # controlling terminal (its own session), so the tty drops 0x03 (and flushes
+                # what came before it) without signalling anyone: deliver the signal here.
+                if interp.process.poll() is None:
+                    os.kill(interp.process.pid, signal.SIGINT)
+            else:
+                self.pending_interrupt = (time.monotonic() + 0.15, unread_bytes(interp.slave))
 
     def forward_to_client(self):
         if self.client is None or not self.to_client:

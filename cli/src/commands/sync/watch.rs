@@ -29,8 +29,8 @@ use crate::exit::Status;
 enum Ended {
     /// The user asked to leave.
     Leave,
-    /// The link dropped; wait for the board.
-    Lost(LinkError),
+    /// The link dropped; wait for the board. Carries what happened.
+    Lost(String),
 }
 
 /// What the board is doing between syncs.
@@ -178,7 +178,7 @@ impl Watcher<'_> {
         loop {
             match link.poll() {
                 Ok(_) => self.show_output(&mut link, &mut running),
-                Err(err) => return Ok(Ended::Lost(err)),
+                Err(err) => return Ok(Ended::Lost(err.to_string())),
             }
             let presses = self.new_presses();
             if presses > 0 {
@@ -187,8 +187,14 @@ impl Watcher<'_> {
                     let _ = link.write(b"\r\x03");
                     return Ok(Ended::Leave);
                 }
+                if running == Running::Idle {
+                    self.ctx
+                        .printer
+                        .status("\nupy: still watching (Ctrl-C again to leave)");
+                    continue;
+                }
                 if let Err(err) = link.write(b"\r\x03") {
-                    return Ok(Ended::Lost(err));
+                    return Ok(Ended::Lost(err.to_string()));
                 }
                 self.ctx.printer.status(
                     "\nupy: stopped the program on the board; still watching (Ctrl-C again to leave)",
@@ -380,16 +386,13 @@ fn lost_or(err: anyhow::Error) -> Result<Ended> {
     }
 }
 
-/// A lost link hidden in an error chain (the board went away mid-operation).
-fn find_link_error(err: &anyhow::Error) -> Option<LinkError> {
-    let status = err
+/// A lost link hidden in an error chain (the board went away mid-operation): its first line.
+fn find_link_error(err: &anyhow::Error) -> Option<String> {
+    let lost = err
         .chain()
         .find_map(|c| c.downcast_ref::<crate::exit::StatusError>())
-        .map(|e| (e.status, e.message.clone()))?;
-    match status.0 {
-        Status::DeviceLost | Status::NoDevice => Some(LinkError::Disconnected { port: status.1 }),
-        _ => None,
-    }
+        .filter(|e| matches!(e.status, Status::DeviceLost | Status::NoDevice))?;
+    Some(lost.message.lines().next().unwrap_or_default().to_string())
 }
 
 /// Code that forgets the changed modules and runs the entry module again.
