@@ -158,6 +158,8 @@ impl Watcher<'_> {
 
     /// One connection: full sync, reload, then changes until the link drops or the user leaves.
     fn session(&mut self, mut link: Link) -> Result<Ended> {
+        // Files may have changed while the board was away and their events were dropped.
+        self.job.tree = walk::walk(&self.root, &self.job.filter);
         let mut state = match self.job.fetch(&mut link) {
             Ok(state) => state,
             Err(err) => return lost_or(err),
