@@ -555,3 +555,20 @@ fn watch_survives_an_unplug_and_resyncs() {
     watch.wait_for("tick 0", Duration::from_secs(10));
     assert!(board.root().join("later.py").exists());
 }
+
+#[test]
+fn example_project_syncs_with_its_project_file() {
+    let board = SimBoard::start();
+    let example = crate::simboard::repo_root().join("examples/blink");
+    let copy = project(&[]);
+    for rel in ["upy.toml", "src/main.py", "src/lib/pattern.py", "src/.upyignore", "src/NOTES.md"] {
+        write(copy.path(), rel, std::fs::read(example.join(rel)).unwrap());
+    }
+    let output = upy()
+        .current_dir(copy.path().join("src"))
+        .args(["--port", board.port(), "sync"])
+        .output()
+        .unwrap();
+    assert_success(&output);
+    assert_eq!(names(&board.root()), vec!["lib/pattern.py", "main.py"]);
+}
