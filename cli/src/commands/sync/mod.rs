@@ -530,7 +530,7 @@ fn apply_to_state(root: &str, record: &Record<'_>, remote: &mut RemoteTree, outc
                 rel,
                 plan::RemoteFile {
                     size: data.len() as u64,
-                    digest: plan::RemoteDigest::Sha256(*sha256),
+                    digest: plan::RemoteDigest::Sha256Prefix(plan::sha256_prefix(sha256)),
                 },
             );
             outcome.sent += 1;

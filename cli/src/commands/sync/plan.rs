@@ -14,11 +14,22 @@ use super::walk::LocalFile;
 /// Suffix of the temporary name a file is written to before being renamed into place.
 pub const TEMP_SUFFIX: &str = ".upytmp";
 
+/// How many leading bytes of a file's SHA-256 the manifest carries (96 bits).
+pub const SHA256_PREFIX: usize = 12;
+
+/// The manifest's form of a full SHA-256.
+pub fn sha256_prefix(hash: &[u8; 32]) -> [u8; SHA256_PREFIX] {
+    let mut prefix = [0u8; SHA256_PREFIX];
+    prefix.copy_from_slice(&hash[..SHA256_PREFIX]);
+    prefix
+}
+
 /// What the board reported about one file's contents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RemoteDigest {
-    /// SHA-256, from boards with `hashlib`.
-    Sha256([u8; 32]),
+    /// The first [`SHA256_PREFIX`] bytes of the SHA-256, from boards with `hashlib` (enough
+    /// to tell versions of a file apart, and a third of the bytes on a slow link).
+    Sha256Prefix([u8; SHA256_PREFIX]),
     /// Adler-32, computed in Python on boards without `hashlib`.
     Adler32(u32),
     /// Nothing known beyond the size.
@@ -231,7 +242,7 @@ fn same_contents(local: &LocalFile, remote: &RemoteFile) -> bool {
         return false;
     }
     match remote.digest {
-        RemoteDigest::Sha256(hash) => hash == local.sha256,
+        RemoteDigest::Sha256Prefix(prefix) => prefix == sha256_prefix(&local.sha256),
         RemoteDigest::Adler32(sum) => sum == adler32(&local.data),
         RemoteDigest::Unknown => false,
     }
@@ -427,7 +438,7 @@ mod tests {
                         rel.to_string(),
                         RemoteFile {
                             size: file.size(),
-                            digest: RemoteDigest::Sha256(file.sha256),
+                            digest: RemoteDigest::Sha256Prefix(sha256_prefix(&file.sha256)),
                         },
                     )
                 })
