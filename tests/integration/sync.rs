@@ -502,7 +502,10 @@ fn watch_syncs_each_save_reloads_and_follows_deletions() {
 
     write(local.path(), "util.py", "VERSION = 2\n");
     watch.wait_for("running 2", Duration::from_secs(10));
-    assert_eq!(std::fs::read(board.root().join("util.py")).unwrap(), b"VERSION = 2\n");
+    assert_eq!(
+        std::fs::read(board.root().join("util.py")).unwrap(),
+        b"VERSION = 2\n"
+    );
 
     // First Ctrl-C stops the board's program, the watcher stays; the second leaves.
     watch.interrupt();
@@ -561,7 +564,13 @@ fn example_project_syncs_with_its_project_file() {
     let board = SimBoard::start();
     let example = crate::simboard::repo_root().join("examples/blink");
     let copy = project(&[]);
-    for rel in ["upy.toml", "src/main.py", "src/lib/pattern.py", "src/.upyignore", "src/NOTES.md"] {
+    for rel in [
+        "upy.toml",
+        "src/main.py",
+        "src/lib/pattern.py",
+        "src/.upyignore",
+        "src/NOTES.md",
+    ] {
         write(copy.path(), rel, std::fs::read(example.join(rel)).unwrap());
     }
     let output = upy()

@@ -13,11 +13,11 @@
 //! independently deflated blocks no larger than the board's decompression window, and those
 //! into small frames: a header line `<kind><length>\n`, then the bytes with the REPL's control
 //! characters escaped (0x10, then `0` plus the byte), so binary data is safe on the raw REPL
-//! and costs ~2% instead of base64's 33%. The board acknowledges each frame it has taken off its input (`.`),
-//! so at most [`WINDOW`] frames are ever in its receive buffer, and each finished record (`+`).
-//! A file is written under a temporary name, checked against its hash after writing, then
-//! renamed with paths relative to `/` (the unix port's VFS renames only those), so an
-//! interrupted sync leaves every file old or new. On error the board reports `!`
+//! and costs ~2% instead of base64's 33%. The board acknowledges each frame it has taken off
+//! its input (`.`), so at most [`WINDOW`] frames are ever in its receive buffer, and each
+//! finished record (`+`). A file is written under a temporary name, checked against its hash
+//! after writing, then renamed (with paths relative to `/`: the unix port's VFS renames only
+//! those), so an interrupted sync leaves every file old or new. On error the board reports `!`
 //! and a message, drops the rest, and removes the half-written file.
 
 use std::time::Duration;
@@ -587,6 +587,9 @@ mod tests {
         );
     }
 
+    // Two frames and their headers fit the smallest receive buffers (256 bytes).
+    const _: () = assert!(WINDOW * (FRAME + 6) <= 256);
+
     #[test]
     fn frames_never_carry_raw_control_bytes_and_fit_the_window() {
         let data: Vec<u8> = (0..5000u32).map(|i| (i * 7 % 256) as u8).collect();
@@ -604,7 +607,6 @@ mod tests {
                 assert!(body.len() <= FRAME);
                 assert!(!body.iter().any(|b| (0x01..=0x05).contains(b)));
             }
-            assert!(WINDOW * (FRAME + 6) <= 256);
         }
     }
 
@@ -626,7 +628,9 @@ mod tests {
             tree.files["x.py"].digest,
             RemoteDigest::Adler32(0x0062_0062)
         );
-        assert!(matches!(tree.files["main.py"].digest, RemoteDigest::Sha256Prefix(h) if h[0] == 0xba));
+        assert!(
+            matches!(tree.files["main.py"].digest, RemoteDigest::Sha256Prefix(h) if h[0] == 0xba)
+        );
     }
 
     #[test]

@@ -36,8 +36,7 @@ use walk::{Filter, LocalFile, LocalTree};
 /// Arguments of `upy sync`.
 #[derive(Debug, Args)]
 pub struct SyncArgs {
-    /// Local folder to mirror (default: `source` in upy.toml, else the current folder), then
-    /// optionally `:REMOTE`, the folder on the board (default `:/`)
+    /// LOCAL folder (default: upy.toml's `source`, else `.`), then optionally :REMOTE (default :/)
     #[arg(value_name = "LOCAL [:REMOTE]", num_args = 0..=2)]
     pub paths: Vec<String>,
 
@@ -81,7 +80,7 @@ pub struct SyncArgs {
     #[arg(short, long)]
     pub watch: bool,
 
-    /// What --watch does on the board after each sync
+    /// After each --watch sync: soft-reset (reboot, run main.py), reimport (re-run main.py), none
     #[arg(long, value_enum, env = settings::env::RELOAD)]
     pub reload: Option<Reload>,
 
@@ -97,11 +96,11 @@ pub struct SyncArgs {
 /// What happens on the board after a sync in watch mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Reload {
-    /// Soft reset, then the board runs boot.py and main.py
+    // Soft reset, then the board runs boot.py and main.py.
     SoftReset,
-    /// Forget the changed modules and run main.py again, without a reset
+    // Forget the changed modules and run main.py again, without a reset.
     Reimport,
-    /// Leave the board alone
+    // Leave the board alone.
     None,
 }
 

@@ -139,15 +139,14 @@ impl Watcher<'_> {
                 return Ok(None);
             }
             if Path::new(&self.port).exists() {
-                match Link::open(&self.port, self.job.settings.baud) {
-                    Ok(mut link) => match link.enter_raw() {
+                if let Ok(mut link) = Link::open(&self.port, self.job.settings.baud) {
+                    match link.enter_raw() {
                         Ok(()) => return Ok(Some(link)),
                         Err(LinkError::Disconnected { .. }) => {}
                         Err(err) => {
                             self.ctx.printer.status(format!("upy: {err}; trying again"));
                         }
-                    },
-                    Err(_) => {}
+                    }
                 }
             }
             // Events that came while the board was away are covered by the full resync.
