@@ -3,13 +3,15 @@
 //! keeps reading the board's stdin while the host streams to it, and the friendly-REPL soft
 //! reset that runs `main.py`.
 //!
-//! Sync streams data into a running program and reads its acknowledgements byte by byte, which
-//! a call-and-return `exec` does not offer, so this session talks to the port directly.
+//! It runs on the protocol crate's [`Transport`] (which opens ports without toggling DTR/RTS, so
+//! ESP boards are not reset, and never waits for the wire after a write). Sync streams data into
+//! a running program and reads its acknowledgements byte by byte while it runs; the protocol's
+//! `Session` runs code call-and-return only, so starting a program and finishing it later are
+//! done here.
 
-use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 
-use serialport::SerialPort;
+use upy_protocol::{SerialOptions, SerialTransport, Transport};
 
 const RAW_BANNER: &[u8] = b"raw REPL; CTRL-B to exit\r\n>";
 const READ_SLICE: Duration = Duration::from_millis(5);
@@ -17,13 +19,13 @@ const READ_SLICE: Duration = Duration::from_millis(5);
 /// What can go wrong on the link.
 #[derive(Debug, thiserror::Error)]
 pub enum LinkError {
-    /// The port could not be opened.
-    #[error("could not open {port}: {source}")]
+    /// The port could not be opened (missing, busy, not permitted).
+    #[error("{source}")]
     Open {
         /// The port.
         port: String,
         /// Why.
-        source: serialport::Error,
+        source: upy_protocol::Error,
     },
     /// The port went away (unplugged, board reset its USB).
     #[error("{port} was disconnected")]
@@ -72,7 +74,7 @@ pub struct ExecOutput {
 
 /// An open connection to a board.
 pub struct Link {
-    port: Box<dyn SerialPort>,
+    port: Box<dyn Transport>,
     name: String,
     pending: Vec<u8>,
     raw_paste: Option<bool>,
@@ -81,15 +83,16 @@ pub struct Link {
 impl Link {
     /// Opens `name` at `baud`.
     pub fn open(name: &str, baud: u32) -> Result<Link, LinkError> {
-        let port = serialport::new(name, baud)
-            .timeout(READ_SLICE)
-            .open()
-            .map_err(|source| LinkError::Open {
-                port: name.to_string(),
-                source,
-            })?;
+        let options = SerialOptions {
+            baud,
+            ..SerialOptions::default()
+        };
+        let port = SerialTransport::open(name, &options).map_err(|source| LinkError::Open {
+            port: name.to_string(),
+            source,
+        })?;
         Ok(Link {
-            port,
+            port: Box::new(port),
             name: name.to_string(),
             pending: Vec::new(),
             raw_paste: None,
@@ -116,21 +119,23 @@ impl Link {
 
     /// Writes all of `data`.
     pub fn write(&mut self, data: &[u8]) -> Result<(), LinkError> {
-        let result = self.port.write_all(data).and_then(|()| self.port.flush());
+        let result = self.port.write_all(data);
         result.map_err(|_| self.disconnected())
     }
 
     /// Reads what is available within one short slice of time into the pending buffer;
     /// returns how many bytes came.
     pub fn poll(&mut self) -> Result<usize, LinkError> {
+        self.read_within(READ_SLICE)
+    }
+
+    fn read_within(&mut self, timeout: Duration) -> Result<usize, LinkError> {
         let mut buf = [0u8; 4096];
-        match self.port.read(&mut buf) {
-            Ok(0) => Err(self.disconnected()),
+        match self.port.read(&mut buf, timeout) {
             Ok(n) => {
                 self.pending.extend_from_slice(&buf[..n]);
                 Ok(n)
             }
-            Err(e) if e.kind() == std::io::ErrorKind::TimedOut => Ok(0),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Ok(0),
             Err(_) => Err(self.disconnected()),
         }
@@ -160,10 +165,7 @@ impl Link {
         if !self.pending.is_empty() {
             return Ok(true);
         }
-        match self.port.bytes_to_read() {
-            Ok(n) => Ok(n > 0),
-            Err(_) => Err(self.disconnected()),
-        }
+        Ok(self.read_within(Duration::ZERO)? > 0)
     }
 
     /// Reads until `needle` arrived; returns what came before it and keeps what follows.
