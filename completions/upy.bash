@@ -76,8 +76,14 @@ _upy() {
             upy,sha256sum)
                 cmd="upy__subcmd__sha256sum"
                 ;;
+            upy,sync)
+                cmd="upy__subcmd__sync"
+                ;;
             upy,tree)
                 cmd="upy__subcmd__tree"
+                ;;
+            upy__subcmd__firmware,convert)
+                cmd="upy__subcmd__firmware__subcmd__convert"
                 ;;
             upy__subcmd__firmware,fetch)
                 cmd="upy__subcmd__firmware__subcmd__fetch"
@@ -90,6 +96,9 @@ _upy() {
                 ;;
             upy__subcmd__firmware,path)
                 cmd="upy__subcmd__firmware__subcmd__path"
+                ;;
+            upy__subcmd__firmware__subcmd__help,convert)
+                cmd="upy__subcmd__firmware__subcmd__help__subcmd__convert"
                 ;;
             upy__subcmd__firmware__subcmd__help,fetch)
                 cmd="upy__subcmd__firmware__subcmd__help__subcmd__fetch"
@@ -163,8 +172,14 @@ _upy() {
             upy__subcmd__help,sha256sum)
                 cmd="upy__subcmd__help__subcmd__sha256sum"
                 ;;
+            upy__subcmd__help,sync)
+                cmd="upy__subcmd__help__subcmd__sync"
+                ;;
             upy__subcmd__help,tree)
                 cmd="upy__subcmd__help__subcmd__tree"
+                ;;
+            upy__subcmd__help__subcmd__firmware,convert)
+                cmd="upy__subcmd__help__subcmd__firmware__subcmd__convert"
                 ;;
             upy__subcmd__help__subcmd__firmware,fetch)
                 cmd="upy__subcmd__help__subcmd__firmware__subcmd__fetch"
@@ -182,7 +197,7 @@ _upy() {
 
     case "${cmd}" in
         upy)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile help"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -212,7 +227,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__cat)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -242,7 +257,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__compile)
-            opts="-o -s -O -m -X -j -p -b -q -h -V --jobs --port --baud --quiet --no-progress --help --version"
+            opts="-o -s -O -m -X -j -p -b -q -h -V --jobs --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -300,7 +315,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__completions)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version bash elvish fish powershell zsh"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -330,7 +345,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__cp)
-            opts="-r -p -b -q -h -V --recursive --port --baud --quiet --no-progress --help --version"
+            opts="-r -p -b -q -h -V --recursive --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -360,7 +375,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__devs)
-            opts="-a -p -b -q -h -V --all --port --baud --quiet --no-progress --help --version"
+            opts="-a -p -b -q -h -V --all --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -390,7 +405,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__df)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -420,7 +435,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__eval)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -450,7 +465,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__exec)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -480,7 +495,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__firmware)
-            opts="-p -b -q -h --port --baud --quiet --no-progress --help list fetch path help"
+            opts="-p -b -q -h --port --baud --quiet --no-progress --reset-on-open --help list fetch path convert help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -509,8 +524,54 @@ _upy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upy__subcmd__firmware__subcmd__convert)
+            opts="-o -p -b -q -h --output --family --base --port --baud --quiet --no-progress --reset-on-open --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --family)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upy__subcmd__firmware__subcmd__fetch)
-            opts="-p -b -q -h --version --force --base-url --port --baud --quiet --no-progress --help"
+            opts="-p -b -q -h --version --force --base-url --port --baud --quiet --no-progress --reset-on-open --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -548,8 +609,22 @@ _upy() {
             return 0
             ;;
         upy__subcmd__firmware__subcmd__help)
-            opts="list fetch path help"
+            opts="list fetch path convert help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__firmware__subcmd__help__subcmd__convert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -618,7 +693,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__firmware__subcmd__list)
-            opts="-p -b -q -h --port --baud --quiet --no-progress --help"
+            opts="-p -b -q -h --port --baud --quiet --no-progress --reset-on-open --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -648,7 +723,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__firmware__subcmd__path)
-            opts="-p -b -q -h --version --port --baud --quiet --no-progress --help"
+            opts="-p -b -q -h --version --port --baud --quiet --no-progress --reset-on-open --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -682,7 +757,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__flash)
-            opts="-f -p -b -q -h --firmware --board --version --method --erase --offset --before --after --bootloader --drive --probe --chip --list-probes --dry-run --timeout --port --baud --quiet --no-progress --help"
+            opts="-f -p -b -q -h --firmware --board --version --method --erase --offset --before --after --bootloader --drive --probe --chip --list-probes --dry-run --timeout --port --baud --quiet --no-progress --reset-on-open --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -760,7 +835,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__help)
-            opts="devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile help"
+            opts="devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -886,8 +961,22 @@ _upy() {
             return 0
             ;;
         upy__subcmd__help__subcmd__firmware)
-            opts="list fetch path"
+            opts="list fetch path convert"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__help__subcmd__firmware__subcmd__convert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1095,6 +1184,20 @@ _upy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upy__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upy__subcmd__help__subcmd__tree)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1110,7 +1213,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__info)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1140,7 +1243,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__ls)
-            opts="-l -r -p -b -q -h -V --long --recursive --port --baud --quiet --no-progress --help --version"
+            opts="-l -r -p -b -q -h -V --long --recursive --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1170,7 +1273,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__mkdir)
-            opts="-p -b -q -h -V --parents --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --parents --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1200,7 +1303,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__repl)
-            opts="-p -b -q -h -V --capture --paste --exec --no-reconnect --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --capture --paste --exec --no-reconnect --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1242,7 +1345,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__reset)
-            opts="-p -b -q -h -V --soft --hard --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --soft --hard --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1272,7 +1375,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__rm)
-            opts="-r -p -b -q -h -V --recursive --port --baud --quiet --no-progress --help --version"
+            opts="-r -p -b -q -h -V --recursive --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1302,7 +1405,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__rmdir)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1332,7 +1435,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__run)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1362,7 +1465,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__sha256sum)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --help --version"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1391,8 +1494,62 @@ _upy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upy__subcmd__sync)
+            opts="-n -O -w -p -b -q -h -V --delete --no-delete --delete-kept --exclude --keep --dry-run --compile --no-compile --optimize --watch --reload --debounce --show-settings --port --baud --quiet --no-progress --reset-on-open --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --optimize)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -O)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reload)
+                    COMPREPLY=($(compgen -W "soft-reset reimport none" -- "${cur}"))
+                    return 0
+                    ;;
+                --debounce)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upy__subcmd__tree)
-            opts="-s -p -b -q -h -V --size --port --baud --quiet --no-progress --help --version"
+            opts="-s -p -b -q -h -V --size --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

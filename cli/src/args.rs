@@ -103,4 +103,6 @@ pub enum Command {
     Firmware(commands::firmware::FirmwareArgs),
     /// Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)
     Compile(commands::compile::CompileArgs),
+    /// Mirror a local folder onto the board, sending only what changed; --watch keeps it so
+    Sync(commands::sync::SyncArgs),
 }

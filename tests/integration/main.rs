@@ -22,4 +22,5 @@ mod rmdir;
 mod run;
 mod session;
 mod sha256sum;
+mod sync;
 mod tree;

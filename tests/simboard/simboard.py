@@ -243,6 +243,10 @@ class Board:
         if RAW_BANNER in self.recent_output:
             self.raw_mode = True
             self.recent_output = b""
+        if RAW_BANNER in data or data.endswith(FRIENDLY_PROMPT):
+            # A REPL prompt after a 0x03 means the interpreter took it: input that is still
+            # unread later belongs to the next program, not to an ignored interrupt.
+            self.pending_interrupt = None
         self.to_client += data
 
     def on_client_input(self, data):

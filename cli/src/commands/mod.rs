@@ -20,6 +20,7 @@ pub mod rm;
 pub mod rmdir;
 pub mod run;
 pub mod sha256sum;
+pub mod sync;
 pub mod tree;
 
 use anyhow::Result;
@@ -61,5 +62,6 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::Flash(args) => flash::run(args, &ctx),
         Command::Firmware(args) => firmware::run(args, &ctx),
         Command::Compile(args) => compile::run(args, &ctx),
+        Command::Sync(args) => sync::run(args, &ctx),
     }
 }
