@@ -97,4 +97,12 @@ pub enum Command {
     Info(commands::info::InfoArgs),
     /// Connect this terminal to the board's interactive REPL (exit with Ctrl-] or Ctrl-X)
     Repl(commands::repl::ReplArgs),
+    /// Write MicroPython firmware to a board (ESP serial bootloader, UF2 or DAPLink drive, debug probe)
+    Flash(commands::flash::FlashArgs),
+    /// List the board catalog, download official firmware into the cache, print cached paths
+    Firmware(commands::firmware::FirmwareArgs),
+    /// Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)
+    Compile(commands::compile::CompileArgs),
+    /// Mirror a local folder onto the board, sending only what changed; --watch keeps it so
+    Sync(commands::sync::SyncArgs),
 }

@@ -9,6 +9,7 @@ mod connect;
 mod exit;
 mod ports;
 mod printer;
+mod settings;
 
 use std::process::ExitCode;
 

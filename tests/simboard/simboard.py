@@ -35,6 +35,8 @@ import tty
 RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n>"
 FRIENDLY_PROMPT = b">>> "
 SOFT_REBOOT = b"MPY: soft reboot\r\n"
+# Printed by the boot code (and removed from the output): the runtime is up and handles Ctrl-C.
+READY_MARKER = b"\x1b]upysim-ready\x07"
 UART_FIFO = 64
 
 
@@ -47,6 +49,7 @@ def boot_code(root, run_main):
         f"    vfs.mount(vfs.VfsPosix({root!r}), '/')",
         "    os.chdir('/')",
         "    sys.path[:] = ['', '/lib', '.frozen']",
+        "    sys.stdout.write('\\x1b]upysim-ready\\x07')",
     ]
     if run_main:
         lines += [
@@ -115,6 +118,8 @@ class Interpreter:
         self.master, slave = pty.openpty()
         set_raw_keep_signals(slave)
         self.slave = slave  # kept open to ask how much input is still unread
+        self.ready = False  # input is held until the runtime can take it (READY_MARKER)
+        self.early_output = b""
         self.booting = raw  # swallowing output until the raw REPL banner appears
         self.boot_output = b""
         argv = [args.micropython, "-i", "-c", boot_code(args.root, run_main=not raw)]
@@ -158,6 +163,7 @@ class Board:
         self.to_board = bytearray()
         self.to_client = bytearray()
         self.pending_interrupt = None  # (deadline, unread bytes when 0x03 was forwarded)
+        self.recent_output = b""
         self.plug_in()
         self.interpreter = Interpreter(args, self.home, raw=False)
 
@@ -206,9 +212,21 @@ class Board:
         self.to_client += SOFT_REBOOT
         self.interpreter = Interpreter(self.args, self.home, raw=self.raw_mode)
         self.pending_interrupt = None
+        self.recent_output = b""
 
     def on_interpreter_output(self, data):
         interp = self.interpreter
+        if not interp.ready:
+            # Until the runtime is up, a Ctrl-C would kill the process instead of raising
+            # KeyboardInterrupt, so client input waits for this marker.
+            interp.early_output += data
+            if READY_MARKER not in interp.early_output:
+                return
+            before, data = interp.early_output.split(READY_MARKER, 1)
+            interp.ready = True
+            data = before + data
+            if not data:
+                return
         if interp.booting:
             interp.boot_output += data
             if not interp.sent_raw_request and interp.boot_output.endswith(FRIENDLY_PROMPT):
@@ -220,8 +238,15 @@ class Board:
                 rest = interp.boot_output.split(RAW_BANNER, 1)[1]
                 self.to_client += rest
             return
-        if RAW_BANNER in data:
+        # The banner comes in two writes (text, then '>'), so it may span reads.
+        self.recent_output = (self.recent_output + data)[-2 * len(RAW_BANNER) :]
+        if RAW_BANNER in self.recent_output:
             self.raw_mode = True
+            self.recent_output = b""
+        if RAW_BANNER in data or data.endswith(FRIENDLY_PROMPT):
+            # A REPL prompt after a 0x03 means the interpreter took it: input that is still
+            # unread later belongs to the next program, not to an ignored interrupt.
+            self.pending_interrupt = None
         self.to_client += data
 
     def on_client_input(self, data):
@@ -231,7 +256,7 @@ class Board:
 
     def forward_to_board(self):
         interp = self.interpreter
-        if interp.booting or not self.to_board:
+        if not interp.ready or interp.booting or not self.to_board:
             return
         n = min(len(self.to_board), self.up_pacer.allowance())
         if n <= 0:
