@@ -289,6 +289,42 @@ impl Session {
         Ok(String::from_utf8_lossy(&out).trim_end().to_string())
     }
 
+    /// Starts `code` and returns as soon as the board runs it, without reading its output: for
+    /// programs that talk to the host while they run (reading data the host streams with
+    /// [`Session::write_raw`], acknowledging with bytes read by [`Session::read_raw`]). End with
+    /// [`Session::finish_program`].
+    pub fn start_program(&mut self, code: &str) -> Result<()> {
+        self.start(code.as_bytes())
+    }
+
+    /// Writes bytes to a program started with [`Session::start_program`].
+    pub fn write_raw(&mut self, data: &[u8]) -> Result<()> {
+        self.write(data)
+    }
+
+    /// Reads what a running program printed (bytes already buffered first); `Ok(0)` when
+    /// nothing came within `timeout`.
+    pub fn read_raw(&mut self, buf: &mut [u8], timeout: Duration) -> Result<usize> {
+        if !self.pending.is_empty() {
+            let n = self.pending.len().min(buf.len());
+            buf[..n].copy_from_slice(&self.pending[..n]);
+            self.pending.drain(..n);
+            return Ok(n);
+        }
+        self.read_some(buf, timeout)
+    }
+
+    /// Reads the rest of a started program's reply: its remaining output (to `on_stdout`),
+    /// then its exception if any, then the prompt. `silence_limit`: how long the board may stay
+    /// quiet (None: as long as it runs).
+    pub fn finish_program(
+        &mut self,
+        on_stdout: &mut dyn FnMut(&[u8]),
+        silence_limit: Option<Duration>,
+    ) -> Result<()> {
+        self.finish(on_stdout, silence_limit)
+    }
+
     /// Sends the code and waits until the board has taken it (it is then running).
     pub(crate) fn start(&mut self, code: &[u8]) -> Result<()> {
         check_sendable(code)?;

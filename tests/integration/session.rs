@@ -223,3 +223,29 @@ fn uploads_inside_code_pick_base64_or_deflate_and_are_binary_safe() {
     assert_eq!(std::fs::read(board.root().join("src.py")).unwrap(), source);
     assert!(!board.root().join("src.py.upy~").exists());
 }
+
+#[test]
+fn a_started_program_reads_what_the_host_streams() {
+    let board = SimBoard::start();
+    let mut session = open(&board);
+    session
+        .start_program("import sys\nn=0\nfor i in range(3):\n n+=len(sys.stdin.readline())\n sys.stdout.write('+')\nprint(n)")
+        .unwrap();
+    let mut acks = 0;
+    for line in [&b"ab\n"[..], b"cde\n", b"f\n"] {
+        session.write_raw(line).unwrap();
+        let mut byte = [0u8; 1];
+        while session.read_raw(&mut byte, Duration::from_secs(5)).unwrap() == 0 {}
+        assert_eq!(byte[0], b'+');
+        acks += 1;
+    }
+    let mut out = Vec::new();
+    session
+        .finish_program(
+            &mut |b| out.extend_from_slice(b),
+            Some(Duration::from_secs(5)),
+        )
+        .unwrap();
+    assert_eq!(acks, 3);
+    assert_eq!(String::from_utf8_lossy(&out).trim(), "9");
+}
