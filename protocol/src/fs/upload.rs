@@ -516,20 +516,22 @@ impl Fs<'_> {
         progress.on_file_start(&path, size);
         let timeout = self.session.answer_timeout();
         let data = if mode == "0" {
-            let mut data = vec![0u8; size as usize];
-            let mut filled = 0;
-            while filled < data.len() {
+            // The size comes from the board: grow as bytes arrive instead of trusting it with
+            // one allocation.
+            let mut data = Vec::with_capacity(size.min(1 << 20) as usize);
+            let mut piece = [0u8; 4096];
+            while (data.len() as u64) < size {
                 if self.session.cancel_requested() {
                     // Ctrl-C reaches the board (it did not turn keyboard interrupts off); what
                     // is still on its way is dropped when the next session starts.
                     self.session.resynchronize();
                     return Err(Error::Interrupted);
                 }
-                let end = (filled + 4096).min(data.len());
+                let want = (size - data.len() as u64).min(piece.len() as u64) as usize;
                 self.session
-                    .read_exact_into(&mut data[filled..end], "file content")?;
-                progress.on_bytes((end - filled) as u64);
-                filled = end;
+                    .read_exact_into(&mut piece[..want], "file content")?;
+                data.extend_from_slice(&piece[..want]);
+                progress.on_bytes(want as u64);
             }
             self.session
                 .finish(&mut |_| {}, Some(timeout))
