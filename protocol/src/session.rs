@@ -51,6 +51,8 @@ pub struct Session {
     pub(crate) helpers_loaded: u8,
     pub(crate) cached_info: Option<crate::info::DeviceInfo>,
     pub(crate) raw_uploads: bool,
+    /// Whether the board inflates deflated helper code (None: not known yet).
+    pub(crate) inflates_code: Option<bool>,
 }
 
 impl Session {
@@ -75,6 +77,7 @@ impl Session {
             helpers_loaded: 0,
             cached_info: None,
             raw_uploads: true,
+            inflates_code: None,
         }
     }
 

@@ -93,6 +93,26 @@ impl Fs<'_> {
     /// Runs `code` after defining the helper groups it needs (once per session), returning
     /// stdout. OSErrors become the matching typed error for `path`.
     pub(crate) fn run(&mut self, needs: &[Helpers], code: &str, path: &str) -> Result<Vec<u8>> {
+        let source = self.missing_helper_source(needs);
+        if source.len() > 400 && self.inflates_code().is_none() {
+            // First contact: send the helpers deflated, guarded; a board without deflate says
+            // so with 0x15 and gets them plain below.
+            let indented: String = code.lines().map(|line| format!(" {line}\n")).collect();
+            let guarded = format!(
+                "try:\n import deflate,binascii,io\n {}\n _ok=1\nexcept ImportError:_ok=0\nif _ok:\n{indented}else:print('\\x15')",
+                deflate_code(&source)
+            );
+            let result = self.session.exec_capture(&guarded);
+            match result {
+                Ok(out) if out.first() == Some(&0x15) => self.session.inflates_code = Some(false),
+                other if !is_memory_error(&other) => {
+                    self.session.inflates_code = Some(true);
+                    self.mark_loaded(needs, &other);
+                    return other.map_err(|err| map_os_error(err, path));
+                }
+                _ => self.session.inflates_code = Some(false),
+            }
+        }
         let prelude = self.prelude_for(needs);
         let full = format!("{prelude}{code}");
         let mut result = self.session.exec_capture(&full);
@@ -134,15 +154,21 @@ impl Fs<'_> {
     pub(crate) fn prelude_for(&self, needs: &[Helpers]) -> String {
         let source = self.missing_helper_source(needs);
         // Helpers cross the link on every connection: deflate them when the board can inflate.
-        let compress = self
-            .session
-            .cached_info
-            .as_ref()
-            .is_some_and(|info| info.features.deflate && info.features.binascii);
+        let compress = self.inflates_code() == Some(true);
         if compress && source.len() > 400 {
             return format!("import deflate,io,binascii\n{}\n", deflate_code(&source));
         }
         source
+    }
+
+    /// Whether the board inflates deflated code, from what is known so far.
+    fn inflates_code(&self) -> Option<bool> {
+        self.session.inflates_code.or_else(|| {
+            self.session
+                .cached_info
+                .as_ref()
+                .map(|info| info.features.deflate && info.features.binascii)
+        })
     }
 
     pub(crate) fn mark_loaded<T>(&mut self, needs: &[Helpers], result: &Result<T>) {
