@@ -988,3 +988,30 @@ fn probe_dry_run_places_a_raw_binary_at_the_offset() {
     let text = assert_ok(&upy(&with_offset, &[]));
     assert!(text.contains("0x10000000..0x10001000"), "{text}");
 }
+
+#[test]
+fn pyboard_hex_goes_to_the_debug_probe_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let segments = [upy_firmware::image::Segment {
+        address: 0x0800_0000,
+        data: noise(50_000, 25),
+    }];
+    let hex = write(
+        dir.path(),
+        "PYBV11.hex",
+        upy_firmware::image::ihex::write(&segments).as_bytes(),
+    );
+    let output = upy(
+        &[
+            "flash",
+            "--board",
+            "PYBV11",
+            "--firmware",
+            &hex,
+            "--dry-run",
+        ],
+        &[("UPY_DRIVE_ROOTS", dir.path())],
+    );
+    let text = assert_ok(&output);
+    assert!(text.contains("fit STM32F405RGTx"), "{text}");
+}
