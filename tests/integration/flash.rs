@@ -245,12 +245,21 @@ fn missing_port_is_a_no_device_error() {
 
 #[test]
 fn real_esptool_flashes_the_same_emulator() {
-    // The emulator is only worth something if the reference tool accepts it too.
+    // The emulator is only worth something if the reference tool accepts it too: esptool
+    // 5.6.0 detects each chip, uploads its stub, writes a plain and a compressed region and
+    // checks both MD5s.
     let dir = tempfile::tempdir().unwrap();
-    for chip in ["esp32", "esp8266"] {
+    let random = noise(70_000, 13);
+    let zeros = vec![0u8; 200_000];
+    let random_path = write(dir.path(), "random.bin", &random);
+    let zeros_path = write(dir.path(), "zeros.bin", &zeros);
+    for (chip, name) in [
+        ("esp32", "ESP32"),
+        ("esp32s3", "ESP32-S3"),
+        ("esp32c3", "ESP32-C3"),
+        ("esp8266", "ESP8266"),
+    ] {
         let emulator = Emulator::start(dir.path(), chip, &[]);
-        let image = noise(70_000, 13);
-        let path = write(dir.path(), "data.bin", &image);
         let output = std::process::Command::new(venv().join("bin/esptool"))
             .args([
                 "--port",
@@ -259,9 +268,13 @@ fn real_esptool_flashes_the_same_emulator() {
                 "no-reset",
                 "--after",
                 "no-reset",
+            ])
+            .args([
                 "write-flash",
                 "0x8000",
-                &path,
+                &random_path,
+                "0x40000",
+                &zeros_path,
             ])
             .output()
             .expect("run esptool");
@@ -271,11 +284,11 @@ fn real_esptool_flashes_the_same_emulator() {
             "esptool failed on {chip}:\n{text}\n{}",
             stderr(&output)
         );
-        assert!(text.contains("Hash of data verified"), "{text}");
-        assert_eq!(
-            &emulator.flash_contents()[0x8000..0x8000 + image.len()],
-            &image[..]
-        );
+        assert!(text.contains(&format!("Connected to {name}")), "{text}");
+        assert_eq!(text.matches("Hash of data verified").count(), 2, "{text}");
+        let flash = emulator.flash_contents();
+        assert_eq!(&flash[0x8000..0x8000 + random.len()], &random[..], "{chip}");
+        assert_eq!(&flash[0x40000..0x40000 + zeros.len()], &zeros[..], "{chip}");
         drop(emulator);
         std::fs::remove_file(dir.path().join("flash.bin")).unwrap();
     }
