@@ -12,9 +12,10 @@ What it models, because flashing tools depend on it:
 - Chip identity: the magic word at 0x40001000 and, on chips whose ROM has it,
   GET_SECURITY_INFO with the chip id (ESP32-S3: 9, ESP32-C3: 5).
 - The SPI flash controller enough for flash-id detection (RDID through the USR registers).
-- FLASH_BEGIN/DATA/END (with the data checksum), the stub's compressed FLASH_DEFL_*, MD5 of a
-  region, ERASE_FLASH/ERASE_REGION (stub only), CHANGE_BAUDRATE, MEM_BEGIN/DATA/END followed by
-  the stub's "OHAI" greeting.
+- FLASH_BEGIN/DATA/END (with the data checksum, and the ESP8266 ROM's habit of erasing more
+  than asked for), the stub's compressed FLASH_DEFL_*, MD5 of a region, ERASE_FLASH and
+  ERASE_REGION (stub only), CHANGE_BAUDRATE, MEM_BEGIN/DATA/END followed by the stub's "OHAI"
+  greeting.
 - Pacing: with --pace the link runs at the current baud rate (10 bits per byte) in both
   directions, so timings match a real UART.
 - Unplugging: with --cut-after N the link disappears after N received bytes and a fresh
@@ -267,6 +268,14 @@ class Chip:
             self.flash[bad] ^= 0x01
         return True
 
+    @staticmethod
+    def esp8266_rom_erase_length(offset, size):
+        """The ESP8266 ROM's erase routine erases the sectors up to the next 64 KiB block
+        boundary on top of the length asked for (tools compensate by asking for less)."""
+        sectors = -(-size // FLASH_SECTOR)
+        head = 16 - (offset // FLASH_SECTOR) % 16
+        return (sectors + min(head, sectors)) * FLASH_SECTOR
+
     # ---- registers -------------------------------------------------------------------------
 
     def read_reg(self, addr, baud):
@@ -339,7 +348,10 @@ class Chip:
             erase_size, blocks, block_size, offset = struct.unpack("<IIII", data[:16])
             if offset + min(erase_size, blocks * block_size) > len(self.flash):
                 return self.respond(op, error=ERR_FAILED_TO_ACT), None
-            self.erase(offset, max(erase_size, blocks * block_size) if is8266 else erase_size)
+            if is8266 and not self.stub:
+                self.erase(offset, self.esp8266_rom_erase_length(offset, erase_size))
+            else:
+                self.erase(offset, erase_size)
             self.write_plan = dict(offset=offset, block_size=block_size, blocks=blocks, seq=0)
             return self.respond(op), None
         if op == CMD["FLASH_DATA"]:

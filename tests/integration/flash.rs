@@ -1028,3 +1028,38 @@ fn pyboard_hex_goes_to_the_debug_probe_path() {
     let text = assert_ok(&output);
     assert!(text.contains("fit STM32F405RGTx"), "{text}");
 }
+
+#[test]
+fn esp8266_write_erases_only_the_image_sectors_despite_the_rom_quirk() {
+    // The ESP8266 ROM erases more than asked for; upy asks for less so that data after the
+    // image (a filesystem, say) survives.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("flash.bin"), vec![0x11u8; 4 * 1024 * 1024]).unwrap();
+    let emulator = Emulator::start(dir.path(), "esp8266", &[]);
+    let image = esp_image("esp8266", 25 * 4096, 26);
+    let path = write(dir.path(), "fw.bin", &image);
+    assert_ok(&flash_esp(&emulator, &path, &[]));
+    let flash = emulator.flash_contents();
+    assert_eq!(&flash[..image.len()], &image[..]);
+    // The compensation rounds up by at most one sector, as esptool's does.
+    assert!(
+        flash[26 * 4096..].iter().all(|&b| b == 0x11),
+        "data after the image erased"
+    );
+}
+
+#[test]
+fn esp8266_erase_clears_the_whole_flash() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("flash.bin"), vec![0x11u8; 1024 * 1024]).unwrap();
+    let emulator = Emulator::start(dir.path(), "esp8266", &["--flash-size", "0x100000"]);
+    let image = esp_image("esp8266", 8192, 27);
+    let path = write(dir.path(), "fw.bin", &image);
+    assert_ok(&flash_esp(&emulator, &path, &["--erase"]));
+    let flash = emulator.flash_contents();
+    assert_eq!(&flash[..image.len()], &image[..]);
+    assert!(
+        flash[0x3000..].iter().all(|&b| b == 0xFF),
+        "old contents erased"
+    );
+}
