@@ -48,6 +48,6 @@ pub enum Command {
     Completions(commands::completions::CompletionsArgs),
     /// Write MicroPython firmware to a board (ESP serial bootloader, UF2 or DAPLink drive, debug probe)
     Flash(commands::flash::FlashArgs),
-    /// List the board catalog, download official firmware into the cache, print cached paths
+    /// Board catalog and firmware cache: list boards, fetch official firmware, print paths, convert images
     Firmware(commands::firmware::FirmwareArgs),
 }
