@@ -47,8 +47,8 @@ fn esp32_image_lands_at_0x1000_and_is_md5_verified() {
 }
 
 #[test]
-fn esp32_s3_and_c3_images_land_at_0x0() {
-    for chip in ["esp32s3", "esp32c3"] {
+fn esp32_s3_c3_and_c6_images_land_at_0x0() {
+    for chip in ["esp32s3", "esp32c3", "esp32c6"] {
         let dir = tempfile::tempdir().unwrap();
         let emulator = Emulator::start(dir.path(), chip, &[]);
         let image = esp_image(chip, 100_000, 2);
@@ -60,6 +60,20 @@ fn esp32_s3_and_c3_images_land_at_0x0() {
             "{chip}"
         );
     }
+}
+
+#[test]
+fn esp32_s2_is_told_by_its_magic_and_its_image_lands_at_0x1000() {
+    let dir = tempfile::tempdir().unwrap();
+    let emulator = Emulator::start(dir.path(), "esp32s2", &[]);
+    let image = esp_image("esp32s2", 50_000, 28);
+    let path = write(dir.path(), "s2.bin", &image);
+    let text = assert_ok(&flash_esp(&emulator, &path, &[]));
+    assert!(text.contains("Detected ESP32-S2"), "{text}");
+    assert_eq!(
+        &emulator.flash_contents()[0x1000..0x1000 + image.len()],
+        &image[..]
+    );
 }
 
 #[test]
@@ -257,6 +271,8 @@ fn real_esptool_flashes_the_same_emulator() {
         ("esp32", "ESP32"),
         ("esp32s3", "ESP32-S3"),
         ("esp32c3", "ESP32-C3"),
+        ("esp32s2", "ESP32-S2"),
+        ("esp32c6", "ESP32-C6"),
         ("esp8266", "ESP8266"),
     ] {
         let emulator = Emulator::start(dir.path(), chip, &[]);
