@@ -31,12 +31,15 @@ pub(crate) struct Lexer<'a> {
     chr0: u8,
     chr1: u8,
     chr2: u8,
+    /// Source byte offsets of `chr0..chr2` (injected text takes the offset where it was injected).
+    offsets: [usize; 3],
     line: u32,
     column: i64,
     emit_dent: i64,
     nested_bracket_level: i64,
     indent_levels: Vec<usize>,
     inject: Vec<u8>,
+    inject_offsets: Vec<usize>,
     inject_idx: usize,
     fstring_args: Vec<u8>,
     debug: bool,
@@ -147,12 +150,14 @@ impl<'a> Lexer<'a> {
             chr0: 0,
             chr1: 0,
             chr2: 0,
+            offsets: [0; 3],
             line: 1,
             column: -2,
             emit_dent: 0,
             nested_bracket_level: 0,
             indent_levels: vec![0],
             inject: Vec::new(),
+            inject_offsets: Vec::new(),
             inject_idx: 0,
             fstring_args: Vec::new(),
             debug,
@@ -217,16 +222,24 @@ impl<'a> Lexer<'a> {
         }
         self.chr0 = self.chr1;
         self.chr1 = self.chr2;
+        self.offsets = [self.offsets[1], self.offsets[2], self.read_pos];
         let mut chr2;
         loop {
             if self.inject_idx != 0 {
                 chr2 = self.inject.get(self.inject_idx).copied().unwrap_or(EOF);
+                self.offsets[2] = self
+                    .inject_offsets
+                    .get(self.inject_idx)
+                    .copied()
+                    .unwrap_or(self.read_pos);
                 self.inject_idx += 1;
                 if self.inject_idx >= self.inject.len() {
                     self.inject.clear();
+                    self.inject_offsets.clear();
                     self.inject_idx = 0;
                 }
             } else {
+                self.offsets[2] = self.read_pos;
                 chr2 = match self.source.get(self.read_pos) {
                     Some(&b) => {
                         self.read_pos += 1;
@@ -311,13 +324,9 @@ impl<'a> Lexer<'a> {
         false
     }
 
-    /// Byte offset of `chr0` in the source (approximate while injecting).
+    /// Byte offset of `chr0` in the source.
     fn offset(&self) -> usize {
-        if self.inject_idx != 0 {
-            return self.read_pos.min(self.source.len());
-        }
-        // chr0..chr2 are the three bytes before read_pos (ignoring CR LF folding)
-        self.read_pos.saturating_sub(3).min(self.source.len())
+        self.offsets[0].min(self.source.len())
     }
 
     /// Moves to the next token.
@@ -614,19 +623,31 @@ impl<'a> Lexer<'a> {
                 self.inject.clear();
                 self.inject
                     .extend_from_slice(&[self.chr0, self.chr1, self.chr2]);
+                self.inject_offsets.clear();
+                self.inject_offsets.extend_from_slice(&self.offsets);
             } else {
                 // rewind the cached window so the new text goes before it
                 self.inject_idx = self.inject_idx.saturating_sub(3);
             }
             let args = std::mem::take(&mut self.fstring_args);
             let at = self.inject_idx;
+            let anchor = self.offsets[0];
+            self.inject_offsets
+                .splice(at..at, std::iter::repeat_n(anchor, args.len()));
             self.inject.splice(at..at, args);
-            self.chr0 = self.inject[self.inject_idx];
-            self.chr1 = self.inject[self.inject_idx + 1];
-            self.chr2 = self.inject[self.inject_idx + 2];
+            let window = |i: usize| {
+                (
+                    self.inject.get(at + i).copied().unwrap_or(EOF),
+                    self.inject_offsets.get(at + i).copied().unwrap_or(anchor),
+                )
+            };
+            let (w0, w1, w2) = (window(0), window(1), window(2));
+            (self.chr0, self.chr1, self.chr2) = (w0.0, w1.0, w2.0);
+            self.offsets = [w0.1, w1.1, w2.1];
             self.inject_idx += 3;
             if self.inject_idx >= self.inject.len() {
                 self.inject.clear();
+                self.inject_offsets.clear();
                 self.inject_idx = 0;
             }
         }
@@ -1063,6 +1084,10 @@ mod tests {
 
     #[test]
     fn crlf_counts_as_one_newline() {
+        let mut lex = Lexer::new(b"ab = 'x'\n", true).expect("lexes");
+        lex.advance().expect("lexes");
+        lex.advance().expect("lexes");
+        assert_eq!(lex.position().offset, 5);
         let t = tokens("a\r\nb\rc\n");
         let lines: Vec<u32> = t.iter().filter(|t| t.0 == T::Name).map(|t| t.2).collect();
         assert_eq!(lines, vec![1, 2, 3]);
