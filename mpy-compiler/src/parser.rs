@@ -37,6 +37,14 @@ const INTERN_STRING_MAX_LEN: usize = 10;
 ///
 /// `name` is the source name (interned first, as mpy-cross does, so a string
 /// literal equal to it becomes a qstr).
+///
+/// ```
+/// use mpy_compiler::{parse, CompileOptions};
+///
+/// let tree = parse("x = 1 + 2 * 3\n", "x.py", &CompileOptions::default())?;
+/// assert_eq!(tree.dump(), "expr_stmt@1 (n=2)\n  id(x)\n  int(7)\n");
+/// # Ok::<(), mpy_compiler::CompileError>(())
+/// ```
 pub fn parse(
     source: &str,
     name: &str,
