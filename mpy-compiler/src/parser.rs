@@ -18,6 +18,7 @@ use crate::grammar::{rule_def, Act, Arg};
 use crate::lexer::Lexer;
 use crate::options::CompileOptions;
 use crate::parse_tree::{ConstObject, Node, ParseTree, Qstr, QstrPool, Rule};
+use crate::qstr::MAX_QSTR_LEN;
 use crate::token::TokenKind;
 
 /// mpy-cross's default heap (`-X heapsize`), which bounds how deep the parser's
@@ -61,8 +62,10 @@ pub fn parse_bytes(
     options: &CompileOptions,
 ) -> Result<ParseTree, CompileError> {
     let mut pool = QstrPool::new();
-    pool.intern_str(name);
-    if let Some(source_name) = &options.source_name {
+    for source_name in std::iter::once(name).chain(options.source_name.as_deref()) {
+        if source_name.len() > MAX_QSTR_LEN {
+            return Err(name_too_long());
+        }
         pool.intern_str(source_name);
     }
     parse_with_pool(source, pool, options)
@@ -389,6 +392,9 @@ impl Parser<'_> {
         let line = self.lex.line_of_token;
         let node = match self.lex.kind {
             TokenKind::Name => {
+                if self.lex.text.len() > MAX_QSTR_LEN {
+                    return Err(name_too_long());
+                }
                 let id = self.pool.intern(&self.lex.text);
                 match self.consts.get(&id) {
                     Some(value) if rule == Rule::Atom => self.const_node(value.clone(), line),
@@ -757,6 +763,11 @@ impl Parser<'_> {
             .push(Node::Const(ConstObject::Tuple(items), line));
         true
     }
+}
+
+/// The error interning an over-long identifier raises (reported without a line).
+fn name_too_long() -> CompileError {
+    CompileError::new(ErrorKind::RuntimeError, "name too long", 0)
 }
 
 /// Parses an integer token (`mp_parse_num_integer` with base 0); the error is
