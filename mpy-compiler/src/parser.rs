@@ -24,12 +24,18 @@ use crate::token::TokenKind;
 /// mpy-cross's default heap (`-X heapsize`), which bounds how deep the parser's
 /// rule stack can grow.
 const DEFAULT_HEAP_BYTES: usize = 2 * 1024 * 1024;
-/// Heap bytes not available to the rule stack (GC tables and other allocations),
-/// observed: the rule stack fails to grow to 2078720 bytes with the default heap.
-const HEAP_RESERVED_BYTES: usize = DEFAULT_HEAP_BYTES - 2_078_720 + 16 * 16;
-/// Size of one rule-stack entry and its growth step in entries, as in parse.c.
+/// Size of one rule-stack entry and the stack's growth step in entries, as in parse.c.
 const RULE_FRAME_BYTES: usize = 16;
 const RULE_STACK_INCREMENT: usize = 16;
+
+/// How many rule-stack entries fit before growing the stack exhausts a heap of
+/// `heap` bytes. Observed with mpy-cross: a block of `heap - heap/128 - 2048`
+/// bytes or more cannot be allocated (the rest holds the GC's tables).
+fn rule_stack_capacity(heap: usize) -> usize {
+    let limit = heap.saturating_sub(heap / 128 + 2048);
+    let step = RULE_FRAME_BYTES * RULE_STACK_INCREMENT;
+    (limit.saturating_sub(1) / step) * RULE_STACK_INCREMENT
+}
 
 /// Strings up to this many bytes are always interned (`MICROPY_ALLOC_PARSE_INTERN_STRING_LEN`).
 const INTERN_STRING_MAX_LEN: usize = 10;
@@ -81,11 +87,7 @@ pub fn parse_with_pool(
     let mut parser = Parser {
         lex: lexer,
         rules: Vec::with_capacity(64),
-        max_rule_frames: options
-            .heap_size
-            .unwrap_or(DEFAULT_HEAP_BYTES)
-            .saturating_sub(HEAP_RESERVED_BYTES)
-            / RULE_FRAME_BYTES,
+        max_rule_frames: rule_stack_capacity(options.heap_size.unwrap_or(DEFAULT_HEAP_BYTES)),
         results: Vec::with_capacity(64),
         pool,
         consts: HashMap::new(),
@@ -181,8 +183,7 @@ impl Parser<'_> {
                 return Err(self.syntax_error());
             }
             if self.out_of_memory {
-                let bytes = (self.max_rule_frames + 1).next_multiple_of(RULE_STACK_INCREMENT)
-                    * RULE_FRAME_BYTES;
+                let bytes = (self.max_rule_frames + RULE_STACK_INCREMENT) * RULE_FRAME_BYTES;
                 return Err(CompileError::new(
                     ErrorKind::MemoryError,
                     format!("memory allocation failed, allocating {bytes} bytes"),
