@@ -39,13 +39,14 @@ pub(crate) fn is_host_small_int_limit(value: &Number) -> bool {
     matches!(value, Number::Int(i) if *i == BigInt::from(1i64 << 62))
 }
 
-/// `mpz_as_float`: accumulates 16-bit digits, most significant first, in double.
+/// `mpz_as_float`: accumulates the big int's digits (32 bits each on x86-64,
+/// `MPZ_DIG_SIZE`), most significant first, in double arithmetic, rounding at
+/// each step.
 fn mpz_as_float(value: &BigInt) -> f64 {
     let digits = value.magnitude().to_u32_digits();
     let mut result = 0.0f64;
     for digit in digits.iter().rev() {
-        result = result * 65536.0 + f64::from(digit >> 16);
-        result = result * 65536.0 + f64::from(digit & 0xffff);
+        result = result * 4_294_967_296.0 + f64::from(*digit);
     }
     if value.sign() == Sign::Minus {
         -result
@@ -429,5 +430,78 @@ mod tests {
             int_node(BigInt::from(1 << 30), 31, 1),
             Node::Const(_, 1)
         ));
+    }
+}
+
+#[cfg(test)]
+mod micropython_cases {
+    use super::*;
+
+    fn number(text: &str) -> Number {
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        if digits.contains(['.', 'e', 'n']) {
+            let value = match digits {
+                "inf" => f64::INFINITY,
+                "nan" => f64::NAN,
+                _ => {
+                    crate::float::parse_unsigned_decimal(digits.as_bytes())
+                        .expect("float text")
+                        .0
+                }
+            };
+            Number::Float(if negative { -value } else { value })
+        } else {
+            Number::Int(text.parse().expect("int text"))
+        }
+    }
+
+    fn op(text: &str) -> BinaryOp {
+        match text {
+            "+" => BinaryOp::Add,
+            "-" => BinaryOp::Subtract,
+            "*" => BinaryOp::Multiply,
+            "/" => BinaryOp::TrueDivide,
+            "//" => BinaryOp::FloorDivide,
+            "%" => BinaryOp::Modulo,
+            "**" => BinaryOp::Power,
+            "<<" => BinaryOp::LShift,
+            ">>" => BinaryOp::RShift,
+            "&" => BinaryOp::And,
+            "|" => BinaryOp::Or,
+            _ => BinaryOp::Xor,
+        }
+    }
+
+    #[test]
+    fn binary_operations_fold_as_mpy_cross_folds_them() {
+        let cases = include_str!("../resources/fold-cases.txt");
+        let mut failures = Vec::new();
+        let mut checked = 0;
+        for line in cases.lines().filter(|l| !l.starts_with('#')) {
+            let fields: Vec<&str> = line.split(' ').collect();
+            let [o, a, b, expected] = fields[..] else {
+                continue;
+            };
+            checked += 1;
+            let got = binary_op(op(o), &number(a), &number(b));
+            let got_text = match &got {
+                None => "E".to_string(),
+                Some(Number::Int(i)) => format!("i{i}"),
+                Some(Number::Float(f)) => format!("r{}", crate::float::repr(*f)),
+            };
+            if got_text != expected {
+                failures.push(format!("{a} {o} {b}: got {got_text}, mpy-cross {expected}"));
+            }
+        }
+        assert!(checked >= 6000);
+        assert!(
+            failures.is_empty(),
+            "{} failures: {:#?}",
+            failures.len(),
+            &failures[..failures.len().min(15)]
+        );
     }
 }
