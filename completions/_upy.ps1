@@ -35,6 +35,21 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             [CompletionResult]::new('devs', 'devs', [CompletionResultType]::ParameterValue, 'List serial ports, marking likely MicroPython boards')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for SHELL to stdout')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Mirror a local folder onto the board, sending only what changed; --watch keeps it so')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run Python code on the board, streaming its output')
+            [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Print the value of a Python expression evaluated on the board')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a local Python file on the board without copying it (Ctrl-C interrupts it)')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List a directory on the board')
+            [CompletionResult]::new('tree', 'tree', [CompletionResultType]::ParameterValue, 'Show the board''s files as a tree')
+            [CompletionResult]::new('cat', 'cat', [CompletionResultType]::ParameterValue, 'Print files from the board')
+            [CompletionResult]::new('cp', 'cp', [CompletionResultType]::ParameterValue, 'Copy files between this computer and the board (board paths start with `:`)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove files or directories on the board')
+            [CompletionResult]::new('mkdir', 'mkdir', [CompletionResultType]::ParameterValue, 'Create directories on the board')
+            [CompletionResult]::new('rmdir', 'rmdir', [CompletionResultType]::ParameterValue, 'Remove empty directories on the board')
+            [CompletionResult]::new('df', 'df', [CompletionResultType]::ParameterValue, 'Show size and free space of the board''s filesystem')
+            [CompletionResult]::new('sha256sum', 'sha256sum', [CompletionResultType]::ParameterValue, 'Print SHA-256 checksums of files on the board')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Restart the board (soft by default, --hard for machine.reset())')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Show the board''s firmware, .mpy format, memory, storage and optional modules')
+            [CompletionResult]::new('repl', 'repl', [CompletionResultType]::ParameterValue, 'Connect this terminal to the board''s interactive REPL (exit with Ctrl-] or Ctrl-X)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -98,10 +113,252 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'upy;exec' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;eval' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;run' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;ls' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Long format: size in bytes before each name')
+            [CompletionResult]::new('--long', '--long', [CompletionResultType]::ParameterName, 'Long format: size in bytes before each name')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'List subdirectories recursively, with paths relative to PATH')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'List subdirectories recursively, with paths relative to PATH')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;tree' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Show file sizes')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Show file sizes')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;cat' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;cp' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Copy directories and everything in them')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Copy directories and everything in them')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;rm' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Remove directories and everything in them')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Remove directories and everything in them')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;mkdir' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--parents', '--parents', [CompletionResultType]::ParameterName, 'Create missing parents too; an existing directory is not an error (`-p` is `--port`)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;rmdir' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;df' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;sha256sum' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;reset' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--soft', '--soft', [CompletionResultType]::ParameterName, 'Soft reset (the default): restart the interpreter, keep the hardware; boot.py and main.py run')
+            [CompletionResult]::new('--hard', '--hard', [CompletionResultType]::ParameterName, 'Hard reset with machine.reset(): like pressing the reset button (USB may re-enumerate)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;info' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;repl' {
+            [CompletionResult]::new('--capture', '--capture', [CompletionResultType]::ParameterName, 'Record everything the board prints to FILE (created or truncated)')
+            [CompletionResult]::new('--paste', '--paste', [CompletionResultType]::ParameterName, 'Send FILE through the board''s paste mode when connected; Ctrl-T sends it again')
+            [CompletionResult]::new('--exec', '--exec', [CompletionResultType]::ParameterName, 'Run CODE on the board (through paste mode) before handing over the keyboard')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--no-reconnect', '--no-reconnect', [CompletionResultType]::ParameterName, 'Exit when the board disconnects instead of waiting for it to come back')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'upy;help' {
             [CompletionResult]::new('devs', 'devs', [CompletionResultType]::ParameterValue, 'List serial ports, marking likely MicroPython boards')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for SHELL to stdout')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Mirror a local folder onto the board, sending only what changed; --watch keeps it so')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run Python code on the board, streaming its output')
+            [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Print the value of a Python expression evaluated on the board')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a local Python file on the board without copying it (Ctrl-C interrupts it)')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List a directory on the board')
+            [CompletionResult]::new('tree', 'tree', [CompletionResultType]::ParameterValue, 'Show the board''s files as a tree')
+            [CompletionResult]::new('cat', 'cat', [CompletionResultType]::ParameterValue, 'Print files from the board')
+            [CompletionResult]::new('cp', 'cp', [CompletionResultType]::ParameterValue, 'Copy files between this computer and the board (board paths start with `:`)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove files or directories on the board')
+            [CompletionResult]::new('mkdir', 'mkdir', [CompletionResultType]::ParameterValue, 'Create directories on the board')
+            [CompletionResult]::new('rmdir', 'rmdir', [CompletionResultType]::ParameterValue, 'Remove empty directories on the board')
+            [CompletionResult]::new('df', 'df', [CompletionResultType]::ParameterValue, 'Show size and free space of the board''s filesystem')
+            [CompletionResult]::new('sha256sum', 'sha256sum', [CompletionResultType]::ParameterValue, 'Print SHA-256 checksums of files on the board')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Restart the board (soft by default, --hard for machine.reset())')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Show the board''s firmware, .mpy format, memory, storage and optional modules')
+            [CompletionResult]::new('repl', 'repl', [CompletionResultType]::ParameterValue, 'Connect this terminal to the board''s interactive REPL (exit with Ctrl-] or Ctrl-X)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -112,6 +369,51 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             break
         }
         'upy;help;sync' {
+            break
+        }
+        'upy;help;exec' {
+            break
+        }
+        'upy;help;eval' {
+            break
+        }
+        'upy;help;run' {
+            break
+        }
+        'upy;help;ls' {
+            break
+        }
+        'upy;help;tree' {
+            break
+        }
+        'upy;help;cat' {
+            break
+        }
+        'upy;help;cp' {
+            break
+        }
+        'upy;help;rm' {
+            break
+        }
+        'upy;help;mkdir' {
+            break
+        }
+        'upy;help;rmdir' {
+            break
+        }
+        'upy;help;df' {
+            break
+        }
+        'upy;help;sha256sum' {
+            break
+        }
+        'upy;help;reset' {
+            break
+        }
+        'upy;help;info' {
+            break
+        }
+        'upy;help;repl' {
             break
         }
         'upy;help;help' {

@@ -59,4 +59,34 @@ pub enum Command {
     Completions(commands::completions::CompletionsArgs),
     /// Mirror a local folder onto the board, sending only what changed; --watch keeps it so
     Sync(commands::sync::SyncArgs),
+    /// Run Python code on the board, streaming its output
+    Exec(commands::exec::ExecArgs),
+    /// Print the value of a Python expression evaluated on the board
+    Eval(commands::eval::EvalArgs),
+    /// Run a local Python file on the board without copying it (Ctrl-C interrupts it)
+    Run(commands::run::RunArgs),
+    /// List a directory on the board
+    Ls(commands::ls::LsArgs),
+    /// Show the board's files as a tree
+    Tree(commands::tree::TreeArgs),
+    /// Print files from the board
+    Cat(commands::cat::CatArgs),
+    /// Copy files between this computer and the board (board paths start with `:`)
+    Cp(commands::cp::CpArgs),
+    /// Remove files or directories on the board
+    Rm(commands::rm::RmArgs),
+    /// Create directories on the board
+    Mkdir(commands::mkdir::MkdirArgs),
+    /// Remove empty directories on the board
+    Rmdir(commands::rmdir::RmdirArgs),
+    /// Show size and free space of the board's filesystem
+    Df(commands::df::DfArgs),
+    /// Print SHA-256 checksums of files on the board
+    Sha256sum(commands::sha256sum::Sha256sumArgs),
+    /// Restart the board (soft by default, --hard for machine.reset())
+    Reset(commands::reset::ResetArgs),
+    /// Show the board's firmware, .mpy format, memory, storage and optional modules
+    Info(commands::info::InfoArgs),
+    /// Connect this terminal to the board's interactive REPL (exit with Ctrl-] or Ctrl-X)
+    Repl(commands::repl::ReplArgs),
 }

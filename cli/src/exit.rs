@@ -5,9 +5,17 @@
 //! | 0 | success |
 //! | 1 | the operation failed for a reason the user can fix (bad path, board refused, compile error) |
 //! | 2 | usage error (bad arguments; clap's own code) |
-//! | 3 | no board: the port is missing, busy or not permitted |
-//! | 4 | the board stopped answering or was disconnected mid-command |
+//! | 3 | no board: no such port, or `--port auto` found none or several |
+//! | 4 | the board was disconnected mid-command |
 //! | 5 | code run on the board raised an exception |
+//! | 6 | the port is busy: another program has it open |
+//! | 7 | permission denied on the port (join the `dialout` group) |
+//! | 8 | the device does not answer like a MicroPython board (no raw REPL) |
+//! | 9 | the board stopped answering |
+//! | 10 | a file or directory is missing (on the board or locally) |
+//! | 11 | the board's filesystem is full (its old file was kept) |
+//! | 12 | a local path cannot be read or written |
+//! | 13 | a remote path is outside the board's root |
 //! | 130 | interrupted by Ctrl-C |
 
 use std::process::ExitCode;
@@ -20,6 +28,14 @@ pub enum Status {
     NoDevice,
     DeviceLost,
     DeviceException,
+    PortBusy,
+    PortPermissionDenied,
+    NotMicroPython,
+    NotAnswering,
+    NotFound,
+    FilesystemFull,
+    LocalPath,
+    OutsideRoot,
     Interrupted,
 }
 
@@ -31,6 +47,14 @@ impl Status {
             Status::NoDevice => 3,
             Status::DeviceLost => 4,
             Status::DeviceException => 5,
+            Status::PortBusy => 6,
+            Status::PortPermissionDenied => 7,
+            Status::NotMicroPython => 8,
+            Status::NotAnswering => 9,
+            Status::NotFound => 10,
+            Status::FilesystemFull => 11,
+            Status::LocalPath => 12,
+            Status::OutsideRoot => 13,
             Status::Interrupted => 130,
         }
     }

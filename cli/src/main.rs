@@ -5,6 +5,7 @@
 
 mod args;
 mod commands;
+mod connect;
 mod exit;
 mod ports;
 mod printer;

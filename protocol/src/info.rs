@@ -3,43 +3,32 @@
 use crate::error::Result;
 use crate::session::Session;
 
-/// Device-side probe: one `key\tvalue` line per fact. Runs on MicroPython 1.9 and later.
-const INFO_SNIPPET: &str = r#"import sys,gc
-try:
- import os
-except ImportError:
- import uos as os
-def _p(k,v):print(k+'\t'+str(v))
-i=sys.implementation
-v=i.version
-_p('version','.'.join(str(x) for x in v[:3])+(('-'+v[3]) if len(v)>3 and v[3] else ''))
-_p('machine',getattr(i,'_machine',''))
-_p('mpy',getattr(i,'_mpy',''))
-_p('platform',sys.platform)
-try:
- u=os.uname();_p('release',u.release);_p('uname_machine',u.machine)
-except Exception:pass
-gc.collect()
-try:_p('mem_free',gc.mem_free())
-except Exception:pass
-try:s=os.statvfs('/');_p('fs','%d %d %d'%(s[0],s[2],s[3]))
-except Exception:pass
-for m in ('binascii','deflate'):
- try:__import__(m);_p('mod',m)
+/// Device-side probe, kept short because it crosses the link on every connection. Prints, one
+/// per line: version tuple, `_mpy` and platform (tab-separated); `_machine`; free heap; statvfs
+/// block size, blocks and free blocks; the names of the optional features present. Runs on
+/// MicroPython 1.9 and later.
+pub(crate) const INFO_SNIPPET: &str = r#"import sys,gc
+try:import os
+except ImportError:import uos as os
+i=sys.implementation;gc.collect()
+print(i.version,getattr(i,'_mpy',0),sys.platform,sep='\t')
+try:print(i._machine)
+except AttributeError:
+ try:print(os.uname()[4])
+ except Exception:print('')
+try:print(gc.mem_free())
+except Exception:print(-1)
+try:s=os.statvfs('/');print(s[0],s[2],s[3])
+except Exception:print(-1)
+r=[a for a in ('stat','ilistdir','listdir','mkdir','rmdir','rename','remove','statvfs','size') if hasattr(os,a)]
+for m,a in (('binascii','a2b_base64'),('deflate','DeflateIO'),('hashlib','sha256'),('micropython','kbd_intr')):
+ try:
+  if hasattr(__import__(m),a):r.append(m)
  except ImportError:pass
-try:
- import hashlib
- if hasattr(hashlib,'sha256'):_p('mod','hashlib')
-except ImportError:pass
-try:
- import micropython
- if hasattr(micropython,'kbd_intr'):_p('mod','kbd_intr')
-except ImportError:pass
-for a in ('stat','ilistdir','listdir','mkdir','rmdir','rename','remove','statvfs','size'):
- if hasattr(os,a):_p('os',a)
-_p('stdin_buffer',int(hasattr(sys.stdin,'buffer')))
-_p('stdout_buffer',int(hasattr(sys.stdout,'buffer')))
-del i,v,_p
+if hasattr(getattr(sys,'stdin',0),'buffer'):r.append('stdin')
+if hasattr(getattr(sys,'stdout',0),'buffer'):r.append('stdout')
+print(' '.join(r))
+del i,r
 "#;
 
 /// The native architecture encoded in bits 10..13 of `sys.implementation._mpy`.
@@ -150,46 +139,52 @@ pub struct DeviceInfo {
 }
 
 impl DeviceInfo {
-    /// Parses the probe's `key\tvalue` lines.
+    /// Parses the probe's output lines.
     pub fn parse(output: &[u8]) -> DeviceInfo {
         let text = String::from_utf8_lossy(output);
+        let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
         let mut info = DeviceInfo::default();
-        for line in text.lines() {
-            let Some((key, value)) = line.trim_end_matches('\r').split_once('\t') else {
-                continue;
-            };
-            let features = &mut info.features;
-            match (key, value) {
-                ("version", v) => info.version = v.to_string(),
-                ("machine", v) => info.machine = v.to_string(),
-                ("platform", v) => info.platform = v.to_string(),
-                ("release", v) => info.release = Some(v.to_string()),
-                ("mpy", v) => info.mpy = v.parse().ok().map(MpyFormat::from_sys_mpy),
-                ("mem_free", v) => info.mem_free = v.parse().ok(),
-                ("fs", v) => {
-                    let numbers: Vec<u64> =
-                        v.split(' ').filter_map(|part| part.parse().ok()).collect();
-                    if let [block_size, blocks, free_blocks] = numbers[..] {
-                        info.fs = Some(FsSpace {
-                            block_size,
-                            total: block_size * blocks,
-                            free: block_size * free_blocks,
-                        });
-                    }
-                }
-                ("mod", "hashlib") => features.sha256 = true,
-                ("mod", "binascii") => features.binascii = true,
-                ("mod", "deflate") => features.deflate = true,
-                ("mod", "kbd_intr") => features.kbd_intr = true,
-                ("os", "stat") => features.os_stat = true,
-                ("os", "ilistdir") => features.os_ilistdir = true,
-                ("os", "listdir") => features.os_listdir = true,
-                ("os", "mkdir") => features.os_mkdir = true,
-                ("os", "rename") => features.os_rename = true,
-                ("os", "statvfs") => features.os_statvfs = true,
-                ("os", "size") => features.os_size = true,
-                ("stdin_buffer", v) => features.stdin_buffer = v == "1",
-                ("stdout_buffer", v) => features.stdout_buffer = v == "1",
+        if let Some(first) = lines.first() {
+            let mut fields = first.split('\t');
+            info.version = parse_version_tuple(fields.next().unwrap_or(""));
+            info.mpy = fields
+                .next()
+                .and_then(|v| v.trim().parse::<u32>().ok())
+                .filter(|&v| v != 0)
+                .map(MpyFormat::from_sys_mpy);
+            info.platform = fields.next().unwrap_or("").to_string();
+        }
+        info.machine = lines.get(1).unwrap_or(&"").to_string();
+        info.mem_free = lines.get(2).and_then(|v| v.trim().parse().ok());
+        let numbers: Vec<u64> = lines
+            .get(3)
+            .unwrap_or(&"")
+            .split_whitespace()
+            .filter_map(|part| part.parse().ok())
+            .collect();
+        if let [block_size, blocks, free_blocks] = numbers[..] {
+            info.fs = Some(FsSpace {
+                block_size,
+                total: block_size * blocks,
+                free: block_size * free_blocks,
+            });
+        }
+        let features = &mut info.features;
+        for name in lines.get(4).unwrap_or(&"").split_whitespace() {
+            match name {
+                "hashlib" => features.sha256 = true,
+                "binascii" => features.binascii = true,
+                "deflate" => features.deflate = true,
+                "micropython" => features.kbd_intr = true,
+                "stat" => features.os_stat = true,
+                "ilistdir" => features.os_ilistdir = true,
+                "listdir" => features.os_listdir = true,
+                "mkdir" => features.os_mkdir = true,
+                "rename" => features.os_rename = true,
+                "statvfs" => features.os_statvfs = true,
+                "size" => features.os_size = true,
+                "stdin" => features.stdin_buffer = true,
+                "stdout" => features.stdout_buffer = true,
                 _ => {}
             }
         }
@@ -200,6 +195,28 @@ impl DeviceInfo {
     pub fn can_stream_raw_input(&self) -> bool {
         self.features.stdin_buffer && self.features.kbd_intr
     }
+}
+
+/// `(1, 29, 0, 'preview')` becomes `1.29.0-preview`; `(1, 9, 2)` becomes `1.9.2`.
+fn parse_version_tuple(text: &str) -> String {
+    let parts: Vec<String> = text
+        .trim_matches(|c| c == '(' || c == ')')
+        .split(',')
+        .map(|p| p.trim().trim_matches('\'').to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let numbers: Vec<&str> = parts
+        .iter()
+        .take(3)
+        .map(String::as_str)
+        .filter(|p| p.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let mut version = numbers.join(".");
+    if let Some(label) = parts.get(3) {
+        version.push('-');
+        version.push_str(label);
+    }
+    version
 }
 
 impl Session {
@@ -238,9 +255,11 @@ mod tests {
 
     #[test]
     fn parses_probe_output() {
-        let out = b"version\t1.29.0-preview\r\nmachine\tlinux\nmpy\t2822\nmem_free\t1000\nfs\t4096 10 4\nmod\tdeflate\nos\tstat\nstdin_buffer\t1\nstdout_buffer\t0\n";
+        let out = b"(1, 29, 0, 'preview')\t2822\tlinux\r\nlinux [GCC 14.2.1] version\n1000\n4096 10 4\nstat ilistdir rename deflate micropython stdin\n";
         let info = DeviceInfo::parse(out);
         assert_eq!(info.version, "1.29.0-preview");
+        assert_eq!(info.platform, "linux");
+        assert_eq!(info.machine, "linux [GCC 14.2.1] version");
         assert_eq!(info.mpy.map(|m| m.version), Some(6));
         assert_eq!(info.mem_free, Some(1000));
         assert_eq!(
@@ -251,15 +270,20 @@ mod tests {
                 free: 16384
             })
         );
-        assert!(info.features.deflate && info.features.os_stat && info.features.stdin_buffer);
-        assert!(!info.features.sha256 && !info.features.stdout_buffer);
+        let f = info.features;
+        assert!(f.deflate && f.os_stat && f.os_rename && f.stdin_buffer && f.kbd_intr);
+        assert!(!f.sha256 && !f.stdout_buffer && !f.binascii);
+        assert!(info.can_stream_raw_input());
     }
 
     #[test]
     fn old_firmware_without_mpy_field() {
-        let info = DeviceInfo::parse(b"version\t1.9.2\nmachine\tmicro:bit\nmpy\t\nos\tlistdir\n");
+        let out = b"(1, 9, 2)\t0\tmicrobit\r\nmicro:bit v1.0.1 with nRF51822\r\n8000\r\n-1\r\nlistdir remove size\r\n";
+        let info = DeviceInfo::parse(out);
+        assert_eq!(info.version, "1.9.2");
         assert_eq!(info.mpy, None);
-        assert!(info.features.os_listdir && !info.features.os_stat);
+        assert_eq!(info.fs, None);
+        assert!(info.features.os_listdir && !info.features.os_stat && info.features.os_size);
     }
 
     #[test]

@@ -16,8 +16,8 @@ pub const DEFAULT_ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
 /// Paced raw REPL writes for firmware without raw-paste: bytes per burst, then a pause.
 const PACED_CHUNK: usize = 256;
 /// Old firmware (no raw-paste at all) may have a tiny input buffer (the micro:bit drops input
-/// beyond ~64 unpaced bytes).
-const PACED_CHUNK_SMALL: usize = 64;
+/// beyond ~64 unpaced bytes; half that leaves room for an emulated CPU that falls behind).
+const PACED_CHUNK_SMALL: usize = 32;
 const PACED_PAUSE: Duration = Duration::from_millis(10);
 
 /// Whether the board speaks raw-paste, learned on first use.
@@ -131,21 +131,37 @@ impl Session {
     /// waits when noise hides the banner.
     pub fn enter_raw_repl(&mut self) -> Result<()> {
         let mut seen: Vec<u8> = Vec::new();
+        // Fast path for a board idle at a prompt or running interruptible code: one write, one
+        // banner. Noise before the banner is fine; the slow attempts below handle the rest.
+        self.write(&[b'\r', CTRL_C, CTRL_C, CTRL_A])?;
+        if self.wait_for_banner(Duration::from_millis(400), &mut seen)? {
+            self.in_raw_repl = true;
+            self.helpers_loaded = 0;
+            return Ok(());
+        }
+        // The last wait outlasts the 2 s a board-side upload helper waits for data, should a
+        // previous upy have been killed mid-transfer (it then takes our bytes as file data).
         let attempts = [
             Duration::from_millis(600),
             Duration::from_millis(1500),
-            Duration::from_millis(3000),
+            Duration::from_millis(2500),
+            Duration::from_millis(2500),
         ];
         for (attempt, wait) in attempts.iter().enumerate() {
+            if attempt == 2 {
+                // A board still inside an upload from a killed upy reads whole units and takes
+                // everything as file data. Finish its frame with 0xFF bytes: the next header it
+                // reads then says "abort" (window bits 255), so it drops the file and returns
+                // to its prompt.
+                self.write(&vec![0xFF; crate::fs::MAX_FRAME_WIRE + 8])?;
+            }
             self.write(b"\r")?;
             self.write(&[CTRL_C])?;
             self.drain_for(Duration::from_millis(30), &mut seen)?;
             self.write(&[CTRL_C])?;
-            if attempt > 0 {
-                // A stubborn program may catch the first interrupts and keep printing.
-                self.drain_for(Duration::from_millis(100), &mut seen)?;
-                self.write(&[CTRL_C, CTRL_C])?;
-            }
+            // A stubborn program may catch the first interrupts and keep printing.
+            self.drain_for(Duration::from_millis(100), &mut seen)?;
+            self.write(&[CTRL_C, CTRL_C])?;
             self.drain_quiet(
                 Duration::from_millis(40),
                 Duration::from_millis(400),
@@ -170,7 +186,7 @@ impl Session {
             return Err(Error::NotAnswering {
                 port: self.port.clone(),
                 waiting_for: "the raw REPL prompt",
-                timeout: attempts.iter().sum(),
+                timeout: attempts.iter().sum::<Duration>() + Duration::from_millis(400),
             });
         }
         let tail = &seen[seen.len().saturating_sub(120)..];
@@ -252,6 +268,16 @@ impl Session {
                 received: String::new(),
             });
         }
+        let code = code.to_vec();
+        self.start_with(move |_| code)
+    }
+
+    /// Like [`Session::start`], with code built once the raw-paste window is known (None: the
+    /// board takes paced raw REPL input), so the code can size its buffers to it.
+    pub(crate) fn start_with(
+        &mut self,
+        build: impl FnOnce(Option<usize>) -> Vec<u8>,
+    ) -> Result<()> {
         self.ensure_raw_repl()?;
         self.drain_stale()?;
         if self.paste == PasteSupport::Unknown {
@@ -264,9 +290,26 @@ impl Session {
             }
             let _window = self.read_exact_array::<2>("the raw-paste window size")?;
         }
-        match self.paste {
-            PasteSupport::Supported(increment) => self.send_paste(code, increment),
-            _ => self.send_paced(code),
+        let window = match self.paste {
+            PasteSupport::Supported(increment) => Some(increment),
+            _ => None,
+        };
+        let code = build(window);
+        if !raw_repl::is_sendable_code(&code) {
+            // Raw-paste is already open: end it empty so the board returns to its prompt.
+            if window.is_some() {
+                self.write(&[CTRL_D])?;
+                self.read_paste_end()?;
+                self.finish(&mut |_| {}, Some(self.answer_timeout))?;
+            }
+            return Err(Error::UnexpectedReply {
+                context: "preparing code (it contains raw control bytes 0x01..0x05)",
+                received: String::new(),
+            });
+        }
+        match window {
+            Some(increment) => self.send_paste(&code, increment),
+            None => self.send_paced(&code),
         }
     }
 
@@ -284,7 +327,8 @@ impl Session {
             PasteAnswer::Unknown => {
                 // Old firmware treated `\x05A` as code and `\x01` as "reset the raw REPL":
                 // the rest of its banner follows.
-                self.read_until_banner("the raw REPL prompt after a raw-paste request")?;
+                self.read_until(b"to exit", "the raw REPL prompt after a raw-paste request")?;
+                self.read_until(b">", "the raw REPL prompt after a raw-paste request")?;
                 self.paste = PasteSupport::Unsupported;
                 self.paced_chunk = self.paced_chunk.min(PACED_CHUNK_SMALL);
             }
@@ -405,7 +449,7 @@ impl Session {
         Err(Error::Exception(exception))
     }
 
-    fn cancel_requested(&self) -> bool {
+    pub(crate) fn cancel_requested(&self) -> bool {
         self.cancel
             .as_ref()
             .is_some_and(|flag| flag.load(Ordering::SeqCst))
@@ -461,6 +505,16 @@ impl Session {
         self.helpers_loaded = 0;
         self.cached_info = None;
         Ok(())
+    }
+
+    /// Old firmware or a small heap: worth sparing the board's memory.
+    fn is_small_board(&self) -> bool {
+        self.paste == PasteSupport::Unsupported
+            || self
+                .cached_info
+                .as_ref()
+                .and_then(|info| info.mem_free)
+                .is_some_and(|free| free < 64 * 1024)
     }
 
     /// The answer timeout in force.
@@ -645,6 +699,11 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
+        if self.in_raw_repl && self.helpers_loaded != 0 && self.is_small_board() {
+            // Helper functions live in the board's globals until a reset; on a board with a few
+            // KB of heap they would starve the user's program.
+            let _ = self.exec_capture(crate::fs::HELPER_CLEANUP);
+        }
         if self.in_raw_repl {
             let _ = self.transport.write_all(&[b'\r', CTRL_B]);
         }

@@ -106,15 +106,18 @@ impl Transport for SerialTransport {
                 .set_timeout(timeout)
                 .map_err(|err| io::Error::other(err.to_string()))?;
         }
-        match self.port.read(buf) {
-            Ok(0) => Err(io::Error::new(
-                io::ErrorKind::UnexpectedEof,
-                "the port was closed",
-            )),
-            Ok(n) => Ok(n),
-            Err(err) if err.kind() == io::ErrorKind::TimedOut => Ok(0),
-            Err(err) if err.kind() == io::ErrorKind::Interrupted => Ok(0),
-            Err(err) => Err(err),
+        loop {
+            return match self.port.read(buf) {
+                Ok(0) => Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "the port was closed",
+                )),
+                Ok(n) => Ok(n),
+                Err(err) if err.kind() == io::ErrorKind::TimedOut => Ok(0),
+                // A signal (Ctrl-C, handled by the caller's flag) is not silence from the board.
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+                Err(err) => Err(err),
+            };
         }
     }
 

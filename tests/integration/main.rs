@@ -3,6 +3,21 @@
 mod simboard;
 mod util;
 
+mod cat;
 mod cli;
+mod cp;
+mod df;
+mod eval;
+mod exec;
 mod fixture;
 mod sync;
+mod info;
+mod ls;
+mod mkdir;
+mod repl;
+mod reset;
+mod rm;
+mod rmdir;
+mod run;
+mod sha256sum;
+mod tree;

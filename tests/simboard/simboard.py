@@ -35,6 +35,8 @@ import tty
 RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n>"
 FRIENDLY_PROMPT = b">>> "
 SOFT_REBOOT = b"MPY: soft reboot\r\n"
+# Printed by the boot code (and removed from the output): the runtime is up and handles Ctrl-C.
+READY_MARKER = b"\x1b]upysim-ready\x07"
 UART_FIFO = 64
 
 
@@ -47,6 +49,7 @@ def boot_code(root, run_main):
         f"    vfs.mount(vfs.VfsPosix({root!r}), '/')",
         "    os.chdir('/')",
         "    sys.path[:] = ['', '/lib', '.frozen']",
+        "    sys.stdout.write('\\x1b]upysim-ready\\x07')",
     ]
     if run_main:
         lines += [
@@ -65,11 +68,21 @@ def boot_code(root, run_main):
 
 
 def set_raw_keep_signals(fd):
-    """Raw terminal (no output translation), but Ctrl-C still raises SIGINT while code runs."""
+    """Raw terminal (no output translation), but Ctrl-C still raises SIGINT while code runs.
+
+    Only Ctrl-C: a board has no Ctrl-Z or Ctrl-\\ signals, so those bytes stay plain input."""
     tty.setraw(fd)
     attrs = termios.tcgetattr(fd)
     attrs[3] |= termios.ISIG
+    attrs[6][termios.VQUIT] = 0
+    attrs[6][termios.VSUSP] = 0
     termios.tcsetattr(fd, termios.TCSANOW, attrs)
+
+
+def take_controlling_terminal():
+    """Runs in the interpreter's child after setsid: its pty becomes the controlling terminal,
+    so the Ctrl-C that the terminal turns into SIGINT has a process group to reach."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 def unread_bytes(fd):
@@ -105,6 +118,8 @@ class Interpreter:
         self.master, slave = pty.openpty()
         set_raw_keep_signals(slave)
         self.slave = slave  # kept open to ask how much input is still unread
+        self.ready = False  # input is held until the runtime can take it (READY_MARKER)
+        self.early_output = b""
         self.booting = raw  # swallowing output until the raw REPL banner appears
         self.boot_output = b""
         argv = [args.micropython, "-i", "-c", boot_code(args.root, run_main=not raw)]
@@ -116,9 +131,11 @@ class Interpreter:
             stderr=slave,
             env=env,
             start_new_session=True,
+            preexec_fn=take_controlling_terminal,
             close_fds=True,
         )
         self.sent_raw_request = False
+        self.forwarded = 0  # bytes written to the interpreter's terminal
         os.set_blocking(self.master, False)
 
     def close(self):
@@ -146,6 +163,7 @@ class Board:
         self.to_board = bytearray()
         self.to_client = bytearray()
         self.pending_interrupt = None  # (deadline, unread bytes when 0x03 was forwarded)
+        self.recent_output = b""
         self.plug_in()
         self.interpreter = Interpreter(args, self.home, raw=False)
 
@@ -194,9 +212,21 @@ class Board:
         self.to_client += SOFT_REBOOT
         self.interpreter = Interpreter(self.args, self.home, raw=self.raw_mode)
         self.pending_interrupt = None
+        self.recent_output = b""
 
     def on_interpreter_output(self, data):
         interp = self.interpreter
+        if not interp.ready:
+            # Until the runtime is up, a Ctrl-C would kill the process instead of raising
+            # KeyboardInterrupt, so client input waits for this marker.
+            interp.early_output += data
+            if READY_MARKER not in interp.early_output:
+                return
+            before, data = interp.early_output.split(READY_MARKER, 1)
+            interp.ready = True
+            data = before + data
+            if not data:
+                return
         if interp.booting:
             interp.boot_output += data
             if not interp.sent_raw_request and interp.boot_output.endswith(FRIENDLY_PROMPT):
@@ -208,8 +238,11 @@ class Board:
                 rest = interp.boot_output.split(RAW_BANNER, 1)[1]
                 self.to_client += rest
             return
-        if RAW_BANNER in data:
+        # The banner comes in two writes (text, then '>'), so it may span reads.
+        self.recent_output = (self.recent_output + data)[-2 * len(RAW_BANNER) :]
+        if RAW_BANNER in self.recent_output:
             self.raw_mode = True
+            self.recent_output = b""
         if RAW_BANNER in data or data.endswith(FRIENDLY_PROMPT):
             # A REPL prompt after a 0x03 means the interpreter took it: input that is still
             # unread later belongs to the next program, not to an ignored interrupt.
@@ -223,7 +256,7 @@ class Board:
 
     def forward_to_board(self):
         interp = self.interpreter
-        if interp.booting or not self.to_board:
+        if not interp.ready or interp.booting or not self.to_board:
             return
         n = min(len(self.to_board), self.up_pacer.allowance())
         if n <= 0:
@@ -237,15 +270,12 @@ class Board:
         chunk = bytes(self.to_board[:written])
         del self.to_board[:written]
         self.up_pacer.spend(written)
+        interp.forwarded += written
         if b"\x03" in chunk:
-            if termios.tcgetattr(interp.slave)[3] & termios.ISIG:
-                # Code is running with terminal signals on, but the interpreter has no
-                # controlling terminal (its own session), so the tty drops 0x03 (and flushes
-                # what came before it) without signalling anyone: deliver the signal here.
-                if interp.process.poll() is None:
-                    os.kill(interp.process.pid, signal.SIGINT)
-            else:
-                self.pending_interrupt = (time.monotonic() + 0.15, unread_bytes(interp.slave))
+            # Stream position just past the last 0x03: once the interpreter has read that far,
+            # the byte was taken as data (code that called micropython.kbd_intr(-1)).
+            position = interp.forwarded - (len(chunk) - 1 - chunk.rindex(b"\x03"))
+            self.pending_interrupt = (time.monotonic() + 0.15, position)
 
     def forward_to_client(self):
         if self.client is None or not self.to_client:
@@ -271,12 +301,13 @@ class Board:
         """A 0x03 still unread after a while means signals are off (raw-paste): send SIGINT."""
         if self.pending_interrupt is None:
             return
-        deadline, _ = self.pending_interrupt
+        deadline, position = self.pending_interrupt
         if time.monotonic() < deadline:
             return
         self.pending_interrupt = None
         interp = self.interpreter
-        if unread_bytes(interp.slave) > 0 and interp.process.poll() is None:
+        consumed = interp.forwarded - unread_bytes(interp.slave)
+        if consumed < position and interp.process.poll() is None:
             termios.tcflush(interp.slave, termios.TCIFLUSH)
             os.kill(interp.process.pid, signal.SIGINT)
 

@@ -1,19 +1,25 @@
-#@base
+#@core
 import sys
-try:
- import os
-except ImportError:
- import uos as os
-def _j(p,n):
- return (p.rstrip('/') or '')+'/'+n if p else n
+try:import os
+except ImportError:import uos as os
+def _a(p):return p.lstrip('/') if _F else p
+_F=not hasattr(os,'mkdir')
+def _j(p,n):return (p.rstrip('/') or '')+'/'+n if p else n
 def _k(p):
- try:
-  s=os.stat(p);return ('d',0) if s[0]&0x4000 else ('f',s[6])
+ try:s=os.stat(p);return ('d',0) if s[0]&0x4000 else ('f',s[6])
  except AttributeError:
   if p in('','/','.'):return ('d',0)
   try:return ('f',os.size(p.lstrip('/')))
   except OSError:return None
  except OSError:return None
+def _mv(a,b):
+ if os.getcwd()=='/':a=a.lstrip('/') or '/';b=b.lstrip('/') or '/'
+ try:os.rename(a,b)
+ except OSError:
+  k=_k(b)
+  if k is None or k[0]=='d':raise
+  os.remove(b);os.rename(a,b)
+#@list
 def _ls(p):
  r=[]
  try:
@@ -22,28 +28,26 @@ def _ls(p):
    if e[1]==0x4000:r.append(('d',0,n))
    else:r.append(('f',e[3] if len(e)>3 and e[3]>=0 else _k(_j(p,n))[1],n))
  except AttributeError:
-  for n in os.listdir(p) if p not in('','/') else os.listdir():
+  for n in (os.listdir(p) if p not in('','/') else os.listdir()):
    k=_k(_j(p,n)) or ('f',0);r.append((k[0],k[1],n))
  return r
 def _hx(b):
- try:
-  import binascii;return binascii.hexlify(b).decode()
+ try:import binascii;return binascii.hexlify(b).decode()
  except ImportError:return ''.join('%02x'%x for x in b)
 def _h(p):
  try:import hashlib
  except ImportError:return '-'
- h=hashlib.sha256();b=bytearray(512)
+ h=hashlib.sha256();b=bytearray(1024)
  with open(p,'rb') as f:
   while 1:
    n=f.readinto(b)
    if not n:break
-   h.update(b if n==512 else b[:n])
+   h.update(b if n==1024 else b[:n])
  return _hx(h.digest())
 def _walk(p,r,x):
  for k,s,n in _ls(p):
   q=_j(p,n);t=_j(r,n) if r else n
-  if k=='d':
-   print('d 0 - '+t);_walk(q,t,x)
+  if k=='d':print('d 0 - '+t);_walk(q,t,x)
   else:print('f %d %s %s'%(s,_h(q) if x else '-',t))
 def _rm(p):
  k=_k(p)
@@ -56,18 +60,17 @@ def _rm(p):
 def _rx(B,P,m):
  n=0;L=len(m)
  while n<L:
-  if P and not P.poll(5000):raise OSError(110)
+  if P and not P.poll(2000):raise OSError(110)
   k=B.readinto(m[n:])
   if not k:raise OSError(5)
   n+=k
-def _up(p,z,c,t):
+def _up(p,c,t):
  import micropython
  B=sys.stdin.buffer;W=sys.stdout.write
- try:
-  import select;P=select.poll();P.register(sys.stdin,1)
+ try:import select;P=select.poll();P.register(sys.stdin,1)
  except Exception:P=None
- u=bytearray(c);um=memoryview(u);h=memoryview(bytearray(3));e=None;f=None
- if z:import deflate,io
+ if not hasattr(os,'rename'):t=''
+ u=bytearray(c);um=memoryview(u);h=memoryview(bytearray(4));e=f=None
  micropython.kbd_intr(-1)
  try:
   k=_k(p)
@@ -77,7 +80,8 @@ def _up(p,z,c,t):
    except OSError as x:e=x
   while 1:
    _rx(B,P,h);W('\x06' if e is None else '\x15')
-   m=h[0]|h[1]<<8|h[2]<<16
+   m=h[0]|h[1]<<8|h[2]<<16;z=h[3]
+   if z==255:e=OSError(4);break
    if not m:break
    if z:
     d=bytearray(m);dm=memoryview(d);i=0
@@ -85,6 +89,7 @@ def _up(p,z,c,t):
      k=min(c,m-i);_rx(B,P,dm[i:i+k]);i+=k;W('\x06' if e is None else '\x15')
     if e is None:
      try:
+      import deflate,io
       g=deflate.DeflateIO(io.BytesIO(d),deflate.RAW,z)
       while 1:
        k=g.readinto(u)
@@ -104,8 +109,7 @@ def _up(p,z,c,t):
    try:f.close()
    except OSError as x:e=e or x
    f=None
- except BaseException as x:
-  e=x
+ except BaseException as x:e=x
  micropython.kbd_intr(3)
  if f:
   try:f.close()
@@ -115,27 +119,23 @@ def _up(p,z,c,t):
    try:os.remove(t)
    except OSError:pass
   raise e
- if t:
-  try:os.rename(t,p)
-  except OSError:
-   os.remove(p);os.rename(t,p)
+ if t:_mv(t,p)
  W('\x17')
 #@dn
 def _dn(p,c):
  k=_k(p)
  if k is None:raise OSError(2)
  if k[0]=='d':raise OSError(21)
- f=open(p,'rb');b=bytearray(c);m=memoryview(b)
- try:W=sys.stdout.buffer.write;x=0
- except AttributeError:
-  try:
-   import binascii;a=binascii.b2a_base64;x=1
-  except ImportError:x=2
+ f=open(p,'rb');b=bytearray(c)
+ try:W=sys.stdout.buffer.write;x=0;m=memoryview(b)
+ except (AttributeError,NameError):
+  try:import binascii;a=binascii.b2a_base64;x=1
+  except ImportError:x=2;b=bytearray(32)
  print(k[1],x)
  while 1:
   n=f.readinto(b)
   if not n:break
   if not x:W(m[:n])
-  elif x==1:sys.stdout.write(a(b[:n]).decode())
-  else:print(_hx(b[:n]))
+  elif x==1:print(a(b[:n]).decode(),end='')
+  else:print(''.join('%02x'%v for v in b[:n]))
  f.close()

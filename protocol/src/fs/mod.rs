@@ -13,6 +13,7 @@
 mod path;
 mod upload;
 
+use path::dev_path;
 pub use path::{file_name, join, normalize, parent, py_str};
 pub use upload::Upload;
 
@@ -21,6 +22,12 @@ use crate::info::FsSpace;
 use crate::session::Session;
 
 const DEVICE_CODE: &str = include_str!("device.py");
+
+/// Removes every helper name from the board's globals.
+pub(crate) const HELPER_CLEANUP: &str = "for n in ('_a','_F','_j','_k','_mv','_ls','_hx','_h','_walk','_rm','_rx','_up','_dn'):\n try:del globals()[n]\n except KeyError:pass\nimport gc\ngc.collect()";
+
+/// The most bytes one upload frame takes on the wire (header excluded).
+pub(crate) const MAX_FRAME_WIRE: usize = upload::MAX_FRAME_WIRE;
 
 /// Suffix of the temporary file a write goes to before it is renamed into place.
 pub const TEMP_SUFFIX: &str = ".upy~";
@@ -64,9 +71,10 @@ impl Progress for NoProgress {}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Helpers {
-    Base = 1,
-    Upload = 2,
-    Download = 4,
+    Core = 1,
+    List = 2,
+    Upload = 4,
+    Download = 8,
 }
 
 /// Filesystem operations; get one with [`Session::fs`].
@@ -87,30 +95,67 @@ impl Fs<'_> {
     pub(crate) fn run(&mut self, needs: &[Helpers], code: &str, path: &str) -> Result<Vec<u8>> {
         let prelude = self.prelude_for(needs);
         let full = format!("{prelude}{code}");
-        let result = self.session.exec_capture(&full);
+        let mut result = self.session.exec_capture(&full);
         self.mark_loaded(needs, &result);
+        if !prelude.is_empty() && is_memory_error(&result) {
+            // A small heap cannot compile helpers and operation at once: define the helpers a
+            // function at a time, then run the operation alone.
+            self.load_helpers_piecewise(needs)?;
+            result = self.session.exec_capture(code);
+        }
         result.map_err(|err| map_os_error(err, path))
     }
 
-    pub(crate) fn prelude_for(&self, needs: &[Helpers]) -> String {
-        let mut prelude = String::new();
-        for &group in [Helpers::Base].iter().chain(needs) {
-            if self.session.helpers_loaded & (group as u8) == 0 && !prelude_has(&prelude, group) {
-                prelude.push_str(helper_source(group));
+    /// Defines the missing helper groups in several small execs (for boards with a few KB of
+    /// heap, which cannot compile them in one piece).
+    pub(crate) fn load_helpers_piecewise(&mut self, needs: &[Helpers]) -> Result<()> {
+        let source = self.missing_helper_source(needs);
+        for piece in split_top_level(&source, 400) {
+            self.session.exec_capture(&piece)?;
+        }
+        for &group in [Helpers::Core].iter().chain(needs) {
+            self.session.helpers_loaded |= group as u8;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn missing_helper_source(&self, needs: &[Helpers]) -> String {
+        let mut source = String::new();
+        let mut included = 0u8;
+        for &group in [Helpers::Core].iter().chain(needs) {
+            if (self.session.helpers_loaded | included) & (group as u8) == 0 {
+                source.push_str(helper_source(group));
+                included |= group as u8;
             }
         }
-        prelude
+        source
+    }
+
+    pub(crate) fn prelude_for(&self, needs: &[Helpers]) -> String {
+        let source = self.missing_helper_source(needs);
+        // Helpers cross the link on every connection: deflate them when the board can inflate.
+        let compress = self
+            .session
+            .cached_info
+            .as_ref()
+            .is_some_and(|info| info.features.deflate && info.features.binascii);
+        if compress && source.len() > 400 {
+            return format!("import deflate,io,binascii\n{}\n", deflate_code(&source));
+        }
+        source
     }
 
     pub(crate) fn mark_loaded<T>(&mut self, needs: &[Helpers], result: &Result<T>) {
         // The definitions run before the operation, so they exist unless the code never ran.
         let defined = match result {
             Ok(_) => true,
-            Err(Error::Exception(_)) => true,
+            Err(Error::Exception(exception)) => {
+                !matches!(exception.kind.as_str(), "MemoryError" | "SyntaxError")
+            }
             Err(_) => false,
         };
         if defined {
-            for &group in [Helpers::Base].iter().chain(needs) {
+            for &group in [Helpers::Core].iter().chain(needs) {
                 self.session.helpers_loaded |= group as u8;
             }
         }
@@ -123,7 +168,7 @@ impl Fs<'_> {
             &[],
             &format!(
                 "k=_k({})\nprint(k[0],k[1]) if k else print('-')",
-                py_str(&path)
+                dev_path(&path)
             ),
             &path,
         )?;
@@ -153,9 +198,9 @@ impl Fs<'_> {
         let path = normalize(path)?;
         let code = format!(
             "p={}\nk=_k(p)\nif k is None:raise OSError(2)\nif k[0]=='f':print('f %d - %s'%(k[1],p.split('/')[-1]))\nelse:\n for t,s,n in _ls(p):print('%s %d - %s'%(t,s,n))",
-            py_str(&path)
+            dev_path(&path)
         );
-        let out = self.run(&[], &code, &path)?;
+        let out = self.run(&[Helpers::List], &code, &path)?;
         let mut entries = parse_entries(&out);
         sort_entries(&mut entries);
         Ok(entries)
@@ -168,10 +213,10 @@ impl Fs<'_> {
         let path = normalize(path)?;
         let code = format!(
             "p={}\nk=_k(p)\nif k is None:raise OSError(2)\nif k[0]=='f':raise OSError(20)\n_walk(p,'',{})",
-            py_str(&path),
+            dev_path(&path),
             u8::from(hashes)
         );
-        let out = self.run(&[], &code, &path)?;
+        let out = self.run(&[Helpers::List], &code, &path)?;
         let mut entries = parse_entries(&out);
         entries.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(entries)
@@ -215,7 +260,14 @@ impl Fs<'_> {
             format!("for p in ({list},):\n if _k(p):raise OSError(17)\n os.mkdir(p)")
         };
         let first = paths.first().cloned().unwrap_or_default();
-        self.run(&[], &code, &first).map(|_| ())
+        self.run(&[], &code, &first)
+            .map(|_| ())
+            .map_err(|err| match err {
+                Error::Exception(exc) if exc.kind == "AttributeError" => Error::Unsupported {
+                    feature: "directories (its filesystem is flat)",
+                },
+                other => other,
+            })
     }
 
     /// Removes an empty directory.
@@ -223,9 +275,9 @@ impl Fs<'_> {
         let path = normalize(path)?;
         let code = format!(
             "p={}\nk=_k(p)\nif k is None:raise OSError(2)\nif k[0]!='d':raise OSError(20)\nif _ls(p):raise OSError(39)\nos.rmdir(p)",
-            py_str(&path)
+            dev_path(&path)
         );
-        self.run(&[], &code, &path).map(|_| ())
+        self.run(&[Helpers::List], &code, &path).map(|_| ())
     }
 
     /// Removes a file (not a directory).
@@ -233,7 +285,7 @@ impl Fs<'_> {
         let path = normalize(path)?;
         let code = format!(
             "p={}\nk=_k(p)\nif k is None:raise OSError(2)\nif k[0]=='d':raise OSError(21)\nos.remove(p)",
-            py_str(&path)
+            dev_path(&path)
         );
         self.run(&[], &code, &path).map(|_| ())
     }
@@ -255,16 +307,14 @@ impl Fs<'_> {
             .map(|p| py_str(p))
             .collect::<Vec<_>>()
             .join(",");
-        let code = format!("for p in ({list},):\n _rm(p)\n print(p)");
-        let out = self.run(&[], &code, "")?;
-        let removed = String::from_utf8_lossy(&out)
-            .lines()
-            .filter(|line| !line.trim().is_empty())
-            .count();
-        if removed < normalized.len() {
-            return Err(Error::RemoteNotFound {
-                path: normalized[removed].clone(),
-            });
+        // Check every path first, so a typo removes nothing.
+        let code = format!(
+            "L=({list},)\nm=[p for p in L if _k(_a(p)) is None]\nif m:print(m[0])\nelse:\n for p in L:_rm(_a(p))"
+        );
+        let out = self.run(&[Helpers::List], &code, "")?;
+        let missing = String::from_utf8_lossy(&out).trim().to_string();
+        if !missing.is_empty() {
+            return Err(Error::RemoteNotFound { path: missing });
         }
         Ok(())
     }
@@ -281,9 +331,9 @@ impl Fs<'_> {
         let from = normalize(from)?;
         let to = normalize(to)?;
         let code = format!(
-            "if _k({0}) is None:raise OSError(2)\nos.rename({0},{1})",
-            py_str(&from),
-            py_str(&to)
+            "if _k({0}) is None:raise OSError(2)\nif _k({1}):raise OSError(17)\n_mv({0},{1})",
+            dev_path(&from),
+            dev_path(&to)
         );
         self.run(&[], &code, &from).map(|_| ())
     }
@@ -318,9 +368,9 @@ impl Fs<'_> {
         let path = normalize(path)?;
         let code = format!(
             "p={}\nk=_k(p)\nif k is None:raise OSError(2)\nif k[0]=='d':raise OSError(21)\nprint(_h(p))",
-            py_str(&path)
+            dev_path(&path)
         );
-        let out = self.run(&[], &code, &path)?;
+        let out = self.run(&[Helpers::List], &code, &path)?;
         let text = String::from_utf8_lossy(&out);
         match parse_hex32(text.trim()) {
             Some(hash) => Ok(hash),
@@ -336,7 +386,8 @@ impl Fs<'_> {
 
 fn helper_source(group: Helpers) -> &'static str {
     let marker = match group {
-        Helpers::Base => "#@base\n",
+        Helpers::Core => "#@core\n",
+        Helpers::List => "#@list\n",
         Helpers::Upload => "#@up\n",
         Helpers::Download => "#@dn\n",
     };
@@ -346,8 +397,50 @@ fn helper_source(group: Helpers) -> &'static str {
     &rest[..end]
 }
 
-fn prelude_has(prelude: &str, group: Helpers) -> bool {
-    !prelude.is_empty() && prelude.contains(helper_source(group))
+/// A statement that inflates and runs `source` on the board (needs `deflate` and `binascii`).
+pub(crate) fn deflate_code(source: &str) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec(source.as_bytes(), 10);
+    // The board inflates with a window of 2^wbits bytes; the source fits in it.
+    let wbits = source
+        .len()
+        .next_power_of_two()
+        .trailing_zeros()
+        .clamp(9, 15);
+    format!(
+        "exec(deflate.DeflateIO(io.BytesIO(binascii.a2b_base64('{}')),deflate.RAW,{wbits}).read())",
+        base64::Engine::encode(&base64::engine::general_purpose::STANDARD, packed)
+    )
+}
+
+fn is_memory_error<T>(result: &Result<T>) -> bool {
+    matches!(result, Err(Error::Exception(exception)) if exception.kind == "MemoryError")
+}
+
+/// Splits Python source into runnable pieces of about `limit` bytes, cutting only between
+/// top-level statements (a `def` stays whole; `except`/`else` stay with their `try`/`if`).
+pub(crate) fn split_top_level(source: &str, limit: usize) -> Vec<String> {
+    let mut statements: Vec<String> = Vec::new();
+    for line in source.lines() {
+        let continues = line.starts_with(' ')
+            || ["except", "else", "elif", "finally"]
+                .iter()
+                .any(|word| line.starts_with(word));
+        match statements.last_mut() {
+            Some(last) if continues => {
+                last.push_str(line);
+                last.push('\n');
+            }
+            _ => statements.push(format!("{line}\n")),
+        }
+    }
+    let mut pieces: Vec<String> = Vec::new();
+    for statement in statements {
+        match pieces.last_mut() {
+            Some(last) if last.len() + statement.len() <= limit => last.push_str(&statement),
+            _ => pieces.push(statement),
+        }
+    }
+    pieces
 }
 
 /// Lines `kind size sha256-or-dash name`.
@@ -424,14 +517,36 @@ mod tests {
 
     #[test]
     fn helper_groups_are_split_and_sendable() {
-        for group in [Helpers::Base, Helpers::Upload, Helpers::Download] {
+        for group in [
+            Helpers::Core,
+            Helpers::List,
+            Helpers::Upload,
+            Helpers::Download,
+        ] {
             let source = helper_source(group);
-            assert!(source.starts_with("import sys") || source.starts_with("def "));
+            assert!(
+                source.starts_with("import sys") || source.starts_with("def "),
+                "{source}"
+            );
             assert!(!source.contains("#@"));
             assert!(crate::raw_repl::is_sendable_code(source.as_bytes()));
         }
         assert!(helper_source(Helpers::Upload).contains("def _up("));
         assert!(helper_source(Helpers::Download).contains("def _dn("));
+    }
+
+    #[test]
+    fn splits_between_top_level_statements() {
+        let source = "import sys\ntry:import os\nexcept ImportError:import uos as os\ndef f():\n return 1\ndef g():\n return 2\n";
+        let pieces = split_top_level(source, 40);
+        assert_eq!(pieces.concat(), source);
+        assert!(pieces.iter().any(|p| p.contains("try:import os\nexcept")));
+        assert!(pieces
+            .iter()
+            .all(|p| !p.starts_with(' ') && !p.starts_with("except")));
+        assert!(pieces.len() >= 2);
+        let whole = split_top_level(helper_source(Helpers::Upload), 400);
+        assert!(whole.iter().any(|p| p.starts_with("def _up(")));
     }
 
     #[test]

@@ -62,6 +62,12 @@ pub fn py_str(text: &str) -> String {
     out
 }
 
+/// A board path as device code should use it: through `_a`, which drops the leading `/` on
+/// flat filesystems (micro:bit) whose `open` does not know directories.
+pub(crate) fn dev_path(path: &str) -> String {
+    format!("_a({})", py_str(path))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

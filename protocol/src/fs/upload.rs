@@ -5,7 +5,8 @@ use std::collections::VecDeque;
 
 use base64::Engine as _;
 
-use super::{map_os_error, normalize, py_str, Fs, Helpers, Progress, TEMP_SUFFIX};
+use super::path::dev_path;
+use super::{deflate_code, map_os_error, normalize, Fs, Helpers, Progress, TEMP_SUFFIX};
 use crate::error::{Error, Result};
 use crate::raw_repl::CTRL_D;
 use crate::session::PasteSupport;
@@ -16,6 +17,13 @@ const ACK: u8 = 0x06;
 const NAK: u8 = 0x15;
 /// The board renamed the file into place.
 const COMMITTED: u8 = 0x17;
+/// Upper bound of a frame's payload: deflate blocks are at most 16 KB and only used when they
+/// shrink the data; raw frames are 4 KB.
+pub(crate) const MAX_FRAME_WIRE: usize = 16 * 1024;
+/// Window bits value in an empty frame header that tells the board to drop the file.
+const ABORT: u8 = 255;
+/// Below this much free heap, helpers are defined a function at a time.
+const SMALL_HEAP: u64 = 24 * 1024;
 /// Payload bytes per frame when not compressing.
 const RAW_FRAME: usize = 4096;
 
@@ -50,7 +58,7 @@ fn prepare(data: &[u8], deflate_block: Option<usize>) -> Prepared {
             let frames: Vec<Frame> = data
                 .chunks(block)
                 .map(|chunk| Frame {
-                    payload: miniz_oxide::deflate::compress_to_vec(chunk, 9),
+                    payload: miniz_oxide::deflate::compress_to_vec(chunk, 10),
                     content_bytes: chunk.len() as u64,
                 })
                 .collect();
@@ -86,9 +94,31 @@ fn deflate_block_for(mem_free: u64) -> Option<usize> {
     Some(block.max(1024) as usize)
 }
 
-fn frame_header(len: usize) -> [u8; 3] {
+/// A frame header: payload length (24-bit little-endian) and the window bits to inflate it
+/// with (0: raw bytes).
+fn frame_header(len: usize, wbits: u8) -> [u8; 4] {
     let bytes = (len as u32).to_le_bytes();
-    [bytes[0], bytes[1], bytes[2]]
+    [bytes[0], bytes[1], bytes[2], wbits]
+}
+
+/// Bytes per acknowledged unit: the board's raw-paste window increment, which its input buffer
+/// holds twice over.
+fn unit_for(window: Option<usize>) -> usize {
+    window.unwrap_or(64).clamp(16, 1024)
+}
+
+/// `_up` arguments for each file: board path and temporary path.
+fn upload_calls(paths: &[String]) -> String {
+    paths
+        .iter()
+        .map(|path| {
+            format!(
+                "({},{}),",
+                dev_path(path),
+                dev_path(&format!("{path}{TEMP_SUFFIX}"))
+            )
+        })
+        .collect()
 }
 
 /// How a stream ended.
@@ -112,14 +142,28 @@ impl Fs<'_> {
         if files.is_empty() {
             return Ok(());
         }
+        let paths = files
+            .iter()
+            .map(|f| normalize(f.path))
+            .collect::<Result<Vec<_>>>()?;
+        if self.session.cached_info.is_none() && self.optimistic_upload(files, &paths, progress)? {
+            return Ok(());
+        }
         let info = self.session.info()?;
         if info.can_stream_raw_input() {
-            let block = if info.features.deflate {
-                info.mem_free.and_then(deflate_block_for)
-            } else {
-                None
-            };
-            self.write_streamed(files, block, info.features.os_rename, progress)
+            let needs = [Helpers::Upload];
+            let prelude = self.prelude_for(&needs);
+            let calls = upload_calls(&paths);
+            let started = self.session.start_with(|window| {
+                format!(
+                    "{prelude}for a in ({calls}):_up(a[0],{},a[1])",
+                    unit_for(window)
+                )
+                .into_bytes()
+            });
+            self.mark_loaded(&needs, &started);
+            started?;
+            self.stream_files(files, &paths, &info, progress)
         } else {
             for file in files {
                 self.write_in_code(file, &info, progress)?;
@@ -128,55 +172,89 @@ impl Fs<'_> {
         }
     }
 
-    fn write_streamed(
+    /// First contact in a session: one exec asks the board about itself, defines the upload
+    /// helpers (deflated) and starts receiving, saving a round trip and the probe's own bytes.
+    /// Returns false, having learnt the board's features, when it lacks what streaming needs.
+    fn optimistic_upload(
         &mut self,
         files: &[Upload<'_>],
-        deflate_block: Option<usize>,
-        atomic: bool,
+        paths: &[String],
+        progress: &mut dyn Progress,
+    ) -> Result<bool> {
+        let helpers = self.missing_helper_source(&[Helpers::Upload]);
+        let packed = deflate_code(&helpers);
+        let calls = upload_calls(paths);
+        let started = self.session.start_with(|window| {
+            if window.is_none() {
+                // Old firmware: no raw-paste, small heap; just probe.
+                return format!("{}print('-')", crate::info::INFO_SNIPPET).into_bytes();
+            }
+            format!(
+                "{probe}try:\n import deflate,binascii,io,micropython;sys.stdin.buffer;micropython.kbd_intr\n {packed}\n _ok=1\nexcept (ImportError,AttributeError):_ok=0\nprint('\\x06' if _ok else '-')\nif _ok:\n for a in ({calls}):_up(a[0],{},a[1])",
+                unit_for(window),
+                probe = crate::info::INFO_SNIPPET,
+            )
+            .into_bytes()
+        });
+        started?;
+        let mut lines = Vec::new();
+        for _ in 0..6 {
+            match self.read_header_line()? {
+                Some(line) => lines.push(line),
+                None => {
+                    let timeout = self.session.answer_timeout();
+                    let result = self.session.finish(&mut |_| {}, Some(timeout));
+                    return match result {
+                        // Too much code at once for this heap: go the step-by-step way.
+                        Err(Error::Exception(exc)) if exc.kind == "MemoryError" => Ok(false),
+                        Err(err) => Err(map_os_error(err, &paths[0])),
+                        Ok(()) => Err(self.session.unexpected("probing the board", b"")),
+                    };
+                }
+            }
+        }
+        let info = crate::info::DeviceInfo::parse(lines[..5].join("\n").as_bytes());
+        self.session.cached_info = Some(info.clone());
+        if lines[5] != "\x06" {
+            let timeout = self.session.answer_timeout();
+            self.session.finish(&mut |_| {}, Some(timeout))?;
+            return Ok(false);
+        }
+        self.session.helpers_loaded |= Helpers::Core as u8 | Helpers::Upload as u8;
+        self.stream_files(files, paths, &info, progress)?;
+        Ok(true)
+    }
+
+    /// Streams each file to the running `_up` calls, then reads the end of the reply.
+    fn stream_files(
+        &mut self,
+        files: &[Upload<'_>],
+        paths: &[String],
+        info: &crate::info::DeviceInfo,
         progress: &mut dyn Progress,
     ) -> Result<()> {
-        let increment = match self.session.paste_support() {
-            PasteSupport::Supported(window) => window,
-            _ => 64,
-        };
-        let unit = increment.clamp(16, 1024);
+        let unit = unit_for(match self.session.paste_support() {
+            PasteSupport::Supported(window) => Some(window),
+            _ => None,
+        });
         let window = 2 * unit;
-        let mut paths = Vec::with_capacity(files.len());
-        let mut calls = String::new();
-        let mut prepared = Vec::with_capacity(files.len());
-        for file in files {
-            let path = normalize(file.path)?;
+        let deflate_block = if info.features.deflate {
+            info.mem_free.and_then(deflate_block_for)
+        } else {
+            None
+        };
+        for (file, path) in files.iter().zip(paths) {
             let plan = prepare(file.data, deflate_block);
-            let temp = if atomic {
-                py_str(&format!("{path}{TEMP_SUFFIX}"))
-            } else {
-                "''".to_string()
-            };
-            calls.push_str(&format!(
-                "({},{},{},{}),",
-                py_str(&path),
-                plan.wbits,
-                unit,
-                temp
-            ));
-            paths.push(path);
-            prepared.push(plan);
-        }
-        let needs = [Helpers::Upload];
-        let code = format!("{}for a in ({calls}):_up(*a)", self.prelude_for(&needs));
-        let started = self.session.start(code.as_bytes());
-        self.mark_loaded(&needs, &started);
-        started?;
-        for (index, plan) in prepared.iter().enumerate() {
-            progress.on_file_start(&paths[index], files[index].data.len() as u64);
-            match self.send_stream(plan, unit, window, progress)? {
-                StreamEnd::Committed => progress.on_file_done(&paths[index]),
+            progress.on_file_start(path, file.data.len() as u64);
+            match self.send_stream(&plan, unit, window, progress)? {
+                StreamEnd::Committed => progress.on_file_done(path),
                 StreamEnd::Failed => {
                     let timeout = self.session.answer_timeout();
                     let result = self.session.finish(&mut |_| {}, Some(timeout));
                     self.session.resynchronize();
                     let err = match result {
-                        Err(err) => map_os_error(err, &paths[index]),
+                        Err(_) if self.session.cancel_requested() => Error::Interrupted,
+                        Err(err) => map_os_error(err, path),
                         Ok(()) => self
                             .session
                             .unexpected("uploading (the board ended the transfer early)", b""),
@@ -208,12 +286,18 @@ impl Fs<'_> {
             payload: Vec::new(),
             content_bytes: 0,
         };
+        let mut cancelled = false;
         for frame in plan.frames.iter().chain(std::iter::once(&terminator)) {
             let is_end = frame.payload.is_empty();
-            if failed && !is_end {
+            cancelled |= self.session.cancel_requested();
+            if (failed || cancelled) && !is_end {
                 continue;
             }
-            let header = frame_header(frame.payload.len());
+            let header = if cancelled {
+                frame_header(0, ABORT)
+            } else {
+                frame_header(frame.payload.len(), plan.wbits)
+            };
             let mut pieces: Vec<(&[u8], u64)> = vec![(&header[..], 0)];
             let count = frame.payload.chunks(unit).count();
             for (i, piece) in frame.payload.chunks(unit).enumerate() {
@@ -321,8 +405,8 @@ impl Fs<'_> {
         progress.on_file_start(&path, file.data.len() as u64);
         let open = format!(
             "k=_k({p})\nif k and k[0]=='d':raise OSError(21)\nf=open({t},'wb')\nw=f.write\n{imp}",
-            p = py_str(&path),
-            t = py_str(&target),
+            p = dev_path(&path),
+            t = dev_path(&target),
             imp = if info.features.binascii {
                 "from binascii import a2b_base64 as a\n"
             } else {
@@ -349,18 +433,14 @@ impl Fs<'_> {
         if result.is_ok() {
             let mut close = "f.close()\n".to_string();
             if target != path {
-                close.push_str(&format!(
-                    "try:os.rename({t},{p})\nexcept OSError:\n os.remove({p});os.rename({t},{p})",
-                    t = py_str(&target),
-                    p = py_str(&path)
-                ));
+                close.push_str(&format!("_mv({},{})", dev_path(&target), dev_path(&path)));
             }
             result = self.run(&[], &close, &path).map(|_| ());
         }
         if result.is_err() {
             let cleanup = format!(
                 "try:f.close()\nexcept Exception:pass\ntry:os.remove({})\nexcept Exception:pass",
-                py_str(&target)
+                dev_path(&target)
             );
             let _ = self.run(&[], &cleanup, &path);
         } else {
@@ -375,10 +455,17 @@ impl Fs<'_> {
         let info = self.session.info()?;
         let chunk = info
             .mem_free
-            .map_or(256, |free| (free / 16) as usize)
+            .map_or(256, |free| (free / 32) as usize)
             .clamp(64, 4096);
         let needs = [Helpers::Download];
-        let code = format!("{}_dn({},{chunk})", self.prelude_for(&needs), py_str(&path));
+        if info.mem_free.is_some_and(|free| free < SMALL_HEAP) {
+            self.load_helpers_piecewise(&needs)?;
+        }
+        let code = format!(
+            "{}_dn({},{chunk})",
+            self.prelude_for(&needs),
+            dev_path(&path)
+        );
         let started = self.session.start(code.as_bytes());
         self.mark_loaded(&needs, &started);
         started?;
@@ -406,6 +493,12 @@ impl Fs<'_> {
             let mut data = vec![0u8; size as usize];
             let mut filled = 0;
             while filled < data.len() {
+                if self.session.cancel_requested() {
+                    // Ctrl-C reaches the board (it did not turn keyboard interrupts off); what
+                    // is still on its way is dropped when the next session starts.
+                    self.session.resynchronize();
+                    return Err(Error::Interrupted);
+                }
                 let end = (filled + 4096).min(data.len());
                 self.session
                     .read_exact_into(&mut data[filled..end], "file content")?;
@@ -549,8 +642,8 @@ mod tests {
 
     #[test]
     fn frame_header_is_little_endian_24_bit() {
-        assert_eq!(frame_header(0x012345), [0x45, 0x23, 0x01]);
-        assert_eq!(frame_header(0), [0, 0, 0]);
+        assert_eq!(frame_header(0x012345, 14), [0x45, 0x23, 0x01, 14]);
+        assert_eq!(frame_header(0, 0), [0, 0, 0, 0]);
     }
 
     #[test]
