@@ -4,7 +4,6 @@ pub mod cat;
 pub mod completions;
 pub mod cp;
 pub mod devs;
-pub mod sync;
 pub mod df;
 pub mod eval;
 pub mod exec;
@@ -18,6 +17,7 @@ pub mod rm;
 pub mod rmdir;
 pub mod run;
 pub mod sha256sum;
+pub mod sync;
 pub mod tree;
 
 use anyhow::Result;
