@@ -581,3 +581,21 @@ fn example_project_syncs_with_its_project_file() {
     assert_success(&output);
     assert_eq!(names(&board.root()), vec!["lib/pattern.py", "main.py"]);
 }
+
+#[test]
+fn old_firmware_without_os_stat_is_told_what_is_missing() {
+    let board = crate::simboard::MicrobitBoard::start();
+    std::thread::sleep(Duration::from_millis(500));
+    let local = project(&[("main.py", "print(1)\n")]);
+    let output = upy()
+        .current_dir(local.path())
+        .args(["--port", board.port(), "sync", "."])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("firmware lacks"),
+        "{}",
+        stderr(&output)
+    );
+}
