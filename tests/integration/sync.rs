@@ -496,9 +496,13 @@ fn watch_syncs_each_save_reloads_and_follows_deletions() {
     write(local.path(), "extra.py", "E = 1\n");
     watch.wait_for("1 sent", Duration::from_secs(10));
     assert!(board.root().join("extra.py").exists());
-    std::fs::remove_file(local.path().join("extra.py")).unwrap();
+    std::fs::rename(local.path().join("extra.py"), local.path().join("moved.py")).unwrap();
     watch.wait_for("1 deleted", Duration::from_secs(10));
     assert!(!board.root().join("extra.py").exists());
+    assert!(board.root().join("moved.py").exists(), "rename not followed");
+    std::fs::remove_file(local.path().join("moved.py")).unwrap();
+    watch.wait_for("1 deleted", Duration::from_secs(10));
+    assert!(!board.root().join("moved.py").exists());
 
     write(local.path(), "util.py", "VERSION = 2\n");
     watch.wait_for("running 2", Duration::from_secs(10));
