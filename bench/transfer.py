@@ -63,6 +63,9 @@ class Board:
         if not line.startswith("PORT "):
             sys.exit(f"simulated board did not start: {line!r}")
         self.port = line.split(" ", 1)[1]
+        # Let the interpreter finish booting, as a board on a desk has: a Ctrl-C that reaches the
+        # simulator while its CPython wrapper is still starting kills it, which no board does.
+        time.sleep(1.5)
 
     def clear(self):
         for name in os.listdir(self.root):

@@ -48,6 +48,16 @@ pub struct GlobalArgs {
         value_parser = clap::builder::FalseyValueParser::new()
     )]
     pub no_progress: bool,
+
+    /// Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit
+    /// (ESP32/ESP8266); by default opening the port leaves a running board alone
+    #[arg(
+        long,
+        global = true,
+        env = "UPY_RESET_ON_OPEN",
+        value_parser = clap::builder::FalseyValueParser::new()
+    )]
+    pub reset_on_open: bool,
 }
 
 /// The subcommands.
@@ -57,8 +67,6 @@ pub enum Command {
     Devs(commands::devs::DevsArgs),
     /// Print shell completions for SHELL to stdout
     Completions(commands::completions::CompletionsArgs),
-    /// Mirror a local folder onto the board, sending only what changed; --watch keeps it so
-    Sync(commands::sync::SyncArgs),
     /// Run Python code on the board, streaming its output
     Exec(commands::exec::ExecArgs),
     /// Print the value of a Python expression evaluated on the board
@@ -89,4 +97,12 @@ pub enum Command {
     Info(commands::info::InfoArgs),
     /// Connect this terminal to the board's interactive REPL (exit with Ctrl-] or Ctrl-X)
     Repl(commands::repl::ReplArgs),
+    /// Write MicroPython firmware to a board (ESP serial bootloader, UF2 or DAPLink drive, debug probe)
+    Flash(commands::flash::FlashArgs),
+    /// List the board catalog, download official firmware into the cache, print cached paths
+    Firmware(commands::firmware::FirmwareArgs),
+    /// Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)
+    Compile(commands::compile::CompileArgs),
+    /// Mirror a local folder onto the board, sending only what changed; --watch keeps it so
+    Sync(commands::sync::SyncArgs),
 }

@@ -14,7 +14,7 @@ pub fn connect(ctx: &Context) -> Result<Session> {
     let port = ports::resolve(&ctx.global.port)?;
     let options = SerialOptions {
         baud: ctx.global.baud,
-        reset_on_open: false,
+        reset_on_open: ctx.global.reset_on_open,
     };
     Session::open(&port, &options).map_err(board_error)
 }

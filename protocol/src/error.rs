@@ -71,6 +71,14 @@ pub enum Error {
         /// The bytes that surprised it, lossily decoded.
         received: String,
     },
+    /// Code to run contains a raw byte 0x01..0x05, which the raw REPL takes as a command.
+    #[error("the code contains the control byte 0x{byte:02x} at offset {offset}; write it as an escape (\\x{byte:02x}) instead")]
+    UnsendableCode {
+        /// The byte.
+        byte: u8,
+        /// Where it is in the code.
+        offset: usize,
+    },
     /// Code run on the board raised an exception.
     #[error("{0}")]
     Exception(#[from] DeviceException),

@@ -165,8 +165,8 @@ impl DeviceInfo {
         if let [block_size, blocks, free_blocks] = numbers[..] {
             info.fs = Some(FsSpace {
                 block_size,
-                total: block_size * blocks,
-                free: block_size * free_blocks,
+                total: block_size.saturating_mul(blocks),
+                free: block_size.saturating_mul(free_blocks),
             });
         }
         let features = &mut info.features;

@@ -13,6 +13,8 @@ use crate::transport::{SerialOptions, SerialTransport, Transport};
 /// How long the board may stay silent while an answer is due, unless changed.
 pub const DEFAULT_ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How long to keep trying to get control of a board whose output keeps streaming in.
+const ENTRY_LIMIT: Duration = Duration::from_secs(30);
 /// Paced raw REPL writes for firmware without raw-paste: bytes per burst, then a pause.
 const PACED_CHUNK: usize = 256;
 /// Old firmware (no raw-paste at all) may have a tiny input buffer (the micro:bit drops input
@@ -48,6 +50,7 @@ pub struct Session {
     /// Device-side helper functions are defined in the raw REPL's globals (see `fs`).
     pub(crate) helpers_loaded: u8,
     pub(crate) cached_info: Option<crate::info::DeviceInfo>,
+    pub(crate) raw_uploads: bool,
 }
 
 impl Session {
@@ -71,6 +74,7 @@ impl Session {
             cancel: None,
             helpers_loaded: 0,
             cached_info: None,
+            raw_uploads: true,
         }
     }
 
@@ -102,6 +106,13 @@ impl Session {
         self.paced_chunk = chunk.max(1);
     }
 
+    /// Whether uploads may stream raw bytes through `sys.stdin.buffer` (default: yes, where the
+    /// board can). Off, file content travels base64 (or deflate + base64) inside code: slower,
+    /// for links that do not pass every byte value.
+    pub fn set_raw_uploads(&mut self, allowed: bool) {
+        self.raw_uploads = allowed;
+    }
+
     /// The underlying transport, for raw byte access (the interactive REPL). Leave the raw REPL
     /// first with [`Session::exit_raw_repl`] if the friendly REPL is wanted.
     pub fn transport_mut(&mut self) -> &mut dyn Transport {
@@ -130,70 +141,88 @@ impl Session {
     /// catch one KeyboardInterrupt), drains, asks for the raw REPL and retries with longer
     /// waits when noise hides the banner.
     pub fn enter_raw_repl(&mut self) -> Result<()> {
-        let mut seen: Vec<u8> = Vec::new();
+        let started = Instant::now();
+        let mut noise = Noise::default();
         // Fast path for a board idle at a prompt or running interruptible code: one write, one
         // banner. Noise before the banner is fine; the slow attempts below handle the rest.
         self.write(&[b'\r', CTRL_C, CTRL_C, CTRL_A])?;
-        if self.wait_for_banner(Duration::from_millis(400), &mut seen)? {
+        if self.wait_for_banner(Duration::from_millis(400), &mut noise)? {
             self.in_raw_repl = true;
             self.helpers_loaded = 0;
             return Ok(());
         }
-        // The last wait outlasts the 2 s a board-side upload helper waits for data, should a
+        // The third wait outlasts the 2 s a board-side upload helper waits for data, should a
         // previous upy have been killed mid-transfer (it then takes our bytes as file data).
-        let attempts = [
-            Duration::from_millis(600),
-            Duration::from_millis(1500),
-            Duration::from_millis(2500),
-            Duration::from_millis(2500),
-        ];
-        for (attempt, wait) in attempts.iter().enumerate() {
-            if attempt == 2 {
-                // A board still inside an upload from a killed upy reads whole units and takes
-                // everything as file data. Finish its frame with 0xFF bytes: the next header it
-                // reads then says "abort" (window bits 255), so it drops the file and returns
-                // to its prompt.
+        let waits = [600, 1500, 2500, 2500];
+        let mut attempt = 0;
+        loop {
+            let wait = Duration::from_millis(waits[attempt.min(waits.len() - 1)]);
+            let quiet = noise
+                .last
+                .is_none_or(|last| last.elapsed() > Duration::from_millis(1000));
+            if attempt == 2 && quiet {
+                // A silent board may still be inside an upload from a killed upy: it reads
+                // whole units and takes everything as file data. Finish its frame with 0xFF
+                // bytes: the next header it reads then says "abort" (window bits 255), so it
+                // drops the file and returns to its prompt. (Not for a chatty board: it is not
+                // reading, and the filler would only delay the Ctrl-C behind it.)
                 self.write(&vec![0xFF; crate::fs::MAX_FRAME_WIRE + 8])?;
             }
             self.write(b"\r")?;
             self.write(&[CTRL_C])?;
-            self.drain_for(Duration::from_millis(30), &mut seen)?;
+            self.drain_for(Duration::from_millis(30), &mut noise)?;
             self.write(&[CTRL_C])?;
             // A stubborn program may catch the first interrupts and keep printing.
-            self.drain_for(Duration::from_millis(100), &mut seen)?;
+            self.drain_for(Duration::from_millis(100), &mut noise)?;
             self.write(&[CTRL_C, CTRL_C])?;
             self.drain_quiet(
                 Duration::from_millis(40),
                 Duration::from_millis(400),
-                &mut seen,
+                &mut noise,
             )?;
             self.pending.clear();
             self.write(&[b'\r', CTRL_A])?;
-            if self.wait_for_banner(*wait, &mut seen)? {
+            if self.wait_for_banner(wait, &mut noise)? {
                 self.in_raw_repl = true;
                 self.helpers_loaded = 0;
-                // A second banner may follow if an earlier Ctrl-A was still queued.
-                self.drain_quiet(
-                    Duration::from_millis(15),
-                    Duration::from_millis(60),
-                    &mut seen,
-                )?;
+                // Earlier Ctrl-As may still have banners on their way, behind a backlog of the
+                // program's output: run a marker and skip everything before its output.
                 self.pending.clear();
+                self.synchronize()?;
                 return Ok(());
             }
+            attempt += 1;
+            // Past the planned attempts, keep going only while output is still streaming in (a
+            // long backlog of a chatty program ahead of the banner), within a limit.
+            let streaming = noise
+                .last
+                .is_some_and(|last| last.elapsed() < Duration::from_millis(300));
+            if attempt >= waits.len() && (!streaming || started.elapsed() > ENTRY_LIMIT) {
+                break;
+            }
         }
-        if seen.is_empty() {
+        if noise.total == 0 {
             return Err(Error::NotAnswering {
                 port: self.port.clone(),
                 waiting_for: "the raw REPL prompt",
-                timeout: attempts.iter().sum::<Duration>() + Duration::from_millis(400),
+                timeout: started.elapsed(),
             });
         }
-        let tail = &seen[seen.len().saturating_sub(120)..];
+        let tail = &noise.tail[noise.tail.len().saturating_sub(120)..];
         Err(Error::NotMicroPython {
             port: self.port.clone(),
             received: String::from_utf8_lossy(tail).into_owned(),
         })
+    }
+
+    /// Runs a marker in the raw REPL and discards everything the board sent before its output.
+    fn synchronize(&mut self) -> Result<()> {
+        self.write(b"print('upy'+'sync')")?;
+        self.write(&[CTRL_D])?;
+        self.read_until(b"upysync", "the raw REPL to run a marker")?;
+        self.read_until(b"\x04>", "the raw REPL prompt after a marker")?;
+        self.pending.clear();
+        Ok(())
     }
 
     fn ensure_raw_repl(&mut self) -> Result<()> {
@@ -213,7 +242,7 @@ impl Session {
         Ok(())
     }
 
-    fn wait_for_banner(&mut self, wait: Duration, seen: &mut Vec<u8>) -> Result<bool> {
+    fn wait_for_banner(&mut self, wait: Duration, noise: &mut Noise) -> Result<bool> {
         let deadline = Instant::now() + wait;
         let mut buf = [0u8; 512];
         let mut window: Vec<u8> = Vec::new();
@@ -223,7 +252,7 @@ impl Session {
             if n == 0 {
                 continue;
             }
-            seen.extend_from_slice(&buf[..n]);
+            noise.push(&buf[..n]);
             window.extend_from_slice(&buf[..n]);
             if let Some(end) = raw_repl::find_raw_banner_end(&window) {
                 self.pending = window[end..].to_vec();
@@ -260,14 +289,45 @@ impl Session {
         Ok(String::from_utf8_lossy(&out).trim_end().to_string())
     }
 
+    /// Starts `code` and returns as soon as the board runs it, without reading its output: for
+    /// programs that talk to the host while they run (reading data the host streams with
+    /// [`Session::write_raw`], acknowledging with bytes read by [`Session::read_raw`]). End with
+    /// [`Session::finish_program`].
+    pub fn start_program(&mut self, code: &str) -> Result<()> {
+        self.start(code.as_bytes())
+    }
+
+    /// Writes bytes to a program started with [`Session::start_program`].
+    pub fn write_raw(&mut self, data: &[u8]) -> Result<()> {
+        self.write(data)
+    }
+
+    /// Reads what a running program printed (bytes already buffered first); `Ok(0)` when
+    /// nothing came within `timeout`.
+    pub fn read_raw(&mut self, buf: &mut [u8], timeout: Duration) -> Result<usize> {
+        if !self.pending.is_empty() {
+            let n = self.pending.len().min(buf.len());
+            buf[..n].copy_from_slice(&self.pending[..n]);
+            self.pending.drain(..n);
+            return Ok(n);
+        }
+        self.read_some(buf, timeout)
+    }
+
+    /// Reads the rest of a started program's reply: its remaining output (to `on_stdout`),
+    /// then its exception if any, then the prompt. `silence_limit`: how long the board may stay
+    /// quiet (None: as long as it runs).
+    pub fn finish_program(
+        &mut self,
+        on_stdout: &mut dyn FnMut(&[u8]),
+        silence_limit: Option<Duration>,
+    ) -> Result<()> {
+        self.finish(on_stdout, silence_limit)
+    }
+
     /// Sends the code and waits until the board has taken it (it is then running).
     pub(crate) fn start(&mut self, code: &[u8]) -> Result<()> {
-        if !raw_repl::is_sendable_code(code) {
-            return Err(Error::UnexpectedReply {
-                context: "preparing code (it contains raw control bytes 0x01..0x05)",
-                received: String::new(),
-            });
-        }
+        check_sendable(code)?;
         let code = code.to_vec();
         self.start_with(move |_| code)
     }
@@ -295,17 +355,14 @@ impl Session {
             _ => None,
         };
         let code = build(window);
-        if !raw_repl::is_sendable_code(&code) {
+        if let Err(err) = check_sendable(&code) {
             // Raw-paste is already open: end it empty so the board returns to its prompt.
             if window.is_some() {
                 self.write(&[CTRL_D])?;
                 self.read_paste_end()?;
                 self.finish(&mut |_| {}, Some(self.answer_timeout))?;
             }
-            return Err(Error::UnexpectedReply {
-                context: "preparing code (it contains raw control bytes 0x01..0x05)",
-                received: String::new(),
-            });
+            return Err(err);
         }
         match window {
             Some(increment) => self.send_paste(&code, increment),
@@ -647,20 +704,20 @@ impl Session {
         }
     }
 
-    /// Reads for `duration`, keeping what arrives in `seen`.
-    fn drain_for(&mut self, duration: Duration, seen: &mut Vec<u8>) -> Result<()> {
+    /// Reads for `duration`, keeping what arrives in `noise`.
+    fn drain_for(&mut self, duration: Duration, noise: &mut Noise) -> Result<()> {
         let deadline = Instant::now() + duration;
         let mut buf = [0u8; 1024];
         while Instant::now() < deadline {
             let left = deadline.saturating_duration_since(Instant::now());
             let n = self.read_some(&mut buf, left)?;
-            keep_tail(seen, &buf[..n]);
+            noise.push(&buf[..n]);
         }
         Ok(())
     }
 
     /// Reads until the line has been quiet for `quiet`, or `limit` has passed.
-    fn drain_quiet(&mut self, quiet: Duration, limit: Duration, seen: &mut Vec<u8>) -> Result<()> {
+    fn drain_quiet(&mut self, quiet: Duration, limit: Duration, noise: &mut Noise) -> Result<()> {
         let deadline = Instant::now() + limit;
         let mut buf = [0u8; 1024];
         while Instant::now() < deadline {
@@ -668,7 +725,7 @@ impl Session {
             if n == 0 {
                 break;
             }
-            keep_tail(seen, &buf[..n]);
+            noise.push(&buf[..n]);
         }
         Ok(())
     }
@@ -702,6 +759,7 @@ impl Drop for Session {
         if self.in_raw_repl && self.helpers_loaded != 0 && self.is_small_board() {
             // Helper functions live in the board's globals until a reset; on a board with a few
             // KB of heap they would starve the user's program.
+            self.answer_timeout = Duration::from_secs(1);
             let _ = self.exec_capture(crate::fs::HELPER_CLEANUP);
         }
         if self.in_raw_repl {
@@ -710,10 +768,39 @@ impl Drop for Session {
     }
 }
 
-fn keep_tail(seen: &mut Vec<u8>, data: &[u8]) {
-    seen.extend_from_slice(data);
-    if seen.len() > 8192 {
-        seen.drain(..seen.len() - 1024);
+fn check_sendable(code: &[u8]) -> Result<()> {
+    match code
+        .iter()
+        .position(|b| (CTRL_A..=raw_repl::CTRL_E).contains(b))
+    {
+        Some(offset) => Err(Error::UnsendableCode {
+            byte: code[offset],
+            offset,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// What the board sent while the session tried to get control: the tail for the error
+/// message, a count, and when the last byte came.
+#[derive(Default)]
+struct Noise {
+    tail: Vec<u8>,
+    total: u64,
+    last: Option<Instant>,
+}
+
+impl Noise {
+    fn push(&mut self, data: &[u8]) {
+        if data.is_empty() {
+            return;
+        }
+        self.total += data.len() as u64;
+        self.last = Some(Instant::now());
+        self.tail.extend_from_slice(data);
+        if self.tail.len() > 8192 {
+            self.tail.drain(..self.tail.len() - 1024);
+        }
     }
 }
 

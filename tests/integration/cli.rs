@@ -47,6 +47,7 @@ fn every_subcommand_documents_itself() {
         .skip_while(|line| !line.starts_with("Commands:"))
         .skip(1)
         .take_while(|line| line.starts_with("  "))
+        .filter(|line| !line.starts_with("   "))
         .map(|line| {
             line.split_whitespace()
                 .next()

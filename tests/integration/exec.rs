@@ -179,3 +179,25 @@ fn board_unplugged_mid_command_exits_4() {
         stderr(&output)
     );
 }
+
+#[test]
+fn exec_takes_control_of_a_chatty_board_behind_a_slow_link() {
+    // At 115200 baud the program's output backs up: banners from earlier attempts arrive late.
+    let board = SimBoard::with(SimOptions {
+        files: vec![(
+            "main.py".into(),
+            b"i = 0\nwhile True:\n    print('tick', i)\n    i += 1\n".to_vec(),
+        )],
+        baud: Some(115_200),
+        ..SimOptions::default()
+    });
+    // (Within about two seconds of the simulator's boot, its interpreter does not take the
+    // Ctrl-C of a program blocked on a full output pty; a board on a desk has long booted.)
+    std::thread::sleep(Duration::from_millis(3000));
+    let output = upy_on(board.port(), &["exec", "print('got control')"]);
+    assert_success(&output);
+    assert_eq!(text(&output), "got control\n");
+    let output = upy_on(board.port(), &["exec", "print('still')"]);
+    assert_success(&output);
+    assert_eq!(text(&output), "still\n");
+}

@@ -371,10 +371,10 @@ fn sigterm_restores_the_terminal() {
         "not in raw mode"
     );
     let pid = term.child.process_id().expect("upy's pid");
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
+    let killed = std::process::Command::new("bash")
+        .args(["-c", &format!("kill -TERM {pid}")])
         .status()
-        .expect("run kill");
+        .expect("run bash");
     assert!(killed.success());
     term.wait();
     term.assert_restored();
@@ -582,6 +582,23 @@ fn exec_interrupts_a_busy_main_py() {
 }
 
 #[test]
+fn exec_fails_when_the_board_will_not_stop() {
+    let stubborn = "import time\nwhile True:\n    try:\n        time.sleep(0.05)\n    \
+                    except KeyboardInterrupt:\n        pass\n";
+    let board = SimBoard::with(SimOptions {
+        files: vec![("main.py".into(), stubborn.as_bytes().to_vec())],
+        ..Default::default()
+    });
+    let output = piped(board.port(), &[], b"\x04");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = piped(board.port(), &["--exec", "print('got in')"], b"");
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(message.contains("no `>>>` prompt"), "{message}");
+    assert!(message.contains("--exec code not run"), "{message}");
+}
+
+#[test]
 fn missing_port_is_reported_with_no_device_status() {
     let output = upy()
         .args(["--port", "/dev/upy-no-such-port", "repl"])
@@ -672,13 +689,13 @@ fn auto_port_picks_the_only_usb_serial_port_or_says_why_not() {
     match usb.as_slice() {
         [] => {
             assert_eq!(output.status.code(), Some(3), "{message}");
-            assert!(message.contains("no board found"), "{message}");
+            assert!(message.contains("no MicroPython board found"), "{message}");
         }
-        [only] => assert!(message.contains(only.as_str()), "{message}"),
-        _ => {
-            assert_eq!(output.status.code(), Some(3), "{message}");
-            assert!(message.contains("choose one with --port"), "{message}");
-        }
+        // With USB ports present, `auto` keeps only those with a MicroPython or bridge USB id.
+        _ => assert!(
+            output.status.code() == Some(3) || usb.iter().any(|p| message.contains(p.as_str())),
+            "{message}"
+        ),
     }
 }
 

@@ -74,3 +74,16 @@ fn ctrl_c_interrupts_the_program_on_the_board() {
     assert_success(&output);
     assert_eq!(stdout(&output).trim_end(), "free");
 }
+
+#[test]
+fn run_refuses_raw_control_bytes_and_says_how_to_write_them() {
+    let board = SimBoard::start();
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("ctl.py");
+    std::fs::write(&script, b"print('a\x04b')\n").unwrap();
+    let output = upy_on(board.port(), &["run", script.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("0x04"), "{}", stderr(&output));
+    // The board is still at its prompt.
+    assert_success(&upy_on(board.port(), &["exec", "pass"]));
+}

@@ -195,49 +195,58 @@ fn download(
     let mut count = 0;
     for source in sources {
         let path = fs::normalize(remote_path(source).unwrap_or(source)).board()?;
-        let Some(entry) = session.fs().stat(&path).board()? else {
-            return Err(crate::connect::board_error(
-                upy_protocol::Error::RemoteNotFound { path },
-            ));
-        };
         let name = fs::file_name(&path);
         let target = if into_dir && !name.is_empty() {
             dst.join(name)
         } else {
             dst.to_path_buf()
         };
-        if entry.kind == EntryKind::Dir {
-            if !recursive {
+        // Reading straight away saves a round trip; a directory answers "is a directory".
+        let data = match session.fs().read(&path, &mut bars) {
+            Ok(data) => data,
+            Err(upy_protocol::Error::RemoteIsADirectory { .. }) if recursive => {
+                count += download_tree(session, &path, &target, &mut bars)?;
+                continue;
+            }
+            Err(upy_protocol::Error::RemoteIsADirectory { .. }) => {
                 return Err(fail(
                     Status::Failure,
                     format!(":{path} is a directory on the board: use `upy cp -r`"),
-                ));
+                ))
             }
-            std::fs::create_dir_all(&target).map_err(|err| local_error(&target, "create", &err))?;
-            for item in session.fs().walk(&path, false).board()? {
-                let local = target.join(&item.name);
-                if item.kind == EntryKind::Dir {
-                    std::fs::create_dir_all(&local)
-                        .map_err(|err| local_error(&local, "create", &err))?;
-                } else {
-                    let remote = fs::join(&path, &item.name).board()?;
-                    let data = session.fs().read(&remote, &mut bars).board()?;
-                    std::fs::write(&local, data)
-                        .map_err(|err| local_error(&local, "write", &err))?;
-                    count += 1;
-                }
-            }
-        } else {
-            let data = session.fs().read(&path, &mut bars).board()?;
-            std::fs::write(&target, data).map_err(|err| local_error(&target, "write", &err))?;
-            count += 1;
-        }
+            Err(err) => return Err(crate::connect::board_error(err)),
+        };
+        std::fs::write(&target, data).map_err(|err| local_error(&target, "write", &err))?;
+        count += 1;
     }
     ctx.printer.status(format!(
         "Copied {count} file{} from the board",
         plural(count)
     ));
     Ok(Status::Success)
+}
+
+/// Copies the directory `path` on the board to `target` here; returns the number of files.
+fn download_tree(
+    session: &mut Session,
+    path: &str,
+    target: &Path,
+    bars: &mut Bars,
+) -> Result<usize> {
+    std::fs::create_dir_all(target).map_err(|err| local_error(target, "create", &err))?;
+    let mut count = 0;
+    for item in session.fs().walk(path, false).board()? {
+        let local = target.join(&item.name);
+        if item.kind == EntryKind::Dir {
+            std::fs::create_dir_all(&local).map_err(|err| local_error(&local, "create", &err))?;
+        } else {
+            let remote = fs::join(path, &item.name).board()?;
+            let data = session.fs().read(&remote, bars).board()?;
+            std::fs::write(&local, data).map_err(|err| local_error(&local, "write", &err))?;
+            count += 1;
+        }
+    }
+    Ok(count)
 }
 
 fn plural(n: usize) -> &'static str {

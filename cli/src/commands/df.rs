@@ -23,7 +23,10 @@ pub fn run(args: DfArgs, ctx: &Context) -> Result<Status> {
     let mut out = std::io::stdout().lock();
     let space = session.fs().df(board_path(&args.path)).board()?;
     let used = space.total.saturating_sub(space.free);
-    let percent = (used * 100).checked_div(space.total).unwrap_or(0);
+    let percent = used
+        .saturating_mul(100)
+        .checked_div(space.total)
+        .unwrap_or(0);
     writeln!(
         out,
         "{:>12} {:>12} {:>12} {:>5}",

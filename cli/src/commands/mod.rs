@@ -1,12 +1,15 @@
 //! One module per subcommand, each with its `…Args` and a `run` function.
 
 pub mod cat;
+pub mod compile;
 pub mod completions;
 pub mod cp;
 pub mod devs;
 pub mod df;
 pub mod eval;
 pub mod exec;
+pub mod firmware;
+pub mod flash;
 pub mod info;
 pub mod ls;
 pub mod mkdir;
@@ -41,7 +44,6 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
     match cli.command {
         Command::Devs(args) => devs::run(args, &ctx),
         Command::Completions(args) => completions::run(args),
-        Command::Sync(args) => sync::run(args, &ctx),
         Command::Exec(args) => exec::run(args, &ctx),
         Command::Eval(args) => eval::run(args, &ctx),
         Command::Run(args) => run::run(args, &ctx),
@@ -57,5 +59,9 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::Reset(args) => reset::run(args, &ctx),
         Command::Info(args) => info::run(args, &ctx),
         Command::Repl(args) => repl::run(args, &ctx),
+        Command::Flash(args) => flash::run(args, &ctx),
+        Command::Firmware(args) => firmware::run(args, &ctx),
+        Command::Compile(args) => compile::run(args, &ctx),
+        Command::Sync(args) => sync::run(args, &ctx),
     }
 }

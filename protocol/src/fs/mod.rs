@@ -355,8 +355,8 @@ impl Fs<'_> {
         match numbers[..] {
             [block_size, blocks, free] => Ok(FsSpace {
                 block_size,
-                total: block_size * blocks,
-                free: block_size * free,
+                total: block_size.saturating_mul(blocks),
+                free: block_size.saturating_mul(free),
             }),
             _ => Err(self.session.unexpected("reading free space", &out)),
         }

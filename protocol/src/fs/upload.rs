@@ -17,9 +17,9 @@ const ACK: u8 = 0x06;
 const NAK: u8 = 0x15;
 /// The board renamed the file into place.
 const COMMITTED: u8 = 0x17;
-/// Upper bound of a frame's payload: deflate blocks are at most 16 KB and only used when they
+/// Upper bound of a frame's payload: deflate blocks are at most 32 KB and only used when they
 /// shrink the data; raw frames are 4 KB.
-pub(crate) const MAX_FRAME_WIRE: usize = 16 * 1024;
+pub(crate) const MAX_FRAME_WIRE: usize = 32 * 1024;
 /// Window bits value in an empty frame header that tells the board to drop the file.
 const ABORT: u8 = 255;
 /// Below this much free heap, helpers are defined a function at a time.
@@ -84,12 +84,13 @@ fn prepare(data: &[u8], deflate_block: Option<usize>) -> Prepared {
 }
 
 /// Deflate block size for a board with `mem_free` bytes of heap: a power of two from 1 KB to
-/// 16 KB, using at most an eighth of the heap (the board holds the block and its window).
+/// 32 KB, using at most an eighth of the heap (the board holds a compressed block and a window
+/// as large as the block). Larger blocks compress better.
 fn deflate_block_for(mem_free: u64) -> Option<usize> {
     if mem_free < 16 * 1024 {
         return None;
     }
-    let budget = (mem_free / 8).min(16 * 1024);
+    let budget = (mem_free / 8).min(MAX_FRAME_WIRE as u64);
     let block = 1u64 << (63 - budget.leading_zeros());
     Some(block.max(1024) as usize)
 }
@@ -146,11 +147,15 @@ impl Fs<'_> {
             .iter()
             .map(|f| normalize(f.path))
             .collect::<Result<Vec<_>>>()?;
-        if self.session.cached_info.is_none() && self.optimistic_upload(files, &paths, progress)? {
+        let raw = self.session.raw_uploads;
+        if raw
+            && self.session.cached_info.is_none()
+            && self.optimistic_upload(files, &paths, progress)?
+        {
             return Ok(());
         }
         let info = self.session.info()?;
-        if info.can_stream_raw_input() {
+        if raw && info.can_stream_raw_input() {
             let needs = [Helpers::Upload];
             let prelude = self.prelude_for(&needs);
             let calls = upload_calls(&paths);
@@ -182,24 +187,30 @@ impl Fs<'_> {
         progress: &mut dyn Progress,
     ) -> Result<bool> {
         let helpers = self.missing_helper_source(&[Helpers::Upload]);
-        let packed = deflate_code(&helpers);
+        // The probe travels deflated with the helpers; a board without deflate answers `-` and
+        // gets the plain probe next.
+        let packed = deflate_code(&format!("{}{helpers}", crate::info::INFO_SNIPPET));
         let calls = upload_calls(paths);
         let started = self.session.start_with(|window| {
             if window.is_none() {
-                // Old firmware: no raw-paste, small heap; just probe.
-                return format!("{}print('-')", crate::info::INFO_SNIPPET).into_bytes();
+                // Old firmware: no raw-paste, small heap; the plain probe comes next.
+                return b"print('-')".to_vec();
             }
             format!(
-                "{probe}try:\n import deflate,binascii,io,micropython;sys.stdin.buffer;micropython.kbd_intr\n {packed}\n _ok=1\nexcept (ImportError,AttributeError):_ok=0\nprint('\\x06' if _ok else '-')\nif _ok:\n for a in ({calls}):_up(a[0],{},a[1])",
+                "try:\n import sys,deflate,binascii,io,micropython;sys.stdin.buffer;micropython.kbd_intr\n {packed}\n _ok=1\nexcept (ImportError,AttributeError):_ok=0\nprint('\\x06' if _ok else '-')\nif _ok:\n for a in ({calls}):_up(a[0],{},a[1])",
                 unit_for(window),
-                probe = crate::info::INFO_SNIPPET,
             )
             .into_bytes()
         });
         started?;
         let mut lines = Vec::new();
-        for _ in 0..6 {
+        while lines.len() < 6 {
             match self.read_header_line()? {
+                Some(line) if lines.is_empty() && line == "-" => {
+                    let timeout = self.session.answer_timeout();
+                    self.session.finish(&mut |_| {}, Some(timeout))?;
+                    return Ok(false);
+                }
                 Some(line) => lines.push(line),
                 None => {
                     let timeout = self.session.answer_timeout();
@@ -407,20 +418,35 @@ impl Fs<'_> {
             "k=_k({p})\nif k and k[0]=='d':raise OSError(21)\nf=open({t},'wb')\nw=f.write\n{imp}",
             p = dev_path(&path),
             t = dev_path(&target),
-            imp = if info.features.binascii {
-                "from binascii import a2b_base64 as a\n"
-            } else {
-                ""
+            imp = match (info.features.binascii, info.features.deflate) {
+                (true, true) => "from binascii import a2b_base64 as a\nimport deflate,io\ndef z(b,n):return deflate.DeflateIO(io.BytesIO(a(b)),deflate.RAW,n).read()\n",
+                (true, false) => "from binascii import a2b_base64 as a\n",
+                _ => "",
             },
         );
         self.run(&[], &open, &path)?;
         let mut result = Ok(());
         for chunk in file.data.chunks(encoded_per_chunk) {
             let literal = if info.features.binascii {
-                format!(
-                    "w(a('{}'))",
-                    base64::engine::general_purpose::STANDARD.encode(chunk)
-                )
+                let plain = base64::engine::general_purpose::STANDARD.encode(chunk);
+                let packed = info
+                    .features
+                    .deflate
+                    .then(|| miniz_oxide::deflate::compress_to_vec(chunk, 10))
+                    .map(|packed| base64::engine::general_purpose::STANDARD.encode(packed))
+                    .filter(|packed| packed.len() < plain.len());
+                match packed {
+                    // Smallest of base64 and deflate+base64; the window covers the whole chunk.
+                    Some(packed) => format!(
+                        "w(z('{packed}',{}))",
+                        chunk
+                            .len()
+                            .next_power_of_two()
+                            .trailing_zeros()
+                            .clamp(9, 15)
+                    ),
+                    None => format!("w(a('{plain}'))"),
+                }
             } else {
                 format!("w({})", bytes_literal(chunk))
             };
@@ -490,20 +516,22 @@ impl Fs<'_> {
         progress.on_file_start(&path, size);
         let timeout = self.session.answer_timeout();
         let data = if mode == "0" {
-            let mut data = vec![0u8; size as usize];
-            let mut filled = 0;
-            while filled < data.len() {
+            // The size comes from the board: grow as bytes arrive instead of trusting it with
+            // one allocation.
+            let mut data = Vec::with_capacity(size.min(1 << 20) as usize);
+            let mut piece = [0u8; 4096];
+            while (data.len() as u64) < size {
                 if self.session.cancel_requested() {
                     // Ctrl-C reaches the board (it did not turn keyboard interrupts off); what
                     // is still on its way is dropped when the next session starts.
                     self.session.resynchronize();
                     return Err(Error::Interrupted);
                 }
-                let end = (filled + 4096).min(data.len());
+                let want = (size - data.len() as u64).min(piece.len() as u64) as usize;
                 self.session
-                    .read_exact_into(&mut data[filled..end], "file content")?;
-                progress.on_bytes((end - filled) as u64);
-                filled = end;
+                    .read_exact_into(&mut piece[..want], "file content")?;
+                data.extend_from_slice(&piece[..want]);
+                progress.on_bytes(want as u64);
             }
             self.session
                 .finish(&mut |_| {}, Some(timeout))
@@ -637,7 +665,7 @@ mod tests {
     fn block_size_follows_free_memory() {
         assert_eq!(deflate_block_for(8 * 1024), None);
         assert_eq!(deflate_block_for(20 * 1024), Some(2048));
-        assert_eq!(deflate_block_for(2_000_000), Some(16384));
+        assert_eq!(deflate_block_for(2_000_000), Some(32768));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use std::io::{self, Read, Write};
 use std::time::{Duration, Instant};
 
-use serialport::{SerialPort, SerialPortType};
+use serialport::SerialPort;
 
 use crate::exit::{fail, Status};
 
@@ -51,38 +51,6 @@ impl OpenError {
             OpenError::Other(reason) => format!("could not open {path}: {reason}"),
         };
         fail(Status::NoDevice, message)
-    }
-}
-
-/// Resolves `auto` to the only USB serial port; other names are used as given.
-pub fn resolve_port(requested: &str) -> anyhow::Result<String> {
-    if requested != "auto" {
-        return Ok(requested.to_string());
-    }
-    let ports = serialport::available_ports().map_err(|e| {
-        fail(
-            Status::NoDevice,
-            format!("could not list serial ports: {e}"),
-        )
-    })?;
-    let usb: Vec<String> = ports
-        .into_iter()
-        .filter(|port| matches!(port.port_type, SerialPortType::UsbPort(_)))
-        .map(|port| port.port_name)
-        .collect();
-    match usb.as_slice() {
-        [only] => Ok(only.clone()),
-        [] => Err(fail(
-            Status::NoDevice,
-            "no board found: plug one in, or name its port with --port",
-        )),
-        many => Err(fail(
-            Status::NoDevice,
-            format!(
-                "several serial ports could be the board ({}): choose one with --port",
-                many.join(", ")
-            ),
-        )),
     }
 }
 

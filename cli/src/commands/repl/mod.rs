@@ -38,7 +38,8 @@ Tab completes, arrows recall history. upy keeps Ctrl-] and Ctrl-X (exit), Ctrl-Z
 
 When stdin is not a terminal, its bytes are forwarded and upy exits once input has ended and the
 board is back at its prompt (or quiet for 3 s). Exit status: 0 done, 3 no port (missing, busy,
-not permitted), 4 board lost with --no-reconnect or before piped output ended.";
+not permitted), 4 board lost (with --no-reconnect, or before piped output ended) or giving no
+prompt for --exec/--paste.";
 
 /// Arguments of `upy repl`.
 #[derive(Debug, Args)]
@@ -62,7 +63,7 @@ pub struct ReplArgs {
 }
 
 pub fn run(args: ReplArgs, ctx: &Context) -> Result<Status> {
-    let port = link::resolve_port(&ctx.global.port)?;
+    let port = crate::ports::resolve(&ctx.global.port)?;
     let exec = match &args.exec {
         Some(code) => Some(keys::paste_payload(code.as_bytes()).map_err(|bad| {
             fail(

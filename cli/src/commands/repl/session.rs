@@ -7,15 +7,15 @@
 //! again (unless told not to), while still listening for the exit key.
 
 use std::io::{self, Read};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 
-use super::keys::{self, KeyMap, LocalKey};
+use super::keys::{self, ForbiddenByte, KeyMap, LocalKey};
 use super::link::{Link, Received};
 use super::output::{Output, Seen};
 use super::terminal::RawTerminal;
@@ -90,7 +90,7 @@ impl Session {
     ) -> Session {
         let (sender, events) = mpsc::channel();
         let keys = KeyMap {
-            suspend: terminal.is_some(),
+            suspend: terminal.as_ref().is_some_and(RawTerminal::can_suspend),
             paste: options.paste_file.is_some(),
         };
         Session {
@@ -288,16 +288,30 @@ impl Session {
                 || seen.quiet_for >= Duration::from_millis(300)
         });
         if let Some(payload) = self.options.exec.take() {
-            self.paste(&payload, "--exec code")?;
+            if let Err(reason) = self.paste(&payload)? {
+                return Err(fail(
+                    Status::DeviceLost,
+                    format!("{reason}; --exec code not run"),
+                ));
+            }
         }
-        if self.options.paste_file.is_some() {
-            self.paste_file_again()?;
+        if let Some(path) = self.options.paste_file.clone() {
+            let code = std::fs::read(&path)
+                .with_context(|| format!("could not read {}", path.display()))?;
+            let payload = keys::paste_payload(&code)
+                .map_err(|bad| fail(Status::Failure, forbidden_byte_message(&path, &bad)))?;
+            if let Err(reason) = self.paste(&payload)? {
+                return Err(fail(
+                    Status::DeviceLost,
+                    format!("{reason}; {} not run", path.display()),
+                ));
+            }
         }
         Ok(())
     }
 
-    /// Reads the `--paste` file afresh and pastes it; problems are reported and the session
-    /// goes on.
+    /// Ctrl-T: reads the `--paste` file afresh and pastes it; problems are reported and the
+    /// session goes on.
     fn paste_file_again(&mut self) -> Result<()> {
         let Some(path) = self.options.paste_file.clone() else {
             return Ok(());
@@ -311,22 +325,24 @@ impl Session {
             }
         };
         match keys::paste_payload(&code) {
-            Ok(payload) => self.paste(&payload, &path.display().to_string()),
-            Err(bad) => {
-                self.output.warn(&format!(
-                    "{} holds byte {:#04x} at offset {}, which would end paste mode; not sent",
-                    path.display(),
-                    bad.byte,
-                    bad.offset
-                ));
-                Ok(())
+            Ok(payload) => {
+                if let Err(reason) = self.paste(&payload)? {
+                    self.output
+                        .warn(&format!("{reason}; {} not sent", path.display()));
+                }
             }
+            Err(bad) => self.output.warn(&format!(
+                "{}; not sent",
+                forbidden_byte_message(&path, &bad)
+            )),
         }
+        Ok(())
     }
 
     /// Types `payload` through the friendly REPL's paste mode, as a user would: Ctrl-C to get a
-    /// clean prompt, Ctrl-E, the code (paced by its echo), Ctrl-D to run it.
-    fn paste(&mut self, payload: &[u8], what: &str) -> Result<()> {
+    /// clean prompt, Ctrl-E, the code (paced by its echo), Ctrl-D to run it. Tells why, when the
+    /// board did not let it through.
+    fn paste(&mut self, payload: &[u8]) -> Result<Result<(), &'static str>> {
         self.output.forget_tail();
         self.send(CTRL_C)?;
         if !self.wait_for_prompt(FRIENDLY_PROMPT) {
@@ -339,26 +355,20 @@ impl Session {
                 self.send(CTRL_B)?;
             }
             if !self.wait_for_prompt(FRIENDLY_PROMPT) {
-                self.output.warn(&format!(
-                    "the board showed no `>>>` prompt after Ctrl-C; {what} not sent"
-                ));
-                return Ok(());
+                return Ok(Err("the board showed no `>>>` prompt after Ctrl-C"));
             }
         }
         self.output.forget_tail();
         self.send(CTRL_E)?;
         if !self.wait_for_prompt(PASTE_PROMPT) {
-            self.output.warn(&format!(
-                "the board did not enter paste mode; {what} not sent"
-            ));
-            return Ok(());
+            return Ok(Err("the board did not enter paste mode"));
         }
         // Counted from the start, so an echo that ran ahead on one piece is not credited twice.
         let mut expected = self.output.received();
         for piece in payload.chunks(PASTE_CHUNK) {
             self.send(piece)?;
             if self.link.is_none() {
-                return Ok(());
+                return Ok(Err("the board went away"));
             }
             expected += keys::paste_echo_len(piece);
             let echoed = self
@@ -369,7 +379,8 @@ impl Session {
                 expected = self.output.received();
             }
         }
-        self.send(CTRL_D)
+        self.send(CTRL_D)?;
+        Ok(Ok(()))
     }
 
     fn wait_for_prompt(&self, prompt: &[u8]) -> bool {
@@ -394,6 +405,15 @@ impl Drop for Session {
         self.output.close();
         drop(self.terminal.take());
     }
+}
+
+fn forbidden_byte_message(path: &Path, bad: &ForbiddenByte) -> String {
+    format!(
+        "{} holds byte {:#04x} at offset {}, which would end paste mode",
+        path.display(),
+        bad.byte,
+        bad.offset
+    )
 }
 
 fn spawn_stdin_reader(sender: Sender<Event>) {

@@ -16,8 +16,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
 
 use crossterm::terminal::{disable_raw_mode, enable_raw_mode};
-use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
-use signal_hook::iterator::Signals;
 
 /// Whether a guard is alive, so the terminal should be raw whenever the process runs.
 static RAW_WANTED: AtomicBool = AtomicBool::new(false);
@@ -40,11 +38,13 @@ impl RawTerminal {
     /// Suspends the process as Ctrl-Z does in a cooked terminal: the terminal is restored while
     /// stopped and made raw again when the shell continues the process (see the signal thread).
     pub fn suspend(&self) {
-        // With no signal thread (it could not be started) stopping would leave the terminal raw
-        // under the shell, so the key is then ignored.
-        if SIGNAL_THREAD_RUNNING.load(Ordering::SeqCst) {
-            let _ = signal_hook::low_level::raise(SIGTSTP);
-        }
+        #[cfg(unix)]
+        signals::suspend();
+    }
+
+    /// Whether [`suspend`](Self::suspend) can work here (job control exists on unix only).
+    pub fn can_suspend(&self) -> bool {
+        cfg!(unix)
     }
 }
 
@@ -62,14 +62,13 @@ fn restore() {
 
 /// Re-applies raw mode even when crossterm believes it is on: the shell may have reset the
 /// terminal while the process was stopped.
+#[cfg(unix)]
 fn reapply_raw() {
     if RAW_WANTED.load(Ordering::SeqCst) {
         restore();
         let _ = enable_raw_mode();
     }
 }
-
-static SIGNAL_THREAD_RUNNING: AtomicBool = AtomicBool::new(false);
 
 fn install_hooks() {
     HOOKS.call_once(|| {
@@ -78,6 +77,33 @@ fn install_hooks() {
             restore();
             previous(info);
         }));
+        #[cfg(unix)]
+        signals::start_thread();
+    });
+}
+
+#[cfg(unix)]
+mod signals {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    use signal_hook::iterator::Signals;
+    use signal_hook::low_level::{emulate_default_handler, raise};
+
+    use super::{reapply_raw, restore};
+
+    static THREAD_RUNNING: AtomicBool = AtomicBool::new(false);
+
+    /// Stops the process through the signal thread, which restores the terminal first.
+    pub fn suspend() {
+        // With no signal thread (it could not be started) stopping would leave the terminal raw
+        // under the shell, so the key is then ignored.
+        if THREAD_RUNNING.load(Ordering::SeqCst) {
+            let _ = raise(SIGTSTP);
+        }
+    }
+
+    pub fn start_thread() {
         let Ok(mut signals) = Signals::new([SIGTSTP, SIGCONT, SIGTERM, SIGHUP, SIGINT, SIGQUIT])
         else {
             return;
@@ -90,17 +116,17 @@ fn install_hooks() {
                         SIGTSTP => {
                             restore();
                             // Stops here until the shell sends SIGCONT.
-                            let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                            let _ = emulate_default_handler(SIGTSTP);
                             reapply_raw();
                         }
                         SIGCONT => reapply_raw(),
                         other => {
                             restore();
-                            let _ = signal_hook::low_level::emulate_default_handler(other);
+                            let _ = emulate_default_handler(other);
                         }
                     }
                 }
             });
-        SIGNAL_THREAD_RUNNING.store(spawned.is_ok(), Ordering::SeqCst);
-    });
+        THREAD_RUNNING.store(spawned.is_ok(), Ordering::SeqCst);
+    }
 }

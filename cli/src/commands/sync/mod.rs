@@ -388,11 +388,10 @@ impl SyncJob {
             let data = match self.compiled.get(&file.sha256) {
                 Some(data) => data.clone(),
                 None => {
-                    let name = rel.rsplit('/').next().unwrap_or(rel);
                     let data = compile::compile_source(
                         &file.data,
                         &file.source.display().to_string(),
-                        name,
+                        rel,
                         self.settings.optimize,
                     )
                     .map_err(|e| fail(Status::Failure, e.to_string()))?;

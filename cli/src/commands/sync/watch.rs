@@ -19,8 +19,6 @@ use std::time::Duration;
 use anyhow::{Context as _, Result};
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult};
-use signal_hook::consts::signal::SIGINT;
-use signal_hook::iterator::Signals;
 
 use super::link::{Link, LinkError};
 use super::{compile, device, report, walk, BoardState, Reload, SyncJob, SyncSettings};
@@ -59,12 +57,10 @@ pub fn run(settings: SyncSettings, ctx: &Context) -> Result<Status> {
     let presses = Arc::new(AtomicUsize::new(0));
     {
         let presses = Arc::clone(&presses);
-        let mut signals = Signals::new([SIGINT]).context("could not catch Ctrl-C")?;
-        std::thread::spawn(move || {
-            for _ in signals.forever() {
-                presses.fetch_add(1, Ordering::SeqCst);
-            }
-        });
+        ctrlc::set_handler(move || {
+            presses.fetch_add(1, Ordering::SeqCst);
+        })
+        .context("could not catch Ctrl-C")?;
     }
     let root = settings
         .local

@@ -1,0 +1,307 @@
+//! `upy compile`: Python source to `.mpy` bytecode with the built-in compiler, options as
+//! mpy-cross has them.
+//!
+//! Each SRC is a file or a directory; directories are searched for `.py` files and mirrored
+//! into OUT. Files compile in parallel on all cores; errors are reported per file and make
+//! the command fail once every file has been tried.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use anyhow::{bail, Context as _, Result};
+use clap::Args;
+use mpy_compiler::{CompileError, CompileOptions};
+
+use crate::commands::Context;
+use crate::exit::{fail, Status};
+
+/// Arguments of `upy compile`.
+#[derive(Debug, Args)]
+pub struct CompileArgs {
+    /// Source files or directories (directories are searched for .py files)
+    #[arg(required = true, value_name = "SRC")]
+    pub sources: Vec<PathBuf>,
+
+    /// Output: a .mpy file for a single source file, otherwise a directory that mirrors the
+    /// sources (default: next to each source)
+    #[arg(short = 'o', value_name = "OUT")]
+    pub output: Option<PathBuf>,
+
+    /// Source file name stored in the .mpy (single source file only; default: the path given)
+    #[arg(short = 's', value_name = "NAME")]
+    pub source_name: Option<String>,
+
+    /// Optimisation level as mpy-cross's -O0..-O3 (1+: no asserts, __debug__ false; 3: no line numbers)
+    #[arg(short = 'O', value_name = "LEVEL", default_value_t = 0,
+          value_parser = clap::value_parser!(u8).range(0..=3))]
+    pub optimize: u8,
+
+    /// Target option: `-msmall-int-bits=N` (default 31); `-march=` is not supported
+    #[arg(short = 'm', value_name = "OPTION")]
+    pub target: Vec<String>,
+
+    /// Implementation option: `-X no-source-lines`, `-X source-lines`, `-X heapsize=N`, `-X emit=bytecode`
+    #[arg(short = 'X', value_name = "OPTION")]
+    pub implementation: Vec<String>,
+
+    /// Number of files compiled at once (default: number of cores)
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// One file to compile.
+struct Job {
+    source: PathBuf,
+    output: PathBuf,
+    name: String,
+}
+
+pub fn run(args: CompileArgs, ctx: &Context) -> Result<Status> {
+    let options = options_from(&args)?;
+    let jobs = plan(&args)?;
+    if jobs.is_empty() {
+        return Err(fail(
+            Status::Failure,
+            "no .py files found in the given sources",
+        ));
+    }
+    let threads = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, jobs.len());
+
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Result<(), Failure>>>> =
+        Mutex::new((0..jobs.len()).map(|_| None).collect());
+    let worker = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(job) = jobs.get(i) else {
+            break;
+        };
+        let outcome = compile_one(job, &options);
+        if let Ok(mut slots) = results.lock() {
+            slots[i] = Some(outcome);
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            // Workers get the compiler's deep stack so each file needs no thread of its own.
+            let spawned = std::thread::Builder::new()
+                .stack_size(mpy_compiler::COMPILE_STACK_BYTES)
+                .spawn_scoped(scope, worker);
+            if spawned.is_err() {
+                worker();
+            }
+        }
+    });
+
+    let results = results.into_inner().unwrap_or_default();
+    let mut failed = 0;
+    for (job, outcome) in jobs.iter().zip(results) {
+        match outcome {
+            Some(Ok(())) => {}
+            Some(Err(failure)) => {
+                failed += 1;
+                eprintln!("{}", failure.render(job));
+            }
+            None => failed += 1,
+        }
+    }
+    if failed > 0 {
+        return Err(fail(
+            Status::Failure,
+            format!("{failed} of {} files failed to compile", jobs.len()),
+        ));
+    }
+    ctx.printer.status(format!(
+        "Compiled {} file{}",
+        jobs.len(),
+        if jobs.len() == 1 { "" } else { "s" }
+    ));
+    Ok(Status::Success)
+}
+
+fn options_from(args: &CompileArgs) -> Result<CompileOptions> {
+    let mut options = CompileOptions {
+        opt_level: args.optimize,
+        ..CompileOptions::default()
+    };
+    for target in &args.target {
+        if let Some(bits) = target.strip_prefix("small-int-bits=") {
+            let bits: u8 = bits
+                .parse()
+                .ok()
+                .filter(|b| (2..=63).contains(b))
+                .with_context(|| {
+                    format!("invalid -msmall-int-bits value `{bits}` (expected 2..63)")
+                })?;
+            options.small_int_bits = bits;
+        } else if target.starts_with("arch=") || target.starts_with("arch-flags=") {
+            bail!(
+                "-m{target}: native code emitters are not supported; compile without -march \
+                 (functions decorated @micropython.native, viper or asm_* are then rejected with \
+                 `SyntaxError: invalid arch`, as mpy-cross does)"
+            );
+        } else {
+            bail!("unknown target option -m{target} (known: -msmall-int-bits=N)");
+        }
+    }
+    for option in &args.implementation {
+        match option.as_str() {
+            "no-source-lines" => options.source_lines = false,
+            "source-lines" => options.source_lines = true,
+            "emit=bytecode" => {}
+            o if o.starts_with("heapsize=") => {
+                // The compiler's memory is not a fixed heap; the option is accepted for
+                // compatibility with mpy-cross command lines.
+                let size = &o["heapsize=".len()..];
+                if size.trim_end_matches(['w', 'k', 'K', 'm', 'M']).parse::<u64>().is_err() {
+                    bail!("invalid -X heapsize value `{size}`");
+                }
+            }
+            o if o.starts_with("emit=") => {
+                bail!("-X {o}: only bytecode is supported")
+            }
+            o => bail!(
+                "unknown -X option `{o}` (known: no-source-lines, source-lines, heapsize=N, emit=bytecode)"
+            ),
+        }
+    }
+    Ok(options)
+}
+
+/// Lists every file to compile with its output path and stored name.
+fn plan(args: &CompileArgs) -> Result<Vec<Job>> {
+    let single_file = args.sources.len() == 1 && args.sources[0].is_file();
+    if args.source_name.is_some() && !single_file {
+        bail!("-s NAME needs exactly one source file");
+    }
+    let mut jobs = Vec::new();
+    for source in &args.sources {
+        let meta =
+            fs::metadata(source).with_context(|| format!("cannot read {}", source.display()))?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            collect_py_files(source, &mut files)?;
+            files.sort();
+            for file in files {
+                let relative = file.strip_prefix(source).unwrap_or(&file).to_path_buf();
+                let output = match &args.output {
+                    Some(out) => out.join(&relative).with_extension("mpy"),
+                    None => file.with_extension("mpy"),
+                };
+                jobs.push(Job {
+                    name: display_name(&file),
+                    source: file,
+                    output,
+                });
+            }
+        } else {
+            let output = match &args.output {
+                Some(out) if single_file && !out.is_dir() => out.clone(),
+                Some(out) => out
+                    .join(source.file_name().unwrap_or_default())
+                    .with_extension("mpy"),
+                None => source.with_extension("mpy"),
+            };
+            let name = args
+                .source_name
+                .clone()
+                .unwrap_or_else(|| display_name(source));
+            jobs.push(Job {
+                source: source.clone(),
+                output,
+                name,
+            });
+        }
+    }
+    Ok(jobs)
+}
+
+fn display_name(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+fn collect_py_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries =
+        fs::read_dir(dir).with_context(|| format!("cannot list directory {}", dir.display()))?;
+    for entry in entries {
+        let entry = entry.with_context(|| format!("cannot list directory {}", dir.display()))?;
+        let path = entry.path();
+        let file_type = entry
+            .file_type()
+            .with_context(|| format!("cannot stat {}", path.display()))?;
+        if file_type.is_dir() {
+            collect_py_files(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "py") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Why one file did not compile.
+enum Failure {
+    Io(String),
+    Compile { error: CompileError, source: String },
+}
+
+impl Failure {
+    /// The traceback-style report: file and line, the source line with a caret, the error.
+    fn render(&self, job: &Job) -> String {
+        match self {
+            Failure::Io(message) => format!("error: {message}"),
+            Failure::Compile { error, source } => {
+                // Line 0: the error has no position (mpy-cross prints no traceback for it).
+                let mut text = if error.line == 0 {
+                    format!("  File \"{}\"\n", job.name)
+                } else {
+                    format!("  File \"{}\", line {}\n", job.name, error.line)
+                };
+                let line_text = (error.line > 0)
+                    .then(|| source.split('\n').nth(error.line as usize - 1))
+                    .flatten()
+                    .map(|l| l.trim_end_matches('\r'));
+                if let Some(line_text) = line_text {
+                    let indent = line_text.len() - line_text.trim_start().len();
+                    // Column 0 means the error has no column (most compiler errors).
+                    let column = match error.column {
+                        0 => indent,
+                        c => c as usize - 1,
+                    }
+                    .min(line_text.len());
+                    let caret_pad: String = line_text
+                        .get(..column)
+                        .unwrap_or(line_text)
+                        .chars()
+                        .map(|c| if c == '\t' { '\t' } else { ' ' })
+                        .collect();
+                    text.push_str(&format!("    {line_text}\n    {caret_pad}^\n"));
+                }
+                text.push_str(&format!("{}: {}", error.kind, error.message));
+                text
+            }
+        }
+    }
+}
+
+fn compile_one(job: &Job, options: &CompileOptions) -> Result<(), Failure> {
+    let source = fs::read(&job.source)
+        .map_err(|e| Failure::Io(format!("cannot read {}: {e}", job.source.display())))?;
+    let mpy = mpy_compiler::compile_bytes_on_this_thread(&source, &job.name, options).map_err(
+        |error| Failure::Compile {
+            error,
+            source: String::from_utf8_lossy(&source).into_owned(),
+        },
+    )?;
+    if let Some(parent) = job.output.parent() {
+        if !parent.as_os_str().is_empty() {
+            fs::create_dir_all(parent)
+                .map_err(|e| Failure::Io(format!("cannot create {}: {e}", parent.display())))?;
+        }
+    }
+    fs::write(&job.output, mpy)
+        .map_err(|e| Failure::Io(format!("cannot write {}: {e}", job.output.display())))
+}

@@ -1,0 +1,14 @@
+a = 1 + 2
+b = 1 << 30
+c = 2.5 * 2
+d = 1, "two", 3.0, None, (), ...
+e = x or 0 or True or y
+f = -(-1)
+g = math.pi
+h = 1 / 0
+i = "short" "er"
+j = "a rather long string"
+k = b"bytes"
+l = 3j
+m = [1, 2]
+n = x[1:2, 3]

@@ -1,0 +1,5 @@
+class A:
+    def f(self):
+        super()
+    def g():
+        super().f()

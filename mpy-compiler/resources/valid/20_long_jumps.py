@@ -1,0 +1,112 @@
+def long_loop(data):
+    total = 0
+    for item in data:
+        if item:
+            total += item * 0 + len(str(item)) - 0
+            total += item * 1 + len(str(item)) - 1
+            total += item * 2 + len(str(item)) - 2
+            total += item * 3 + len(str(item)) - 3
+            total += item * 4 + len(str(item)) - 4
+            total += item * 5 + len(str(item)) - 5
+            total += item * 6 + len(str(item)) - 6
+            total += item * 7 + len(str(item)) - 7
+            total += item * 8 + len(str(item)) - 8
+            total += item * 9 + len(str(item)) - 9
+            total += item * 10 + len(str(item)) - 10
+            total += item * 11 + len(str(item)) - 11
+            total += item * 12 + len(str(item)) - 12
+            total += item * 13 + len(str(item)) - 13
+            total += item * 14 + len(str(item)) - 14
+            total += item * 15 + len(str(item)) - 15
+            total += item * 16 + len(str(item)) - 16
+            total += item * 17 + len(str(item)) - 17
+            total += item * 18 + len(str(item)) - 18
+            total += item * 19 + len(str(item)) - 19
+            total += item * 20 + len(str(item)) - 20
+            total += item * 21 + len(str(item)) - 21
+            total += item * 22 + len(str(item)) - 22
+            total += item * 23 + len(str(item)) - 23
+            total += item * 24 + len(str(item)) - 24
+            total += item * 25 + len(str(item)) - 25
+            total += item * 26 + len(str(item)) - 26
+            total += item * 27 + len(str(item)) - 27
+            total += item * 28 + len(str(item)) - 28
+            total += item * 29 + len(str(item)) - 29
+            total += item * 30 + len(str(item)) - 30
+            total += item * 31 + len(str(item)) - 31
+            total += item * 32 + len(str(item)) - 32
+            total += item * 33 + len(str(item)) - 33
+            total += item * 34 + len(str(item)) - 34
+            total += item * 35 + len(str(item)) - 35
+            total += item * 36 + len(str(item)) - 36
+            total += item * 37 + len(str(item)) - 37
+            total += item * 38 + len(str(item)) - 38
+            total += item * 39 + len(str(item)) - 39
+            total += item * 40 + len(str(item)) - 40
+            total += item * 41 + len(str(item)) - 41
+            total += item * 42 + len(str(item)) - 42
+            total += item * 43 + len(str(item)) - 43
+            total += item * 44 + len(str(item)) - 44
+            total += item * 45 + len(str(item)) - 45
+            total += item * 46 + len(str(item)) - 46
+            total += item * 47 + len(str(item)) - 47
+            total += item * 48 + len(str(item)) - 48
+            total += item * 49 + len(str(item)) - 49
+            total += item * 50 + len(str(item)) - 50
+            total += item * 51 + len(str(item)) - 51
+            total += item * 52 + len(str(item)) - 52
+            total += item * 53 + len(str(item)) - 53
+            total += item * 54 + len(str(item)) - 54
+            total += item * 55 + len(str(item)) - 55
+            total += item * 56 + len(str(item)) - 56
+            total += item * 57 + len(str(item)) - 57
+            total += item * 58 + len(str(item)) - 58
+            total += item * 59 + len(str(item)) - 59
+        else:
+            continue
+    while total > 0:
+        total -= 1
+        total = total ^ 0
+        total = total ^ 1
+        total = total ^ 2
+        total = total ^ 3
+        total = total ^ 4
+        total = total ^ 5
+        total = total ^ 6
+        total = total ^ 7
+        total = total ^ 8
+        total = total ^ 9
+        total = total ^ 10
+        total = total ^ 11
+        total = total ^ 12
+        total = total ^ 13
+        total = total ^ 14
+        total = total ^ 15
+        total = total ^ 16
+        total = total ^ 17
+        total = total ^ 18
+        total = total ^ 19
+        total = total ^ 20
+        total = total ^ 21
+        total = total ^ 22
+        total = total ^ 23
+        total = total ^ 24
+        total = total ^ 25
+        total = total ^ 26
+        total = total ^ 27
+        total = total ^ 28
+        total = total ^ 29
+        total = total ^ 30
+        total = total ^ 31
+        total = total ^ 32
+        total = total ^ 33
+        total = total ^ 34
+        total = total ^ 35
+        total = total ^ 36
+        total = total ^ 37
+        total = total ^ 38
+        total = total ^ 39
+    return total
+
+
+print(long_loop([1, 2, 3]))

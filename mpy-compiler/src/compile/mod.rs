@@ -1,0 +1,751 @@
+//! The compiler passes (mirrors `py/compile.c`): walks the parse tree of every scope four
+//! times, driving the [`Emitter`], and collects each scope's raw code.
+//!
+//! Pass 1 ([`Pass::Scope`]) discovers scopes and decides how each identifier is resolved;
+//! `compute_scope_things` then numbers locals, cells and free variables; passes 2-4 compute
+//! the stack depth, the code size and finally the bytes (repeated until jumps stop shrinking).
+//! Like the reference compiler, an error is recorded once and compilation carries on to the
+//! end of the pass, because later steps decide which line the error reports.
+
+mod expr;
+mod stmt;
+mod tree;
+
+use std::collections::HashMap;
+
+use crate::emit::{Access, Emitter, IdOp, ModuleTables, Pass, PassEnd, PreludeInfo, RawCode};
+use crate::parse_tree::{Node, Qstr, QstrPool, Rule};
+use crate::scope::{self, id_flag, scope_flag, IdKind, Scope, ScopeKind};
+use tree::*;
+
+/// Settings that change the bytecode.
+#[derive(Debug, Clone, Copy)]
+pub struct BackendOptions {
+    /// `-O` level: 1 and up drop asserts, 3 also drops line numbers.
+    pub optimize: u8,
+    /// Whether line-number tables are written (`-X no-source-lines` clears it).
+    pub source_lines: bool,
+    /// Bits of a small int on the target (31 by default).
+    pub small_int_bits: u8,
+}
+
+/// An error found while compiling (as opposed to parsing).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackendError {
+    /// Python exception type (`SyntaxError`, or `RuntimeError` for bytecode overflow).
+    pub kind: &'static str,
+    /// The message, as MicroPython words it.
+    pub message: &'static str,
+    /// 1-based source line, 0 when unknown.
+    pub line: u32,
+    /// Name of the scope being compiled (`<module>`, a function name...).
+    pub scope_name: String,
+}
+
+/// A compiled module: its tables and every scope's raw code (index 0 is the module).
+pub struct CompiledModule {
+    /// Qstr table, in index order.
+    pub qstrs: Vec<Qstr>,
+    /// Constant-object table, in index order.
+    pub constants: Vec<crate::emit::Constant>,
+    /// Raw code of each scope; children refer to indexes of this vector.
+    pub raw_codes: Vec<RawCode<usize>>,
+}
+
+/// The qstrs the compiler itself names.
+struct Names {
+    module: Qstr,
+    lambda: Qstr,
+    listcomp: Qstr,
+    dictcomp: Qstr,
+    setcomp: Qstr,
+    genexpr: Qstr,
+    star: Qstr,
+    empty: Qstr,
+    dunder_class: Qstr,
+    dunder_name: Qstr,
+    dunder_module: Qstr,
+    dunder_qualname: Qstr,
+    assertion_error: Qstr,
+    base_exception: Qstr,
+    stop_async_iteration: Qstr,
+    aiter: Qstr,
+    anext: Qstr,
+    aenter: Qstr,
+    aexit: Qstr,
+    super_: Qstr,
+    range: Qstr,
+    micropython: Qstr,
+    bytecode: Qstr,
+    native_decorators: [Qstr; 5],
+}
+
+impl Names {
+    fn new(pool: &mut QstrPool) -> Self {
+        Names {
+            module: pool.intern_str("<module>"),
+            lambda: pool.intern_str("<lambda>"),
+            listcomp: pool.intern_str("<listcomp>"),
+            dictcomp: pool.intern_str("<dictcomp>"),
+            setcomp: pool.intern_str("<setcomp>"),
+            genexpr: pool.intern_str("<genexpr>"),
+            star: pool.intern_str("*"),
+            empty: pool.intern_str(""),
+            dunder_class: pool.intern_str("__class__"),
+            dunder_name: pool.intern_str("__name__"),
+            dunder_module: pool.intern_str("__module__"),
+            dunder_qualname: pool.intern_str("__qualname__"),
+            assertion_error: pool.intern_str("AssertionError"),
+            base_exception: pool.intern_str("BaseException"),
+            stop_async_iteration: pool.intern_str("StopAsyncIteration"),
+            aiter: pool.intern_str("__aiter__"),
+            anext: pool.intern_str("__anext__"),
+            aenter: pool.intern_str("__aenter__"),
+            aexit: pool.intern_str("__aexit__"),
+            super_: pool.intern_str("super"),
+            range: pool.intern_str("range"),
+            micropython: pool.intern_str("micropython"),
+            bytecode: pool.intern_str("bytecode"),
+            native_decorators: [
+                pool.intern_str("native"),
+                pool.intern_str("viper"),
+                pool.intern_str("asm_thumb"),
+                pool.intern_str("asm_xtensa"),
+                pool.intern_str("asm_rv32"),
+            ],
+        }
+    }
+}
+
+const INVALID_LABEL: usize = 0xffff;
+
+/// Deepest expression nesting compiled (mpy-cross runs out of heap near 20 000 levels).
+const MAX_NESTING: usize = 100_000;
+
+/// Assignment modes of `c_assign`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AssignKind {
+    Store,
+    AugLoad,
+    AugStore,
+}
+
+struct Compiler<'t, 'p> {
+    pool: &'p mut QstrPool,
+    names: Names,
+    options: BackendOptions,
+    pass: Pass,
+    error: Option<(&'static str, &'static str)>,
+    error_line: u32,
+    next_label: usize,
+    have_star: bool,
+    num_dict_params: usize,
+    num_default_params: usize,
+    break_label: usize,
+    continue_label: usize,
+    cur_except_level: usize,
+    break_continue_except_level: usize,
+    scopes: Vec<Scope<'t>>,
+    scope_of_node: HashMap<*const Node, usize>,
+    cur: usize,
+    depth: usize,
+    emit: Emitter<Qstr, usize>,
+}
+
+/// Compiles a parse tree into the tables and raw codes of a module.
+pub fn compile_module(
+    root: &Node,
+    pool: &mut QstrPool,
+    source_file: Qstr,
+    options: BackendOptions,
+) -> Result<CompiledModule, BackendError> {
+    let names = Names::new(pool);
+    let include_lines = options.source_lines && options.optimize < 3;
+    let emit = Emitter::new(ModuleTables::new(source_file), include_lines);
+    let module_name = names.module;
+    let mut comp = Compiler {
+        pool,
+        names,
+        options,
+        pass: Pass::Scope,
+        error: None,
+        error_line: 0,
+        next_label: 0,
+        have_star: false,
+        num_dict_params: 0,
+        num_default_params: 0,
+        break_label: INVALID_LABEL,
+        continue_label: INVALID_LABEL,
+        cur_except_level: 0,
+        break_continue_except_level: 0,
+        scopes: vec![Scope::new(ScopeKind::Module, None, root, module_name)],
+        scope_of_node: HashMap::new(),
+        cur: 0,
+        depth: 0,
+        emit,
+    };
+    comp.run();
+    if let Some((kind, message)) = comp.error {
+        let node = comp.scopes[comp.cur].node;
+        comp.set_error_line(node);
+        let scope_name = comp
+            .pool
+            .text(comp.scopes[comp.cur].simple_name)
+            .into_owned();
+        return Err(BackendError {
+            kind,
+            message,
+            line: comp.error_line,
+            scope_name,
+        });
+    }
+    let raw_codes = comp
+        .scopes
+        .iter_mut()
+        .map(|s| std::mem::take(&mut s.raw_code))
+        .collect();
+    let tables = comp.emit.tables;
+    Ok(CompiledModule {
+        qstrs: tables.qstrs,
+        constants: tables.constants,
+        raw_codes,
+    })
+}
+
+impl<'t, 'p> Compiler<'t, 'p> {
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.scopes.len() && self.error.is_none() {
+            self.compile_scope(i, Pass::Scope);
+            for id in 0..self.scopes[i].ids.len() {
+                if self.scopes[i].ids[id].kind == IdKind::GlobalImplicit {
+                    scope::check_to_close_over(&mut self.scopes, i, id);
+                }
+            }
+            i += 1;
+        }
+        if self.error.is_none() {
+            for i in 0..self.scopes.len() {
+                self.compute_scope_things(i);
+            }
+        }
+        let mut i = 0;
+        while i < self.scopes.len() && self.error.is_none() {
+            self.compile_scope(i, Pass::StackSize);
+            if self.error.is_none() {
+                self.compile_scope(i, Pass::CodeSize);
+            }
+            // Each emit pass can only shrink the code, so this settles; the bound guards
+            // against a bug turning into a hang.
+            let mut rounds = 0;
+            while self.error.is_none() && !self.compile_scope(i, Pass::Emit) && rounds < 1000 {
+                rounds += 1;
+            }
+            i += 1;
+        }
+    }
+
+    // ----- errors -----
+
+    fn set_error_line(&mut self, node: &Node) {
+        if self.error_line == 0 {
+            if let Some(line) = line(node) {
+                self.error_line = line;
+            }
+        }
+    }
+
+    fn syntax_error(&mut self, node: &Node, message: &'static str) {
+        if self.error.is_none() {
+            self.error = Some(("SyntaxError", message));
+            self.set_error_line(node);
+        }
+    }
+
+    // ----- small helpers -----
+
+    fn next_label(&mut self) -> usize {
+        let label = self.next_label;
+        self.next_label += 1;
+        label
+    }
+
+    fn scope(&self) -> &Scope<'t> {
+        &self.scopes[self.cur]
+    }
+
+    fn scope_mut(&mut self) -> &mut Scope<'t> {
+        &mut self.scopes[self.cur]
+    }
+
+    fn is_const_true(&self, node: &Node) -> bool {
+        is_const_true(node, self.pool)
+    }
+
+    fn is_const_false(&self, node: &Node) -> bool {
+        is_const_false(node, self.pool)
+    }
+
+    fn new_scope(&mut self, kind: ScopeKind, node: &'t Node, simple_name: Qstr) -> usize {
+        let index = self.scopes.len();
+        self.scopes
+            .push(Scope::new(kind, Some(self.cur), node, simple_name));
+        self.scope_of_node.insert(node as *const Node, index);
+        index
+    }
+
+    /// The scope created for `node` in the scope pass.
+    fn scope_for(&self, node: &Node) -> Option<usize> {
+        self.scope_of_node.get(&(node as *const Node)).copied()
+    }
+
+    fn increase_except_level(&mut self, label: usize, kind: crate::emit::Block) {
+        self.emit.setup_block(label, kind);
+        self.cur_except_level += 1;
+        if self.cur_except_level > self.scope().exc_stack_size {
+            let level = self.cur_except_level;
+            self.scope_mut().exc_stack_size = level;
+        }
+    }
+
+    fn decrease_except_level(&mut self) {
+        self.cur_except_level = self.cur_except_level.saturating_sub(1);
+        self.emit.end_finally();
+    }
+
+    // ----- identifiers -----
+
+    fn id_for_modification(&mut self, scope: usize, qstr: Qstr) -> usize {
+        let s = &mut self.scopes[scope];
+        let i = s.find_or_add(qstr, IdKind::GlobalImplicit);
+        if s.ids[i].kind == IdKind::GlobalImplicit {
+            s.ids[i].kind = if s.kind.is_func_like() {
+                IdKind::Local
+            } else {
+                IdKind::GlobalImplicitAssigned
+            };
+        }
+        i
+    }
+
+    fn id_op(&mut self, kind: IdOp, qstr: Qstr) {
+        let Some(i) = self.scope().find(qstr) else {
+            return;
+        };
+        let id = self.scope().ids[i];
+        let access = match id.kind {
+            IdKind::GlobalImplicit | IdKind::GlobalImplicitAssigned | IdKind::Undecided => {
+                Access::Name
+            }
+            IdKind::GlobalExplicit => Access::Global,
+            IdKind::Local => Access::Fast(id.local_num as usize),
+            IdKind::Cell | IdKind::Free => Access::Deref(id.local_num as usize),
+        };
+        self.emit.id_op(kind, qstr, access);
+    }
+
+    fn load_id(&mut self, qstr: Qstr) {
+        if self.pass == Pass::Scope {
+            self.scope_mut().find_or_add(qstr, IdKind::GlobalImplicit);
+        } else {
+            self.id_op(IdOp::Load, qstr);
+        }
+    }
+
+    fn store_id(&mut self, qstr: Qstr) {
+        if self.pass == Pass::Scope {
+            self.id_for_modification(self.cur, qstr);
+        } else {
+            self.id_op(IdOp::Store, qstr);
+        }
+    }
+
+    fn delete_id(&mut self, qstr: Qstr) {
+        if self.pass == Pass::Scope {
+            self.id_for_modification(self.cur, qstr);
+        } else {
+            self.id_op(IdOp::Delete, qstr);
+        }
+    }
+
+    fn load_global(&mut self, qstr: Qstr) {
+        self.emit.id_op(IdOp::Load, qstr, Access::Global);
+    }
+
+    fn load_fast(&mut self, qstr: Qstr, local_num: usize) {
+        self.emit.id_op(IdOp::Load, qstr, Access::Fast(local_num));
+    }
+
+    // ----- scopes -----
+
+    fn prelude(&self, index: usize) -> PreludeInfo<Qstr> {
+        let s = &self.scopes[index];
+        let n_args = s.num_pos_args + s.num_kwonly_args;
+        let arg_names = (0..n_args)
+            .map(|i| {
+                s.ids
+                    .iter()
+                    .find(|id| id.flags & id_flag::IS_PARAM != 0 && id.local_num as usize == i)
+                    .map_or(self.names.star, |id| id.qstr)
+            })
+            .collect();
+        let cells = s
+            .ids
+            .iter()
+            .filter(|id| id.kind == IdKind::Cell)
+            .map(|id| id.local_num as u8)
+            .collect();
+        PreludeInfo {
+            n_state: s.num_locals + s.stack_size,
+            n_exc_stack: s.exc_stack_size,
+            scope_flags: s.scope_flags,
+            num_pos_args: s.num_pos_args,
+            num_kwonly_args: s.num_kwonly_args,
+            num_def_pos_args: s.num_def_pos_args,
+            simple_name: s.simple_name,
+            arg_names,
+            cells,
+        }
+    }
+
+    /// Runs one pass over one scope; false when the emit pass must be repeated.
+    fn compile_scope(&mut self, index: usize, pass: Pass) -> bool {
+        self.pass = pass;
+        self.cur = index;
+        self.next_label = 0;
+        let prelude = self.prelude(index);
+        let stack_so_far = self.scopes[index].stack_size;
+        self.emit.start_pass(pass, &prelude, stack_so_far);
+        if pass == Pass::Scope {
+            self.scopes[index].stack_size = 0;
+            self.scopes[index].exc_stack_size = 0;
+        }
+
+        let node = self.scopes[index].node;
+        match self.scopes[index].kind {
+            ScopeKind::Module => {
+                self.compile_node(node);
+                self.emit.load_const_none();
+                self.emit.return_value();
+            }
+            ScopeKind::Function => {
+                if pass == Pass::Scope {
+                    self.have_star = false;
+                    for param in extract_list(child(node, 1), Rule::Typedargslist) {
+                        self.compile_scope_param(param, true);
+                    }
+                }
+                self.compile_node(child(node, 3));
+                self.emit.load_const_none();
+                self.emit.return_value();
+            }
+            ScopeKind::Lambda => {
+                if let Some(line) = line(node) {
+                    self.emit.set_source_line(line);
+                }
+                if pass == Pass::Scope {
+                    self.have_star = false;
+                    for param in extract_list(child(node, 0), Rule::Varargslist) {
+                        self.compile_scope_param(param, false);
+                    }
+                }
+                self.compile_node(child(node, 1));
+                if self.scope().scope_flags & scope_flag::GENERATOR != 0 {
+                    self.emit.pop_top();
+                    self.emit.load_const_none();
+                }
+                self.emit.return_value();
+            }
+            ScopeKind::ListComp | ScopeKind::DictComp | ScopeKind::SetComp | ScopeKind::GenExpr => {
+                self.compile_comprehension_scope(node);
+            }
+            ScopeKind::Class => {
+                if pass == Pass::Scope {
+                    let class = self.names.dunder_class;
+                    self.scope_mut().find_or_add(class, IdKind::Local);
+                }
+                self.load_id(self.names.dunder_name);
+                self.store_id(self.names.dunder_module);
+                if let Some(name) = id(child(node, 0)) {
+                    self.emit.load_const_str(name);
+                }
+                self.store_id(self.names.dunder_qualname);
+                self.compile_node(child(node, 2));
+                let class = self.names.dunder_class;
+                match self.scope().find(class).map(|i| self.scope().ids[i]) {
+                    Some(id) if id.kind != IdKind::Local => {
+                        self.load_fast(class, id.local_num as usize)
+                    }
+                    _ => self.emit.load_const_none(),
+                }
+                self.emit.return_value();
+            }
+        }
+
+        let mut raw = std::mem::take(&mut self.scopes[index].raw_code);
+        let end = self.emit.end_pass(&mut raw);
+        self.scopes[index].raw_code = raw;
+        if pass != Pass::Scope {
+            self.scopes[index].stack_size = self.emit.max_stack;
+        }
+        match end {
+            PassEnd::Done => true,
+            PassEnd::Again => false,
+            PassEnd::Overflow => {
+                if self.error.is_none() {
+                    self.error = Some(("RuntimeError", "bytecode overflow"));
+                }
+                true
+            }
+        }
+    }
+
+    fn compile_scope_param(&mut self, node: &Node, is_func: bool) {
+        let (name_rule, star_rule) = if is_func {
+            (Rule::TypedargslistName, Rule::TypedargslistStar)
+        } else {
+            (Rule::VarargslistName, Rule::VarargslistStar)
+        };
+        if self.scope().scope_flags & scope_flag::VARKEYWORDS != 0 {
+            self.syntax_error(node, "invalid syntax");
+            return;
+        }
+        let mut param_name = None;
+        let mut param_flag = id_flag::IS_PARAM;
+        if let Some(name) = id(node) {
+            param_name = Some(name);
+            self.count_param();
+        } else if is_kind(node, name_rule) {
+            param_name = id(child(node, 0));
+            self.count_param();
+        } else if is_kind(node, star_rule) {
+            if self.have_star {
+                self.syntax_error(node, "invalid syntax");
+                return;
+            }
+            self.have_star = true;
+            param_flag = id_flag::IS_PARAM | id_flag::IS_STAR_PARAM;
+            let star = child(node, 0);
+            if let Some(name) = id(star) {
+                self.scope_mut().scope_flags |= scope_flag::VARARGS;
+                param_name = Some(name);
+            } else if !is_null(star) {
+                // Named star with an annotation (`tfpdef`).
+                self.scope_mut().scope_flags |= scope_flag::VARARGS;
+                param_name = id(child(star, 0));
+            }
+        } else {
+            // `**kwargs`, possibly annotated.
+            param_name = id(child(node, 0));
+            param_flag = id_flag::IS_PARAM | id_flag::IS_DBL_STAR_PARAM;
+            self.scope_mut().scope_flags |= scope_flag::VARKEYWORDS;
+        }
+        if let Some(name) = param_name {
+            let i = self.scope_mut().find_or_add(name, IdKind::Undecided);
+            if self.scope().ids[i].kind != IdKind::Undecided {
+                self.syntax_error(node, "argument name reused");
+                return;
+            }
+            let id = &mut self.scope_mut().ids[i];
+            id.kind = IdKind::Local;
+            id.flags = param_flag;
+        }
+    }
+
+    fn count_param(&mut self) {
+        if self.have_star {
+            self.scope_mut().num_kwonly_args += 1;
+        } else {
+            self.scope_mut().num_pos_args += 1;
+        }
+    }
+
+    fn compute_scope_things(&mut self, index: usize) {
+        let s = &mut self.scopes[index];
+        // The *args parameter goes after all other parameters (except **kwargs).
+        if s.scope_flags & scope_flag::VARARGS != 0 {
+            let mut last_param: Option<usize> = None;
+            for i in (0..s.ids.len()).rev() {
+                if s.ids[i].flags & id_flag::IS_STAR_PARAM != 0 {
+                    if let Some(p) = last_param {
+                        s.ids.swap(i, p);
+                    }
+                    break;
+                } else if last_param.is_none() && s.ids[i].flags == id_flag::IS_PARAM {
+                    last_param = Some(i);
+                }
+            }
+        }
+
+        s.num_locals = 0;
+        let class_qstr = self.names.dunder_class;
+        for id in s.ids.iter_mut() {
+            if s.kind == ScopeKind::Class && id.qstr == class_qstr {
+                continue;
+            }
+            if s.kind.is_func_like() && id.kind == IdKind::GlobalImplicit {
+                id.kind = IdKind::GlobalExplicit;
+            }
+            if id.kind == IdKind::Local || id.flags & id_flag::IS_PARAM != 0 {
+                id.local_num = s.num_locals as u16;
+                s.num_locals += 1;
+            }
+        }
+        for id in s.ids.iter_mut() {
+            if id.kind == IdKind::Cell && id.flags & id_flag::IS_PARAM == 0 {
+                id.local_num = s.num_locals as u16;
+                s.num_locals += 1;
+            }
+        }
+
+        let Some(parent) = self.scopes[index].parent else {
+            return;
+        };
+        let parent_vars: Vec<Qstr> = self.scopes[parent]
+            .ids
+            .iter()
+            .filter(|id| matches!(id.kind, IdKind::Cell | IdKind::Free))
+            .map(|id| id.qstr)
+            .collect();
+        let s = &mut self.scopes[index];
+        let mut num_free = 0u16;
+        for qstr in parent_vars {
+            for id in s.ids.iter_mut() {
+                if id.kind == IdKind::Free && id.qstr == qstr {
+                    id.local_num = num_free;
+                    num_free += 1;
+                }
+            }
+        }
+        if num_free > 0 {
+            for id in s.ids.iter_mut() {
+                if id.kind != IdKind::Free || id.flags & id_flag::IS_PARAM != 0 {
+                    id.local_num += num_free;
+                }
+            }
+            s.num_pos_args += num_free as usize;
+            s.num_locals += num_free as usize;
+        }
+    }
+
+    // ----- dispatch -----
+
+    fn compile_node(&mut self, node: &'t Node) {
+        // Nesting this deep exhausts mpy-cross's heap long before; refuse rather than
+        // recurse without bound.
+        if self.depth >= MAX_NESTING {
+            if self.error.is_none() {
+                self.error = Some(("MemoryError", "memory allocation failed"));
+            }
+            return;
+        }
+        self.depth += 1;
+        self.compile_node_inner(node);
+        self.depth -= 1;
+    }
+
+    fn compile_node_inner(&mut self, node: &'t Node) {
+        match node {
+            Node::Null => {}
+            Node::SmallInt(v) => self.emit.load_const_small_int(*v),
+            Node::Id(q) => self.load_id(*q),
+            Node::Str(q) => self.emit.load_const_str(*q),
+            Node::Token(token) => self.compile_token(*token),
+            Node::Const(obj, line) => {
+                self.emit.set_source_line(*line);
+                let constant = self.constant_of(obj);
+                self.emit
+                    .load_const_obj(&constant, node as *const Node as usize);
+            }
+            Node::Struct { rule, line, .. } => {
+                self.emit.set_source_line(*line);
+                self.compile_rule(*rule, node);
+            }
+        }
+    }
+
+    fn compile_generic_all_nodes(&mut self, node: &'t Node) {
+        for child in nodes(node) {
+            self.compile_node(child);
+            if self.error.is_some() {
+                self.set_error_line(child);
+                return;
+            }
+        }
+    }
+
+    fn compile_rule(&mut self, rule: Rule, node: &'t Node) {
+        match rule {
+            Rule::FileInput
+            | Rule::FileInput2
+            | Rule::SimpleStmt2
+            | Rule::SuiteBlockStmts
+            | Rule::PassStmt => self.compile_generic_all_nodes(node),
+            Rule::Decorated => self.compile_decorated(node),
+            Rule::Funcdef => self.compile_funcdef(node),
+            Rule::ExprStmt => self.compile_expr_stmt(node),
+            Rule::TestlistStarExpr | Rule::Testlist | Rule::Subscriptlist => {
+                self.compile_generic_tuple(node)
+            }
+            Rule::DelStmt => self.compile_del_stmt(node),
+            Rule::BreakStmt | Rule::ContinueStmt => self.compile_break_cont_stmt(node, rule),
+            Rule::ReturnStmt => self.compile_return_stmt(node),
+            Rule::YieldStmt => {
+                self.compile_node(child(node, 0));
+                self.emit.pop_top();
+            }
+            Rule::RaiseStmt => self.compile_raise_stmt(node),
+            Rule::ImportName => self.compile_import_name(node),
+            Rule::ImportFrom => self.compile_import_from(node),
+            Rule::GlobalStmt | Rule::NonlocalStmt => self.compile_global_nonlocal_stmt(node, rule),
+            Rule::AssertStmt => self.compile_assert_stmt(node),
+            Rule::AsyncStmt => self.compile_async_stmt(node),
+            Rule::IfStmt => self.compile_if_stmt(node),
+            Rule::WhileStmt => self.compile_while_stmt(node),
+            Rule::ForStmt => self.compile_for_stmt(node),
+            Rule::TryStmt => self.compile_try_stmt(node),
+            Rule::WithStmt => self.compile_with_stmt(node),
+            Rule::NamedexprTest => self.compile_namedexpr(node),
+            Rule::TestIfExpr => self.compile_test_if_expr(node),
+            Rule::Lambdef | Rule::LambdefNocond => self.compile_lambdef(node),
+            Rule::OrTest | Rule::AndTest => self.compile_or_and_test(node, rule),
+            Rule::NotTest2 => {
+                self.compile_node(child(node, 0));
+                self.emit.unary_op(crate::opcode::UnaryOp::Not);
+            }
+            Rule::Comparison => self.compile_comparison(node),
+            Rule::StarExpr => self.syntax_error(node, "*x must be assignment target"),
+            Rule::Expr | Rule::XorExpr | Rule::AndExpr => self.compile_binary_op(node, rule),
+            Rule::ShiftExpr | Rule::ArithExpr | Rule::Term => self.compile_term(node),
+            Rule::Factor2 => self.compile_factor_2(node),
+            Rule::Power => {
+                self.compile_generic_all_nodes(node);
+                self.emit.binary_op(crate::opcode::BinaryOp::Power);
+            }
+            Rule::AtomExprAwait => self.compile_atom_expr_await(node),
+            Rule::AtomExprNormal => self.compile_atom_expr_normal(node),
+            Rule::AtomParen => self.compile_atom_paren(node),
+            Rule::AtomBracket => self.compile_atom_bracket(node),
+            Rule::AtomBrace => self.compile_atom_brace_helper(node, true),
+            Rule::TrailerParen => self.compile_trailer_paren_helper(child(node, 0), false, 0),
+            Rule::TrailerBracket => {
+                self.compile_node(child(node, 0));
+                self.emit.load_subscr();
+            }
+            Rule::TrailerPeriod => {
+                if let Some(attr) = id(child(node, 0)) {
+                    self.emit.load_attr(attr);
+                }
+            }
+            Rule::Subscript2 | Rule::Subscript3 => self.compile_subscript(node, rule),
+            Rule::DictorsetmakerItem => {
+                self.compile_node(child(node, 1));
+                self.compile_node(child(node, 0));
+            }
+            Rule::Classdef => self.compile_classdef(node),
+            Rule::YieldExpr => self.compile_yield_expr(node),
+            // Rules without a compile function never reach here in a well-formed tree.
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,5 @@
+def f():
+    v = 1
+    def g():
+        return v
+    return g
