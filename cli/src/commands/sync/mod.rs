@@ -240,6 +240,7 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<Status> {
     }
     let mut job = SyncJob::prepare(&settings, ctx)?;
     let port = crate::ports::resolve(&settings.port)?;
+    let started = Instant::now();
     let mut link = connect(&port, settings.baud)?;
     let mut state = job.fetch(&mut link)?;
     let wanted = job.wanted(&state.facts)?;
@@ -249,8 +250,10 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<Status> {
         leave(&mut link);
         return Ok(Status::Success);
     }
-    let outcome = job.apply(&mut link, &mut state, &wanted, &plan, ctx)?;
+    let mut outcome = job.apply(&mut link, &mut state, &wanted, &plan, ctx)?;
     leave(&mut link);
+    // The summary's time is the whole command's, manifest and all.
+    outcome.elapsed = started.elapsed();
     report::summary(&ctx.printer, &outcome, &port, &settings.remote);
     Ok(if job.tree.problems.is_empty() {
         Status::Success
