@@ -597,6 +597,19 @@ mod tests {
     }
 
     #[test]
+    fn compiled_code_must_match_the_boards_mpy_version_and_arch() {
+        let board = DeviceFacts {
+            mpy: 6 | (3 << 8) | (2 << 10),
+            ..DeviceFacts::default()
+        };
+        assert!(check_mpy_format(b"M\x06\x03\x1f", &board).is_ok());
+        let err = check_mpy_format(b"M\x05\x00\x1f", &board).unwrap_err();
+        assert!(err.to_string().contains("loads .mpy version 6.3"), "{err}");
+        let err = check_mpy_format(b"M\x06\x0f\x1f", &board).unwrap_err();
+        assert!(err.to_string().contains("native architecture 3"), "{err}");
+    }
+
+    #[test]
     fn reload_names_parse() {
         assert_eq!(Reload::parse("soft-reset"), Some(Reload::SoftReset));
         assert_eq!(Reload::parse("reimport"), Some(Reload::Reimport));
