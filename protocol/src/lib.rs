@@ -12,7 +12,10 @@
 //!   code with raw-paste or, on firmware without it, paced raw REPL writes, streams stdout to a
 //!   callback, turns exceptions into [`DeviceException`]s with their traceback, interrupts, and
 //!   resets. [`Session::info`] reports firmware, .mpy format, memory, storage and which optional
-//!   modules exist.
+//!   modules exist. Programs that talk to the host while they run use
+//!   [`Session::start_program`], [`Session::write_raw`], [`Session::read_raw`] and
+//!   [`Session::finish_program`]; an interactive terminal takes the bare transport with
+//!   [`Session::into_parts`].
 //! - [`fs`]: filesystem operations on [`Session::fs`]: list, walk with hashes (a sync
 //!   manifest in one round trip), read, write (batched, temp-name-then-rename, raw binary
 //!   stream with acknowledgements, deflate when smaller), mkdir, remove, rename, free space,

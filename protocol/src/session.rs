@@ -51,6 +51,8 @@ pub struct Session {
     pub(crate) helpers_loaded: u8,
     pub(crate) cached_info: Option<crate::info::DeviceInfo>,
     pub(crate) raw_uploads: bool,
+    /// Whether the board inflates deflated helper code (None: not known yet).
+    pub(crate) inflates_code: Option<bool>,
 }
 
 impl Session {
@@ -75,6 +77,7 @@ impl Session {
             helpers_loaded: 0,
             cached_info: None,
             raw_uploads: true,
+            inflates_code: None,
         }
     }
 
@@ -155,18 +158,22 @@ impl Session {
         // previous upy have been killed mid-transfer (it then takes our bytes as file data).
         let waits = [600, 1500, 2500, 2500];
         let mut attempt = 0;
+        let mut filler_sent = false;
         loop {
-            let wait = Duration::from_millis(waits[attempt.min(waits.len() - 1)]);
+            let mut wait = Duration::from_millis(waits[attempt.min(waits.len() - 1)]);
             let quiet = noise
                 .last
                 .is_none_or(|last| last.elapsed() > Duration::from_millis(1000));
-            if attempt == 2 && quiet {
+            if attempt >= 2 && quiet && !filler_sent {
+                filler_sent = true;
                 // A silent board may still be inside an upload from a killed upy: it reads
                 // whole units and takes everything as file data. Finish its frame with 0xFF
                 // bytes: the next header it reads then says "abort" (window bits 255), so it
                 // drops the file and returns to its prompt. (Not for a chatty board: it is not
                 // reading, and the filler would only delay the Ctrl-C behind it.)
                 self.write(&vec![0xFF; crate::fs::MAX_FRAME_WIRE + 8])?;
+                // Our Ctrl-A queues behind the filler, which takes ~3 s at 115200 baud.
+                wait += Duration::from_millis(3000);
             }
             self.write(b"\r")?;
             self.write(&[CTRL_C])?;

@@ -3,7 +3,7 @@
 use std::io::{self, Read, Write};
 use std::time::Duration;
 
-use serialport::{SerialPort, TTYPort};
+use serialport::SerialPort;
 
 use crate::error::{Error, Result};
 
@@ -50,7 +50,7 @@ impl Default for SerialOptions {
 
 /// A serial port (or pty) as a [`Transport`].
 pub struct SerialTransport {
-    port: TTYPort,
+    port: Box<dyn SerialPort>,
     name: String,
 }
 
@@ -60,7 +60,7 @@ impl SerialTransport {
         let opened = serialport::new(port, options.baud)
             .timeout(Duration::from_millis(100))
             .preserve_dtr_on_open()
-            .open_native()
+            .open()
             .map_err(|err| open_error(port, err))?;
         let mut transport = SerialTransport {
             port: opened,
@@ -147,7 +147,7 @@ impl Transport for SerialTransport {
     fn try_clone(&self) -> io::Result<Box<dyn Transport>> {
         let port = self
             .port
-            .try_clone_native()
+            .try_clone()
             .map_err(|err| io::Error::other(err.to_string()))?;
         Ok(Box::new(SerialTransport {
             port,

@@ -2,7 +2,7 @@
 """An emulated ESP ROM serial bootloader on a pseudo-terminal.
 
 It speaks the SLIP-framed request/response protocol of the ROM bootloaders of the ESP32,
-ESP32-S3, ESP32-C3 and ESP8266, and of the flasher stub that flashing tools upload into RAM,
+ESP32-S2, ESP32-S3, ESP32-C3, ESP32-C6 and ESP8266, and of the flasher stub that flashing tools upload into RAM,
 with an in-memory flash backed by a file (so a test can compare it with an image after the
 flashing tool has exited).
 
@@ -10,11 +10,13 @@ What it models, because flashing tools depend on it:
 - SYNC answered eight times; the ROM's status is 4 bytes on ESP32-class chips and 2 bytes on
   the ESP8266 and in the stub; unsupported commands get status (1, 0x05).
 - Chip identity: the magic word at 0x40001000 and, on chips whose ROM has it,
-  GET_SECURITY_INFO with the chip id (ESP32-S3: 9, ESP32-C3: 5).
+  GET_SECURITY_INFO with the chip id (ESP32-S3: 9, ESP32-C3: 5, ESP32-C6: 13; the S2's
+  answer has none).
 - The SPI flash controller enough for flash-id detection (RDID through the USR registers).
-- FLASH_BEGIN/DATA/END (with the data checksum), the stub's compressed FLASH_DEFL_*, MD5 of a
-  region, ERASE_FLASH/ERASE_REGION (stub only), CHANGE_BAUDRATE, MEM_BEGIN/DATA/END followed by
-  the stub's "OHAI" greeting.
+- FLASH_BEGIN/DATA/END (with the data checksum, and the ESP8266 ROM's habit of erasing more
+  than asked for), the stub's compressed FLASH_DEFL_*, MD5 of a region, ERASE_FLASH and
+  ERASE_REGION (stub only), CHANGE_BAUDRATE, MEM_BEGIN/DATA/END followed by the stub's "OHAI"
+  greeting.
 - Pacing: with --pace the link runs at the current baud rate (10 bits per byte) in both
   directions, so timings match a real UART.
 - Unplugging: with --cut-after N the link disappears after N received bytes and a fresh
@@ -71,6 +73,15 @@ CHIPS = {
                     xtal_mhz=40, clk_divider=1, rom_baud_change=True, rom_md5=True),
     "esp32c3": dict(name="ESP32-C3", magic=0x6921506F, security_id=5, rom_status=4,
                     spi_base=0x60002000, usr2=0x20, w0=0x58, uart_clkdiv=0x60000014,
+                    xtal_mhz=40, clk_divider=1, rom_baud_change=True, rom_md5=True),
+    # The ESP32-S2 ROM answers GET_SECURITY_INFO without the chip id (12 bytes): tools fall
+    # back to the magic word.
+    "esp32s2": dict(name="ESP32-S2", magic=0x000007C6, security_id=None, security_short=True,
+                    rom_status=4, spi_base=0x3F402000, usr2=0x20, w0=0x58,
+                    uart_clkdiv=0x3F400014, xtal_mhz=40, clk_divider=1, rom_baud_change=True,
+                    rom_md5=True),
+    "esp32c6": dict(name="ESP32-C6", magic=0x2CE0806F, security_id=13, rom_status=4,
+                    spi_base=0x60003000, usr2=0x20, w0=0x58, uart_clkdiv=0x60000014,
                     xtal_mhz=40, clk_divider=1, rom_baud_change=True, rom_md5=True),
     "esp8266": dict(name="ESP8266", magic=0xFFF0C101, security_id=None, rom_status=2,
                     spi_base=0x60000200, usr2=0x24, w0=0x40, uart_clkdiv=0x60000014,
@@ -267,6 +278,14 @@ class Chip:
             self.flash[bad] ^= 0x01
         return True
 
+    @staticmethod
+    def esp8266_rom_erase_length(offset, size):
+        """The ESP8266 ROM's erase routine erases the sectors up to the next 64 KiB block
+        boundary on top of the length asked for (tools compensate by asking for less)."""
+        sectors = -(-size // FLASH_SECTOR)
+        head = 16 - (offset // FLASH_SECTOR) % 16
+        return (sectors + min(head, sectors)) * FLASH_SECTOR
+
     # ---- registers -------------------------------------------------------------------------
 
     def read_reg(self, addr, baud):
@@ -313,6 +332,8 @@ class Chip:
                 self.write_reg(addr, value, mask)
             return self.respond(op), None
         if op == CMD["GET_SECURITY_INFO"]:
+            if spec.get("security_short"):
+                return self.respond(op, data=struct.pack("<IB7s", 0, 0, b"\x00" * 7)), None
             if spec["security_id"] is None:
                 return self.respond(op, error=ERR_INVALID_MESSAGE), None
             info = struct.pack("<IB7sII", 0, 0, b"\x00" * 7, spec["security_id"], 0)
@@ -339,7 +360,10 @@ class Chip:
             erase_size, blocks, block_size, offset = struct.unpack("<IIII", data[:16])
             if offset + min(erase_size, blocks * block_size) > len(self.flash):
                 return self.respond(op, error=ERR_FAILED_TO_ACT), None
-            self.erase(offset, max(erase_size, blocks * block_size) if is8266 else erase_size)
+            if is8266 and not self.stub:
+                self.erase(offset, self.esp8266_rom_erase_length(offset, erase_size))
+            else:
+                self.erase(offset, erase_size)
             self.write_plan = dict(offset=offset, block_size=block_size, blocks=blocks, seq=0)
             return self.respond(op), None
         if op == CMD["FLASH_DATA"]:

@@ -47,8 +47,8 @@ fn esp32_image_lands_at_0x1000_and_is_md5_verified() {
 }
 
 #[test]
-fn esp32_s3_and_c3_images_land_at_0x0() {
-    for chip in ["esp32s3", "esp32c3"] {
+fn esp32_s3_c3_and_c6_images_land_at_0x0() {
+    for chip in ["esp32s3", "esp32c3", "esp32c6"] {
         let dir = tempfile::tempdir().unwrap();
         let emulator = Emulator::start(dir.path(), chip, &[]);
         let image = esp_image(chip, 100_000, 2);
@@ -60,6 +60,20 @@ fn esp32_s3_and_c3_images_land_at_0x0() {
             "{chip}"
         );
     }
+}
+
+#[test]
+fn esp32_s2_is_told_by_its_magic_and_its_image_lands_at_0x1000() {
+    let dir = tempfile::tempdir().unwrap();
+    let emulator = Emulator::start(dir.path(), "esp32s2", &[]);
+    let image = esp_image("esp32s2", 50_000, 28);
+    let path = write(dir.path(), "s2.bin", &image);
+    let text = assert_ok(&flash_esp(&emulator, &path, &[]));
+    assert!(text.contains("Detected ESP32-S2"), "{text}");
+    assert_eq!(
+        &emulator.flash_contents()[0x1000..0x1000 + image.len()],
+        &image[..]
+    );
 }
 
 #[test]
@@ -245,12 +259,23 @@ fn missing_port_is_a_no_device_error() {
 
 #[test]
 fn real_esptool_flashes_the_same_emulator() {
-    // The emulator is only worth something if the reference tool accepts it too.
+    // The emulator is only worth something if the reference tool accepts it too: esptool
+    // 5.6.0 detects each chip, uploads its stub, writes a plain and a compressed region and
+    // checks both MD5s.
     let dir = tempfile::tempdir().unwrap();
-    for chip in ["esp32", "esp8266"] {
+    let random = noise(70_000, 13);
+    let zeros = vec![0u8; 200_000];
+    let random_path = write(dir.path(), "random.bin", &random);
+    let zeros_path = write(dir.path(), "zeros.bin", &zeros);
+    for (chip, name) in [
+        ("esp32", "ESP32"),
+        ("esp32s3", "ESP32-S3"),
+        ("esp32c3", "ESP32-C3"),
+        ("esp32s2", "ESP32-S2"),
+        ("esp32c6", "ESP32-C6"),
+        ("esp8266", "ESP8266"),
+    ] {
         let emulator = Emulator::start(dir.path(), chip, &[]);
-        let image = noise(70_000, 13);
-        let path = write(dir.path(), "data.bin", &image);
         let output = std::process::Command::new(venv().join("bin/esptool"))
             .args([
                 "--port",
@@ -259,9 +284,13 @@ fn real_esptool_flashes_the_same_emulator() {
                 "no-reset",
                 "--after",
                 "no-reset",
+            ])
+            .args([
                 "write-flash",
                 "0x8000",
-                &path,
+                &random_path,
+                "0x40000",
+                &zeros_path,
             ])
             .output()
             .expect("run esptool");
@@ -271,11 +300,11 @@ fn real_esptool_flashes_the_same_emulator() {
             "esptool failed on {chip}:\n{text}\n{}",
             stderr(&output)
         );
-        assert!(text.contains("Hash of data verified"), "{text}");
-        assert_eq!(
-            &emulator.flash_contents()[0x8000..0x8000 + image.len()],
-            &image[..]
-        );
+        assert!(text.contains(&format!("Connected to {name}")), "{text}");
+        assert_eq!(text.matches("Hash of data verified").count(), 2, "{text}");
+        let flash = emulator.flash_contents();
+        assert_eq!(&flash[0x8000..0x8000 + random.len()], &random[..], "{chip}");
+        assert_eq!(&flash[0x40000..0x40000 + zeros.len()], &zeros[..], "{chip}");
         drop(emulator);
         std::fs::remove_file(dir.path().join("flash.bin")).unwrap();
     }
@@ -987,4 +1016,66 @@ fn probe_dry_run_places_a_raw_binary_at_the_offset() {
     with_offset.extend(["--offset", "0x10000000"]);
     let text = assert_ok(&upy(&with_offset, &[]));
     assert!(text.contains("0x10000000..0x10001000"), "{text}");
+}
+
+#[test]
+fn pyboard_hex_goes_to_the_debug_probe_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let segments = [upy_firmware::image::Segment {
+        address: 0x0800_0000,
+        data: noise(50_000, 25),
+    }];
+    let hex = write(
+        dir.path(),
+        "PYBV11.hex",
+        upy_firmware::image::ihex::write(&segments).as_bytes(),
+    );
+    let output = upy(
+        &[
+            "flash",
+            "--board",
+            "PYBV11",
+            "--firmware",
+            &hex,
+            "--dry-run",
+        ],
+        &[("UPY_DRIVE_ROOTS", dir.path())],
+    );
+    let text = assert_ok(&output);
+    assert!(text.contains("fit STM32F405RGTx"), "{text}");
+}
+
+#[test]
+fn esp8266_write_erases_only_the_image_sectors_despite_the_rom_quirk() {
+    // The ESP8266 ROM erases more than asked for; upy asks for less so that data after the
+    // image (a filesystem, say) survives.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("flash.bin"), vec![0x11u8; 4 * 1024 * 1024]).unwrap();
+    let emulator = Emulator::start(dir.path(), "esp8266", &[]);
+    let image = esp_image("esp8266", 25 * 4096, 26);
+    let path = write(dir.path(), "fw.bin", &image);
+    assert_ok(&flash_esp(&emulator, &path, &[]));
+    let flash = emulator.flash_contents();
+    assert_eq!(&flash[..image.len()], &image[..]);
+    // The compensation rounds up by at most one sector, as esptool's does.
+    assert!(
+        flash[26 * 4096..].iter().all(|&b| b == 0x11),
+        "data after the image erased"
+    );
+}
+
+#[test]
+fn esp8266_erase_clears_the_whole_flash() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("flash.bin"), vec![0x11u8; 1024 * 1024]).unwrap();
+    let emulator = Emulator::start(dir.path(), "esp8266", &["--flash-size", "0x100000"]);
+    let image = esp_image("esp8266", 8192, 27);
+    let path = write(dir.path(), "fw.bin", &image);
+    assert_ok(&flash_esp(&emulator, &path, &["--erase"]));
+    let flash = emulator.flash_contents();
+    assert_eq!(&flash[..image.len()], &image[..]);
+    assert!(
+        flash[0x3000..].iter().all(|&b| b == 0xFF),
+        "old contents erased"
+    );
 }

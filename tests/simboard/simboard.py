@@ -323,6 +323,8 @@ class Board:
     # --- main loop --------------------------------------------------------------------------
     def serve(self):
         while True:
+            if self.client is None and self.args.replug_after is None:
+                return  # unplugged for good: nothing left to serve
             interp = self.interpreter
             readers = [interp.master]
             if self.args.exit_on_stdin_eof:

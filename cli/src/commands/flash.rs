@@ -315,10 +315,12 @@ fn choose_method(
                     .as_deref()
                     .is_some_and(|d| d.join(daplink::DETAILS_FILE).is_file())
                 || !drive::find_drives(roots, daplink::DETAILS_FILE).is_empty();
-            if on_daplink || args.chip.is_none() {
-                MethodArg::Daplink
-            } else {
+            let for_probe = board.is_some_and(|b| b.method == Method::Probe)
+                || (args.chip.is_some() && !on_daplink);
+            if for_probe {
                 MethodArg::Probe
+            } else {
+                MethodArg::Daplink
             }
         }
     }

@@ -1,14 +1,26 @@
 //! Filesystem operations on the board, built on [`Session`].
 //!
 //! Every call sends a little Python to the board. Helper functions (in `device.py`) are defined
-//! once per session in the raw REPL's globals, prepended to the first call that needs them.
+//! once per session in the raw REPL's globals, prepended to the first call that needs them and
+//! sent deflated (base64) when the board can inflate them, since they cross the link on every
+//! connection. Boards with a few KB of heap get them one function per exec.
 //!
 //! Uploads stream raw bytes through `sys.stdin.buffer` while `micropython.kbd_intr(-1)` lets
-//! 0x03 pass as data: the host sends frames (3-byte length, then payload in units) and the board
-//! acknowledges every unit once it has stored it, so at most one window of bytes is ever in its
-//! receive buffer. Frames are deflate-compressed blocks when the board has `deflate` and that is
-//! smaller. Boards without raw input get base64 (or `repr`) chunks inside code instead. Every
-//! write goes to a temporary name, renamed over the target only once complete.
+//! 0x03 pass as data. The host sends frames: a 4-byte header (24-bit length, then the window
+//! bits to inflate with, 0 for raw bytes, 255 for "abort, drop the file") and the payload in
+//! units of the board's raw-paste window increment. The board acknowledges every unit (0x06, or
+//! 0x15 once something failed) after storing it, and the host keeps at most two units
+//! unacknowledged, so the board's input buffer never overflows. After the end header the board
+//! renames the temporary file over the target and sends 0x17. Frames are independent deflate
+//! blocks (up to 32 KB, sized from free memory) when that is at most 90% of the raw size.
+//! The first upload of a session probes the board, defines the helpers and starts receiving in
+//! one exec. Boards without raw input get the smaller of base64 and deflate+base64 (or bytes
+//! literals without `binascii`) inside code instead. Every write goes to a temporary name,
+//! renamed over the target only once complete, so a full filesystem or a pulled cable leaves
+//! the old file.
+//!
+//! Downloads print a `size mode` line, then the raw bytes through `sys.stdout.buffer` (or
+//! base64 or hex lines on boards without it).
 
 mod path;
 mod upload;
@@ -93,6 +105,26 @@ impl Fs<'_> {
     /// Runs `code` after defining the helper groups it needs (once per session), returning
     /// stdout. OSErrors become the matching typed error for `path`.
     pub(crate) fn run(&mut self, needs: &[Helpers], code: &str, path: &str) -> Result<Vec<u8>> {
+        let source = self.missing_helper_source(needs);
+        if source.len() > 400 && self.inflates_code().is_none() {
+            // First contact: send the helpers deflated, guarded; a board without deflate says
+            // so with 0x15 and gets them plain below.
+            let indented: String = code.lines().map(|line| format!(" {line}\n")).collect();
+            let guarded = format!(
+                "try:\n import deflate,binascii,io\n {}\n _ok=1\nexcept ImportError:_ok=0\nif _ok:\n{indented}else:print('\\x15')",
+                deflate_code(&source)
+            );
+            let result = self.session.exec_capture(&guarded);
+            match result {
+                Ok(out) if out.first() == Some(&0x15) => self.session.inflates_code = Some(false),
+                other if !is_memory_error(&other) => {
+                    self.session.inflates_code = Some(true);
+                    self.mark_loaded(needs, &other);
+                    return other.map_err(|err| map_os_error(err, path));
+                }
+                _ => self.session.inflates_code = Some(false),
+            }
+        }
         let prelude = self.prelude_for(needs);
         let full = format!("{prelude}{code}");
         let mut result = self.session.exec_capture(&full);
@@ -134,15 +166,21 @@ impl Fs<'_> {
     pub(crate) fn prelude_for(&self, needs: &[Helpers]) -> String {
         let source = self.missing_helper_source(needs);
         // Helpers cross the link on every connection: deflate them when the board can inflate.
-        let compress = self
-            .session
-            .cached_info
-            .as_ref()
-            .is_some_and(|info| info.features.deflate && info.features.binascii);
+        let compress = self.inflates_code() == Some(true);
         if compress && source.len() > 400 {
             return format!("import deflate,io,binascii\n{}\n", deflate_code(&source));
         }
         source
+    }
+
+    /// Whether the board inflates deflated code, from what is known so far.
+    fn inflates_code(&self) -> Option<bool> {
+        self.session.inflates_code.or_else(|| {
+            self.session
+                .cached_info
+                .as_ref()
+                .map(|info| info.features.deflate && info.features.binascii)
+        })
     }
 
     pub(crate) fn mark_loaded<T>(&mut self, needs: &[Helpers], result: &Result<T>) {

@@ -54,6 +54,7 @@ pub fn esp_image(chip: &str, len: usize, seed: u64) -> Vec<u8> {
             "esp32s2" => 2,
             "esp32c3" => 5,
             "esp32s3" => 9,
+            "esp32c6" => 13,
             other => panic!("no chip id for {other}"),
         };
         let mut extended = [0u8; 16];
