@@ -175,6 +175,25 @@ def transfer_bench(upy, runs):
         print(f"{step:28}{u:8.2f}s{m:9.2f}s{t:8.2f}s{m / u:12.1f}x{t / u:11.1f}x")
 
 
+def hundred_unchanged(upy):
+    """The issue's bar: nothing to do is one round trip, 100 unchanged files well under 1 s."""
+    project = tempfile.mkdtemp(prefix="upy-bench-hundred")
+    for n in range(100):
+        folder = os.path.join(project, f"pkg{n // 25}")
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, f"m{n:03d}.py"), "w") as f:
+            f.write(f"VALUE_{n} = {n * 7919}\n" * 20)
+    board = Board(baud=115200)
+    try:
+        command = tools(upy)["upy"](board.port)
+        timed(command, project)
+        elapsed = min(timed(command, project) for _ in range(3))
+    finally:
+        board.close()
+        shutil.rmtree(project, ignore_errors=True)
+    print(f"upy re-sync of 100 unchanged files (paced 115200): {elapsed:.2f} s")
+
+
 def watch_bench(upy, saves):
     project = tempfile.mkdtemp(prefix="upy-bench-watch")
     with open(os.path.join(project, "main.py"), "w") as f:
@@ -244,6 +263,7 @@ def main():
     upy = os.path.abspath(args.upy) if args.upy else build_upy()
     if args.only in (None, "transfer"):
         transfer_bench(upy, args.runs)
+        hundred_unchanged(upy)
     if args.only in (None, "watch"):
         watch_bench(upy, args.saves)
 

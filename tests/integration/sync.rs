@@ -375,18 +375,39 @@ fn cut_cable_leaves_old_or_new_files_and_sync_again_finishes() {
 }
 
 #[test]
-fn compile_says_clearly_when_the_compiler_is_missing() {
-    let board = SimBoard::start();
-    let local = project(&[("main.py", "print(1)\n"), ("lib.py", "X = 1\n")]);
+fn compile_sends_modules_as_mpy_that_run_and_keeps_main_as_source() {
+    let board = SimBoard::with(SimOptions {
+        files: vec![("lib/util.py".into(), b"def f(x):\n    return 0\n".to_vec())],
+        ..Default::default()
+    });
+    let local = project(&[
+        ("main.py", "import util\nprint('result', util.f(20))\n"),
+        ("lib/util.py", "def f(x):\n    return x * 2 + 2\n"),
+    ]);
     let output = sync(&board, local.path(), &[".", "--compile"]);
-    if cfg!(feature = "compiler") {
-        assert_success(&output);
-        assert_eq!(names(&board.root()), vec!["lib.mpy", "main.py"]);
-    } else {
-        assert_eq!(output.status.code(), Some(1));
-        assert!(stderr(&output).contains("compiler"), "{}", stderr(&output));
-        assert!(names(&board.root()).is_empty());
-    }
+    assert_success(&output);
+    // The stale source would be imported before the .mpy, so it goes.
+    assert_eq!(names(&board.root()), vec!["lib/util.mpy", "main.py"]);
+    assert!(std::fs::read(board.root().join("lib/util.mpy"))
+        .unwrap()
+        .starts_with(b"M\x06"));
+    let output = upy()
+        .args(["--port", board.port(), "exec", "import main"])
+        .output()
+        .unwrap();
+    assert!(stdout(&output).contains("result 42"), "{}", stdout(&output));
+
+    // A file that does not compile stops the sync with its line, and the board keeps its files.
+    write(local.path(), "lib/util.py", "def f(x)\n    return 1\n");
+    write(local.path(), "other.py", "X = 1\n");
+    let output = sync(&board, local.path(), &[".", "--compile"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("util.py, line 1: SyntaxError"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(names(&board.root()), vec!["lib/util.mpy", "main.py"]);
 }
 
 /// A running `upy sync --watch` whose output lines are collected.
@@ -496,9 +517,16 @@ fn watch_syncs_each_save_reloads_and_follows_deletions() {
     write(local.path(), "extra.py", "E = 1\n");
     watch.wait_for("1 sent", Duration::from_secs(10));
     assert!(board.root().join("extra.py").exists());
-    std::fs::remove_file(local.path().join("extra.py")).unwrap();
+    std::fs::rename(local.path().join("extra.py"), local.path().join("moved.py")).unwrap();
     watch.wait_for("1 deleted", Duration::from_secs(10));
     assert!(!board.root().join("extra.py").exists());
+    assert!(
+        board.root().join("moved.py").exists(),
+        "rename not followed"
+    );
+    std::fs::remove_file(local.path().join("moved.py")).unwrap();
+    watch.wait_for("1 deleted", Duration::from_secs(10));
+    assert!(!board.root().join("moved.py").exists());
 
     write(local.path(), "util.py", "VERSION = 2\n");
     watch.wait_for("running 2", Duration::from_secs(10));
@@ -521,6 +549,23 @@ fn watch_syncs_each_save_reloads_and_follows_deletions() {
     std::thread::sleep(Duration::from_millis(200));
     watch.interrupt();
     assert_eq!(watch.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn watch_compile_error_leaves_the_board_and_recovers_on_the_next_save() {
+    let board = SimBoard::start();
+    let local = project(&[("main.py", LOOPING_MAIN), ("util.py", "VERSION = 1\n")]);
+    let mut watch = Watch::start(&board, local.path(), &["--compile"]);
+    watch.wait_for("running 1", Duration::from_secs(20));
+    write(local.path(), "util.py", "VERSION = = 2\n");
+    watch.wait_for("line 1: SyntaxError", Duration::from_secs(10));
+    let before = std::fs::read(board.root().join("util.mpy")).unwrap();
+    write(local.path(), "util.py", "VERSION = 3\n");
+    watch.wait_for("running 3", Duration::from_secs(10));
+    assert_ne!(
+        std::fs::read(board.root().join("util.mpy")).unwrap(),
+        before
+    );
 }
 
 #[test]
@@ -580,4 +625,22 @@ fn example_project_syncs_with_its_project_file() {
         .unwrap();
     assert_success(&output);
     assert_eq!(names(&board.root()), vec!["lib/pattern.py", "main.py"]);
+}
+
+#[test]
+fn old_firmware_without_os_stat_is_told_what_is_missing() {
+    let board = crate::simboard::MicrobitBoard::start();
+    std::thread::sleep(Duration::from_millis(500));
+    let local = project(&[("main.py", "print(1)\n")]);
+    let output = upy()
+        .current_dir(local.path())
+        .args(["--port", board.port(), "sync", "."])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("firmware lacks"),
+        "{}",
+        stderr(&output)
+    );
 }

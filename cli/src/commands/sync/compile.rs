@@ -3,26 +3,16 @@
 //! `main.py` and `boot.py` stay source (the board runs them by those names). The compiler is
 //! reached through [`compile_source`] only, so the rest of sync does not depend on its API.
 
-/// Why a file could not be compiled.
+/// A file the compiler rejected.
 #[derive(Debug, thiserror::Error)]
-pub enum CompileFailure {
-    /// This build has no compiler to call.
-    #[error(
-        "--compile needs upy's .py to .mpy compiler, which this build does not include yet; \
-         sync without --compile (or set compile = false in upy.toml)"
-    )]
-    Unavailable,
-    /// The source is not valid MicroPython.
-    #[cfg_attr(not(feature = "compiler"), allow(dead_code))]
-    #[error("{file}, line {line}: {message}")]
-    Rejected {
-        /// The local file.
-        file: String,
-        /// 1-based line (0: unknown).
-        line: u32,
-        /// The compiler's message (`SyntaxError: …`).
-        message: String,
-    },
+#[error("{file}, line {line}: {message}")]
+pub struct CompileFailure {
+    /// The local file.
+    pub file: String,
+    /// 1-based line (0: unknown).
+    pub line: u32,
+    /// The compiler's message (`SyntaxError: …`).
+    pub message: String,
 }
 
 /// Whether a board file name is compiled when `--compile` is on.
@@ -45,38 +35,21 @@ pub fn mpy_format(data: &[u8]) -> Option<(u8, u8)> {
 }
 
 /// Compiles `source` (the file `file`, stored in the `.mpy` as `name`) at `optimize` level.
-#[cfg(feature = "compiler")]
 pub fn compile_source(
     source: &[u8],
     file: &str,
     name: &str,
     optimize: u8,
 ) -> Result<Vec<u8>, CompileFailure> {
-    let text = std::str::from_utf8(source).map_err(|e| CompileFailure::Rejected {
-        file: file.to_string(),
-        line: 0,
-        message: format!("SyntaxError: the file is not UTF-8 ({e})"),
-    })?;
     let options = mpy_compiler::CompileOptions {
         opt_level: optimize,
         ..mpy_compiler::CompileOptions::default()
     };
-    mpy_compiler::compile(text, name, &options).map_err(|e| CompileFailure::Rejected {
+    mpy_compiler::compile_bytes(source, name, &options).map_err(|e| CompileFailure {
         file: file.to_string(),
         line: e.line,
         message: format!("{}: {}", e.kind, e.message),
     })
-}
-
-/// Compiles `source`; this build has no compiler, so it says so.
-#[cfg(not(feature = "compiler"))]
-pub fn compile_source(
-    _source: &[u8],
-    _file: &str,
-    _name: &str,
-    _optimize: u8,
-) -> Result<Vec<u8>, CompileFailure> {
-    Err(CompileFailure::Unavailable)
 }
 
 #[cfg(test)]

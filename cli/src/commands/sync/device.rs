@@ -154,6 +154,15 @@ pub enum ManifestError {
         /// REMOTE.
         path: String,
     },
+    /// The firmware lacks what sync needs (`os.stat`, folders, `open`).
+    #[error(
+        "this board's firmware lacks what sync needs (os.stat, folders); upgrade MicroPython, \
+         or copy single files with `upy cp`. The board said:\n{traceback}"
+    )]
+    Unsupported {
+        /// The board's traceback.
+        traceback: String,
+    },
     /// A line the host does not understand.
     #[error("unexpected manifest line from the board: {line:?}")]
     BadLine {
@@ -168,7 +177,14 @@ pub fn fetch_manifest(
     root: &str,
 ) -> Result<(DeviceFacts, RemoteTree), ManifestError> {
     let code = format!("R={}\n{MANIFEST_PROGRAM}", py_str(root));
-    let output = link.exec(code.as_bytes(), Duration::from_secs(120))?;
+    let output = match link.exec(code.as_bytes(), Duration::from_secs(120)) {
+        Err(LinkError::Exception { traceback })
+            if traceback.contains("AttributeError") || traceback.contains("ImportError") =>
+        {
+            return Err(ManifestError::Unsupported { traceback });
+        }
+        other => other?,
+    };
     parse_manifest(&String::from_utf8_lossy(&output.stdout), root)
 }
 
@@ -462,7 +478,8 @@ pub enum TransferError {
 impl TransferError {
     /// Whether the board ran out of space.
     pub fn is_board_full(&self) -> bool {
-        matches!(self, TransferError::Refused { reason, .. } if reason.contains("28") || reason.contains("ENOSPC"))
+        matches!(self, TransferError::Refused { reason, .. }
+            if reason.starts_with("OSError(28,") || reason.contains("ENOSPC"))
     }
 }
 
@@ -631,6 +648,30 @@ mod tests {
         assert!(
             matches!(tree.files["main.py"].digest, RemoteDigest::Sha256Prefix(h) if h[0] == 0xba)
         );
+    }
+
+    #[test]
+    fn refusals_name_the_record_and_recognise_a_full_board() {
+        let data = b"x";
+        let records = [
+            Record::MakeDir("/lib".into()),
+            Record::Put {
+                path: "/lib/a.py".into(),
+                data,
+                sha256: [0; 32],
+            },
+        ];
+        let err = refusal("f /lib/a.py: OSError(28,)", &records, 1);
+        assert!(err.is_board_full(), "{err}");
+        assert_eq!(
+            err.to_string(),
+            "the board could not write /lib/a.py: OSError(28,)"
+        );
+        let err = refusal("d /lib: OSError(13,)", &records, 0);
+        assert!(!err.is_board_full());
+        assert!(err
+            .to_string()
+            .starts_with("the board could not create the folder /lib"));
     }
 
     #[test]

@@ -240,6 +240,7 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<Status> {
     }
     let mut job = SyncJob::prepare(&settings, ctx)?;
     let port = crate::ports::resolve(&settings.port)?;
+    let started = Instant::now();
     let mut link = connect(&port, settings.baud)?;
     let mut state = job.fetch(&mut link)?;
     let wanted = job.wanted(&state.facts)?;
@@ -249,8 +250,10 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<Status> {
         leave(&mut link);
         return Ok(Status::Success);
     }
-    let outcome = job.apply(&mut link, &mut state, &wanted, &plan, ctx)?;
+    let mut outcome = job.apply(&mut link, &mut state, &wanted, &plan, ctx)?;
     leave(&mut link);
+    // The summary's time is the whole command's, manifest and all.
+    outcome.elapsed = started.elapsed();
     report::summary(&ctx.printer, &outcome, &port, &settings.remote);
     Ok(if job.tree.problems.is_empty() {
         Status::Success
@@ -388,11 +391,10 @@ impl SyncJob {
             let data = match self.compiled.get(&file.sha256) {
                 Some(data) => data.clone(),
                 None => {
-                    let name = rel.rsplit('/').next().unwrap_or(rel);
                     let data = compile::compile_source(
                         &file.data,
                         &file.source.display().to_string(),
-                        name,
+                        rel,
                         self.settings.optimize,
                     )
                     .map_err(|e| fail(Status::Failure, e.to_string()))?;
@@ -592,6 +594,19 @@ mod tests {
             Some("b.py")
         );
         assert_eq!(relative_to_root("/app", "/apple/b.py"), None);
+    }
+
+    #[test]
+    fn compiled_code_must_match_the_boards_mpy_version_and_arch() {
+        let board = DeviceFacts {
+            mpy: 6 | (3 << 8) | (2 << 10),
+            ..DeviceFacts::default()
+        };
+        assert!(check_mpy_format(b"M\x06\x03\x1f", &board).is_ok());
+        let err = check_mpy_format(b"M\x05\x00\x1f", &board).unwrap_err();
+        assert!(err.to_string().contains("loads .mpy version 6.3"), "{err}");
+        let err = check_mpy_format(b"M\x06\x0f\x1f", &board).unwrap_err();
+        assert!(err.to_string().contains("native architecture 3"), "{err}");
     }
 
     #[test]

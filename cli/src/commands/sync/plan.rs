@@ -319,14 +319,13 @@ pub fn plan(
     }
     let inside_cleared = |rel: &str| cleared_dirs.iter().any(|d| rel == d || is_under(rel, d));
 
-    for (rel, file) in &remote.files {
+    for rel in remote.files.keys() {
         let stale_temp = rel.ends_with(TEMP_SUFFIX);
         if stale_temp
             || wanted.shadowed.contains(rel)
             || cleared_files.contains(rel)
             || inside_cleared(rel)
         {
-            let _ = file;
             result.cleanup.push(Delete {
                 rel: rel.clone(),
                 is_dir: false,
