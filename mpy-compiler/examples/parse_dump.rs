@@ -5,7 +5,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.first() else {
-        eprintln!("usage: parse_dump FILE [-O N]");
+        eprintln!("usage: parse_dump FILE [-O N] [--heap BYTES]");
         return ExitCode::from(2);
     };
     let mut options = mpy_compiler::CompileOptions::default();
@@ -15,6 +15,13 @@ fn main() -> ExitCode {
         .and_then(|i| args.get(i + 1))
     {
         options.opt_level = level.parse().unwrap_or(0);
+    }
+    if let Some(bytes) = args
+        .iter()
+        .position(|a| a == "--heap")
+        .and_then(|i| args.get(i + 1))
+    {
+        options.heap_size = bytes.parse().ok();
     }
     let source = match std::fs::read_to_string(path) {
         Ok(s) => s,

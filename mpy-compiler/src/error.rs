@@ -18,6 +18,8 @@ pub enum ErrorKind {
     MemoryError,
     /// `OverflowError`
     OverflowError,
+    /// `RuntimeError` (for example a name longer than a qstr can hold)
+    RuntimeError,
 }
 
 impl ErrorKind {
@@ -30,6 +32,7 @@ impl ErrorKind {
             ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::MemoryError => "MemoryError",
             ErrorKind::OverflowError => "OverflowError",
+            ErrorKind::RuntimeError => "RuntimeError",
         }
     }
 }

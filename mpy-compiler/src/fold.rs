@@ -431,3 +431,79 @@ mod tests {
         ));
     }
 }
+
+#[cfg(test)]
+mod micropython_cases {
+    use super::*;
+
+    fn number(text: &str) -> Number {
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        if digits.contains(['.', 'e', 'n']) {
+            let value = match digits {
+                "inf" => f64::INFINITY,
+                "nan" => f64::NAN,
+                _ => {
+                    crate::float::parse_unsigned_decimal(digits.as_bytes())
+                        .expect("float text")
+                        .0
+                }
+            };
+            Number::Float(if negative { -value } else { value })
+        } else {
+            Number::Int(text.parse().expect("int text"))
+        }
+    }
+
+    fn op(text: &str) -> BinaryOp {
+        match text {
+            "+" => BinaryOp::Add,
+            "-" => BinaryOp::Subtract,
+            "*" => BinaryOp::Multiply,
+            "/" => BinaryOp::TrueDivide,
+            "//" => BinaryOp::FloorDivide,
+            "%" => BinaryOp::Modulo,
+            "**" => BinaryOp::Power,
+            "<<" => BinaryOp::LShift,
+            ">>" => BinaryOp::RShift,
+            "&" => BinaryOp::And,
+            "|" => BinaryOp::Or,
+            _ => BinaryOp::Xor,
+        }
+    }
+
+    #[test]
+    fn binary_operations_match_the_micropython_runtime() {
+        let cases = include_str!("../resources/fold-cases.txt");
+        let mut failures = Vec::new();
+        let mut checked = 0;
+        for line in cases.lines().filter(|l| !l.starts_with('#')) {
+            let fields: Vec<&str> = line.split(' ').collect();
+            let [o, a, b, expected] = fields[..] else {
+                continue;
+            };
+            checked += 1;
+            let got = binary_op(op(o), &number(a), &number(b));
+            let got_text = match &got {
+                None => "E".to_string(),
+                Some(Number::Int(i)) => format!("i{i}"),
+                Some(Number::Float(f)) => format!("f{:x}", f.to_bits()),
+            };
+            let expected = if expected == "X" { "E" } else { expected };
+            if got_text != expected {
+                failures.push(format!(
+                    "{a} {o} {b}: got {got_text}, MicroPython {expected}"
+                ));
+            }
+        }
+        assert!(checked >= 3000);
+        assert!(
+            failures.is_empty(),
+            "{} failures: {:#?}",
+            failures.len(),
+            &failures[..failures.len().min(15)]
+        );
+    }
+}

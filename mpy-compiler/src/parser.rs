@@ -18,17 +18,24 @@ use crate::grammar::{rule_def, Act, Arg};
 use crate::lexer::Lexer;
 use crate::options::CompileOptions;
 use crate::parse_tree::{ConstObject, Node, ParseTree, Qstr, QstrPool, Rule};
+use crate::qstr::MAX_QSTR_LEN;
 use crate::token::TokenKind;
 
 /// mpy-cross's default heap (`-X heapsize`), which bounds how deep the parser's
 /// rule stack can grow.
 const DEFAULT_HEAP_BYTES: usize = 2 * 1024 * 1024;
-/// Heap bytes not available to the rule stack (GC tables and other allocations),
-/// observed: the rule stack fails to grow to 2078720 bytes with the default heap.
-const HEAP_RESERVED_BYTES: usize = DEFAULT_HEAP_BYTES - 2_078_720 + 16 * 16;
-/// Size of one rule-stack entry and its growth step in entries, as in parse.c.
+/// Size of one rule-stack entry and the stack's growth step in entries, as in parse.c.
 const RULE_FRAME_BYTES: usize = 16;
 const RULE_STACK_INCREMENT: usize = 16;
+
+/// How many rule-stack entries fit before growing the stack exhausts a heap of
+/// `heap` bytes. Observed with mpy-cross: a block of `heap - heap/128 - 2048`
+/// bytes or more cannot be allocated (the rest holds the GC's tables).
+fn rule_stack_capacity(heap: usize) -> usize {
+    let limit = heap.saturating_sub(heap / 128 + 2048);
+    let step = RULE_FRAME_BYTES * RULE_STACK_INCREMENT;
+    (limit.saturating_sub(1) / step) * RULE_STACK_INCREMENT
+}
 
 /// Strings up to this many bytes are always interned (`MICROPY_ALLOC_PARSE_INTERN_STRING_LEN`).
 const INTERN_STRING_MAX_LEN: usize = 10;
@@ -37,6 +44,14 @@ const INTERN_STRING_MAX_LEN: usize = 10;
 ///
 /// `name` is the source name (interned first, as mpy-cross does, so a string
 /// literal equal to it becomes a qstr).
+///
+/// ```
+/// use mpy_compiler::{parse, CompileOptions};
+///
+/// let tree = parse("x = 1 + 2 * 3\n", "x.py", &CompileOptions::default())?;
+/// assert_eq!(tree.dump(), "expr_stmt@1 (n=2)\n  id(x)\n  int(7)\n");
+/// # Ok::<(), mpy_compiler::CompileError>(())
+/// ```
 pub fn parse(
     source: &str,
     name: &str,
@@ -53,8 +68,10 @@ pub fn parse_bytes(
     options: &CompileOptions,
 ) -> Result<ParseTree, CompileError> {
     let mut pool = QstrPool::new();
-    pool.intern_str(name);
-    if let Some(source_name) = &options.source_name {
+    for source_name in std::iter::once(name).chain(options.source_name.as_deref()) {
+        if source_name.len() > MAX_QSTR_LEN {
+            return Err(name_too_long());
+        }
         pool.intern_str(source_name);
     }
     parse_with_pool(source, pool, options)
@@ -70,11 +87,7 @@ pub fn parse_with_pool(
     let mut parser = Parser {
         lex: lexer,
         rules: Vec::with_capacity(64),
-        max_rule_frames: options
-            .heap_size
-            .unwrap_or(DEFAULT_HEAP_BYTES)
-            .saturating_sub(HEAP_RESERVED_BYTES)
-            / RULE_FRAME_BYTES,
+        max_rule_frames: rule_stack_capacity(options.heap_size.unwrap_or(DEFAULT_HEAP_BYTES)),
         results: Vec::with_capacity(64),
         pool,
         consts: HashMap::new(),
@@ -170,8 +183,7 @@ impl Parser<'_> {
                 return Err(self.syntax_error());
             }
             if self.out_of_memory {
-                let bytes = (self.max_rule_frames + 1).next_multiple_of(RULE_STACK_INCREMENT)
-                    * RULE_FRAME_BYTES;
+                let bytes = (self.max_rule_frames + RULE_STACK_INCREMENT) * RULE_FRAME_BYTES;
                 return Err(CompileError::new(
                     ErrorKind::MemoryError,
                     format!("memory allocation failed, allocating {bytes} bytes"),
@@ -381,6 +393,9 @@ impl Parser<'_> {
         let line = self.lex.line_of_token;
         let node = match self.lex.kind {
             TokenKind::Name => {
+                if self.lex.text.len() > MAX_QSTR_LEN {
+                    return Err(name_too_long());
+                }
                 let id = self.pool.intern(&self.lex.text);
                 match self.consts.get(&id) {
                     Some(value) if rule == Rule::Atom => self.const_node(value.clone(), line),
@@ -749,6 +764,11 @@ impl Parser<'_> {
             .push(Node::Const(ConstObject::Tuple(items), line));
         true
     }
+}
+
+/// The error interning an over-long identifier raises (reported without a line).
+fn name_too_long() -> CompileError {
+    CompileError::new(ErrorKind::RuntimeError, "name too long", 0)
 }
 
 /// Parses an integer token (`mp_parse_num_integer` with base 0); the error is

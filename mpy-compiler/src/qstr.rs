@@ -10,6 +10,9 @@ use std::collections::HashMap;
 
 use crate::qstr_tables::{BINARY_LONG_QSTRS, STATIC_QSTRS};
 
+/// The longest string a qstr can hold (its length is stored in one byte).
+pub const MAX_QSTR_LEN: usize = 255;
+
 /// Handle of an interned string within one [`QstrPool`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Qstr(u32);
