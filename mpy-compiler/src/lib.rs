@@ -115,8 +115,8 @@ pub fn compile_tree(
     let module = compile_module(&root, &mut pool, source_file, backend).map_err(|e| {
         let kind = match e.kind {
             "MemoryError" => ErrorKind::MemoryError,
-            // ErrorKind has no RuntimeError yet; "bytecode overflow" (a jump over more
-            // than 16 KiB of code) is the only case and is reported as a SyntaxError.
+            // "bytecode overflow": a jump over more than 16 KiB of code.
+            "RuntimeError" => ErrorKind::RuntimeError,
             _ => ErrorKind::SyntaxError,
         };
         CompileError::new(kind, e.message, e.line)
