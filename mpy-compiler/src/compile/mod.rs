@@ -186,8 +186,11 @@ pub fn compile_module(
     };
     comp.run();
     if let Some((kind, message)) = comp.error {
-        let node = comp.scopes[comp.cur].node;
-        comp.set_error_line(node);
+        // A bytecode overflow is raised by the emitter directly, with no traceback (line 0).
+        if kind != "RuntimeError" {
+            let node = comp.scopes[comp.cur].node;
+            comp.set_error_line(node);
+        }
         let scope_name = comp
             .pool
             .text(comp.scopes[comp.cur].simple_name)
@@ -494,6 +497,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
             PassEnd::Overflow => {
                 if self.error.is_none() {
                     self.error = Some(("RuntimeError", "bytecode overflow"));
+                    self.error_line = 0;
                 }
                 true
             }
