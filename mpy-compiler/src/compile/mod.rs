@@ -7,7 +7,9 @@
 //! Like the reference compiler, an error is recorded once and compilation carries on to the
 //! end of the pass, because later steps decide which line the error reports.
 
+mod defs;
 mod expr;
+mod flow;
 mod stmt;
 mod tree;
 
