@@ -111,6 +111,7 @@ pub fn compile_tree(
         optimize: options.opt_level,
         source_lines: options.line_info(),
         small_int_bits: options.small_int_bits,
+        heap_size: options.heap_size.unwrap_or(compile::DEFAULT_HEAP_BYTES),
     };
     let module = compile_module(&root, &mut pool, source_file, backend).map_err(|e| {
         let kind = match e.kind {

@@ -154,12 +154,12 @@ fn options_from(args: &CompileArgs) -> Result<CompileOptions> {
             "source-lines" => options.source_lines = true,
             "emit=bytecode" => {}
             o if o.starts_with("heapsize=") => {
-                // The compiler's memory is not a fixed heap; the option is accepted for
-                // compatibility with mpy-cross command lines.
+                // The limits mpy-cross's heap imposes (huge constants, deep nesting) follow it.
                 let size = &o["heapsize=".len()..];
-                if size.trim_end_matches(['w', 'k', 'K', 'm', 'M']).parse::<u64>().is_err() {
-                    bail!("invalid -X heapsize value `{size}`");
-                }
+                options.heap_size = Some(
+                    parse_heap_size(size)
+                        .with_context(|| format!("invalid -X heapsize value `{size}`"))?,
+                );
             }
             o if o.starts_with("emit=") => {
                 bail!("-X {o}: only bytecode is supported")
@@ -170,6 +170,36 @@ fn options_from(args: &CompileArgs) -> Result<CompileOptions> {
         }
     }
     Ok(options)
+}
+
+/// `N[w][K|M]` as mpy-cross reads it: `w` scales a 32-bit word count to this host's 64-bit
+/// words, `K`/`M` multiply by 1024 and 1024².
+fn parse_heap_size(text: &str) -> Option<usize> {
+    let digits_end = text
+        .find(|c: char| !c.is_ascii_hexdigit() && c != 'x' && c != 'X')
+        .unwrap_or(text.len());
+    let (number, mut suffix) = text.split_at(digits_end);
+    let mut size = match number
+        .strip_prefix("0x")
+        .or_else(|| number.strip_prefix("0X"))
+    {
+        Some(hex) => usize::from_str_radix(hex, 16).ok()?,
+        None => number.parse::<usize>().ok()?,
+    };
+    let word_adjust = suffix.starts_with(['w', 'W']);
+    if word_adjust {
+        suffix = &suffix[1..];
+    }
+    size = match suffix {
+        "" => size,
+        "k" | "K" => size.checked_mul(1024)?,
+        "m" | "M" => size.checked_mul(1024 * 1024)?,
+        _ => return None,
+    };
+    if word_adjust {
+        size = size.checked_mul(2)?;
+    }
+    Some(size)
 }
 
 /// Lists every file to compile with its output path and stored name.

@@ -20,6 +20,9 @@ use crate::parse_tree::{Node, Qstr, QstrPool, Rule};
 use crate::scope::{self, id_flag, scope_flag, IdKind, Scope, ScopeKind};
 use tree::*;
 
+/// mpy-cross's default heap on a 64-bit host (`-X heapsize` changes it).
+pub const DEFAULT_HEAP_BYTES: usize = 2 * 1024 * 1024;
+
 /// Settings that change the bytecode.
 #[derive(Debug, Clone, Copy)]
 pub struct BackendOptions {
@@ -29,6 +32,8 @@ pub struct BackendOptions {
     pub source_lines: bool,
     /// Bits of a small int on the target (31 by default).
     pub small_int_bits: u8,
+    /// mpy-cross's heap (`-X heapsize`): integer constants too big to print in it fail.
+    pub heap_size: usize,
 }
 
 /// An error found while compiling (as opposed to parsing).
@@ -659,6 +664,12 @@ impl<'t, 'p> Compiler<'t, 'p> {
             Node::Token(token) => self.compile_token(*token),
             Node::Const(obj, line) => {
                 self.emit.set_source_line(*line);
+                if self.too_big_for_heap(obj) {
+                    if self.error.is_none() {
+                        self.error = Some(("MemoryError", "memory allocation failed"));
+                    }
+                    return;
+                }
                 let constant = self.constant_of(obj);
                 self.emit
                     .load_const_obj(&constant, node as *const Node as usize);
