@@ -230,7 +230,7 @@ fn plan(args: &CompileArgs) -> Result<Vec<Job>> {
             }
         } else {
             let output = match &args.output {
-                Some(out) if single_file && !out.is_dir() => out.clone(),
+                Some(out) if single_file && !out.is_dir() && !names_a_directory(out) => out.clone(),
                 Some(out) => out
                     .join(source.file_name().unwrap_or_default())
                     .with_extension("mpy"),
@@ -248,6 +248,13 @@ fn plan(args: &CompileArgs) -> Result<Vec<Job>> {
         }
     }
     Ok(jobs)
+}
+
+/// True for an output path written with a trailing separator (`build/`), meant as a folder.
+fn names_a_directory(path: &Path) -> bool {
+    path.as_os_str()
+        .to_string_lossy()
+        .ends_with(['/', std::path::MAIN_SEPARATOR])
 }
 
 fn display_name(path: &Path) -> String {
