@@ -342,3 +342,25 @@ fn compile_one(job: &Job, options: &CompileOptions) -> Result<(), Failure> {
     fs::write(&job.output, mpy)
         .map_err(|e| Failure::Io(format!("cannot write {}: {e}", job.output.display())))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heap_size_reads_like_mpy_cross() {
+        assert_eq!(parse_heap_size("4096"), Some(4096));
+        assert_eq!(parse_heap_size("2m"), Some(2 * 1024 * 1024));
+        assert_eq!(parse_heap_size("64K"), Some(64 * 1024));
+        assert_eq!(parse_heap_size("1wM"), Some(2 * 1024 * 1024));
+        assert_eq!(parse_heap_size("0x100"), Some(256));
+        assert_eq!(parse_heap_size("lots"), None);
+        assert_eq!(parse_heap_size("2q"), None);
+    }
+
+    #[test]
+    fn trailing_separator_means_a_folder() {
+        assert!(names_a_directory(Path::new("build/")));
+        assert!(!names_a_directory(Path::new("build/out.mpy")));
+    }
+}
