@@ -72,6 +72,12 @@ pub fn run(args: CompileArgs, ctx: &Context) -> Result<Status> {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .clamp(1, jobs.len());
 
+    let total_bytes = jobs
+        .iter()
+        .filter_map(|job| fs::metadata(&job.source).ok())
+        .map(|meta| meta.len())
+        .sum();
+    let bar = ctx.printer.bytes_bar(total_bytes, "compiling");
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Result<(), Failure>>>> =
         Mutex::new((0..jobs.len()).map(|_| None).collect());
@@ -81,6 +87,7 @@ pub fn run(args: CompileArgs, ctx: &Context) -> Result<Status> {
             break;
         };
         let outcome = compile_one(job, &options);
+        bar.inc(fs::metadata(&job.source).map_or(0, |meta| meta.len()));
         if let Ok(mut slots) = results.lock() {
             slots[i] = Some(outcome);
         }
@@ -97,6 +104,7 @@ pub fn run(args: CompileArgs, ctx: &Context) -> Result<Status> {
         }
     });
 
+    bar.finish_and_clear();
     let results = results.into_inner().unwrap_or_default();
     let mut failed = 0;
     for (job, outcome) in jobs.iter().zip(results) {
