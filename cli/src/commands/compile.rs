@@ -310,26 +310,40 @@ impl Failure {
                     .flatten()
                     .map(|l| l.trim_end_matches('\r'));
                 if let Some(line_text) = line_text {
-                    let indent = line_text.len() - line_text.trim_start().len();
-                    // Column 0 means the error has no column (most compiler errors).
-                    let column = match error.column {
-                        0 => indent,
-                        c => c as usize - 1,
-                    }
-                    .min(line_text.len());
-                    let caret_pad: String = line_text
-                        .get(..column)
-                        .unwrap_or(line_text)
-                        .chars()
-                        .map(|c| if c == '\t' { '\t' } else { ' ' })
-                        .collect();
-                    text.push_str(&format!("    {line_text}\n    {caret_pad}^\n"));
+                    text.push_str(&code_frame(line_text, error.column));
                 }
                 text.push_str(&format!("{}: {}", error.kind, error.message));
                 text
             }
         }
     }
+}
+
+/// The source line and a caret under the error column (or the first non-blank character when
+/// the error has no column); very long lines are cut to a window around the caret.
+fn code_frame(line_text: &str, column: u32) -> String {
+    const WIDTH: usize = 120;
+    let chars: Vec<char> = line_text.chars().collect();
+    let indent = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let caret = match column {
+        0 => indent,
+        c => (c as usize - 1).min(chars.len()),
+    };
+    let start = caret
+        .saturating_sub(WIDTH / 2)
+        .min(chars.len().saturating_sub(WIDTH));
+    let end = (start + WIDTH).min(chars.len());
+    let shown: String = chars[start..end].iter().collect();
+    let pad: String = chars[start..caret.max(start)]
+        .iter()
+        .map(|&c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let (left, right) = (
+        if start > 0 { "..." } else { "" },
+        if end < chars.len() { "..." } else { "" },
+    );
+    let pad_left = " ".repeat(left.len());
+    format!("    {left}{shown}{right}\n    {pad_left}{pad}^\n")
 }
 
 fn compile_one(job: &Job, options: &CompileOptions) -> Result<(), Failure> {
@@ -364,6 +378,18 @@ mod tests {
         assert_eq!(parse_heap_size("0x100"), Some(256));
         assert_eq!(parse_heap_size("lots"), None);
         assert_eq!(parse_heap_size("2q"), None);
+    }
+
+    #[test]
+    fn code_frame_puts_the_caret_under_the_column_and_cuts_long_lines() {
+        assert_eq!(code_frame("    x = (1,", 0), "        x = (1,\n        ^\n");
+        assert_eq!(code_frame("x = (1,", 5), "    x = (1,\n        ^\n");
+        let long = format!("{}BAD{}", "a".repeat(300), "b".repeat(300));
+        let frame = code_frame(&long, 301);
+        let lines: Vec<&str> = frame.lines().collect();
+        assert!(lines[0].len() < 140 && lines[0].contains("BAD"));
+        let caret_at = lines[1].find('^').expect("caret");
+        assert_eq!(&lines[0][caret_at..caret_at + 3], "BAD");
     }
 
     #[test]
