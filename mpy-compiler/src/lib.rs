@@ -39,6 +39,7 @@ pub use options::CompileOptions;
 pub use parser::{parse, parse_bytes};
 
 use compile::{compile_module, BackendOptions};
+pub use compile::NativeArch;
 use mpy::QstrEntry;
 use parse_tree::ParseTree;
 
@@ -112,10 +113,12 @@ pub fn compile_tree(
         source_lines: options.line_info(),
         small_int_bits: options.small_int_bits,
         heap_size: options.heap_size.unwrap_or(compile::DEFAULT_HEAP_BYTES),
+        native_arch: options.march.as_deref().and_then(compile::NativeArch::from_name),
     };
     let module = compile_module(&root, &mut pool, source_file, backend).map_err(|e| {
         let kind = match e.kind {
             "MemoryError" => ErrorKind::MemoryError,
+            "NotImplementedError" => ErrorKind::NotImplementedError,
             // "bytecode overflow": a jump over more than 16 KiB of code.
             "RuntimeError" => ErrorKind::RuntimeError,
             _ => ErrorKind::SyntaxError,

@@ -38,7 +38,8 @@ pub struct CompileArgs {
           value_parser = clap::value_parser!(u8).range(0..=3))]
     pub optimize: u8,
 
-    /// Target option: `-msmall-int-bits=N` (default 31); `-march=` is not supported
+    /// Target option: `-msmall-int-bits=N` (default 31), `-march=ARCH` (accepted; native code
+    /// itself is not emitted, so functions decorated native/viper/asm_* are rejected)
     #[arg(short = 'm', value_name = "OPTION")]
     pub target: Vec<String>,
 
@@ -146,11 +147,19 @@ fn options_from(args: &CompileArgs) -> Result<CompileOptions> {
                     format!("invalid -msmall-int-bits value `{bits}` (expected 2..63)")
                 })?;
             options.small_int_bits = bits;
-        } else if target.starts_with("arch=") || target.starts_with("arch-flags=") {
+        } else if let Some(arch) = target.strip_prefix("arch=") {
+            // Bytecode does not depend on the target; only native-code functions would.
+            if mpy_compiler::NativeArch::from_name(arch).is_none() {
+                bail!(
+                    "unknown architecture -march={arch} (known: x86, x64, armv6, armv6m, armv7m, \
+                     armv7em, armv7emsp, armv7emdp, xtensa, xtensawin, rv32imc, rv64imc, host, debug)"
+                );
+            }
+            options.march = Some(arch.to_string());
+        } else if target.starts_with("arch-flags=") {
             bail!(
-                "-m{target}: native code emitters are not supported; compile without -march \
-                 (functions decorated @micropython.native, viper or asm_* are then rejected with \
-                 `SyntaxError: invalid arch`, as mpy-cross does)"
+                "-m{target}: architecture flags are not supported (they only matter for native \
+                 code, which this compiler does not emit)"
             );
         } else {
             bail!("unknown target option -m{target} (known: -msmall-int-bits=N)");

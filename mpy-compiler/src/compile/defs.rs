@@ -179,9 +179,30 @@ impl<'t, 'p> Compiler<'t, 'p> {
         let attr = id(&name_nodes[1]);
         if attr == Some(self.names.bytecode) {
             // Bytecode is what is emitted anyway.
-        } else if attr.is_some_and(|a| self.names.native_decorators.contains(&a)) {
-            // No native architecture is selected, as with mpy-cross without -march.
-            self.syntax_error(&name_nodes[1], "invalid arch");
+        } else if let Some(kind) =
+            attr.and_then(|a| self.names.native_decorators.iter().position(|&d| d == a))
+        {
+            let is_asm = kind >= 2;
+            let supported = self.options.native_arch.is_some_and(|arch| {
+                if is_asm {
+                    arch.inline_asm
+                } else {
+                    arch.native_emitter
+                }
+            });
+            if supported {
+                // mpy-cross would emit machine code here, which this compiler does not do.
+                if self.error.is_none() {
+                    self.error = Some((
+                        "NotImplementedError",
+                        "native code is not supported by this compiler; compile this file with mpy-cross",
+                    ));
+                    self.set_error_line(&name_nodes[1]);
+                }
+            } else {
+                // As mpy-cross without -march, or for a target without that emitter.
+                self.syntax_error(&name_nodes[1], "invalid arch");
+            }
         } else {
             self.syntax_error(&name_nodes[1], "invalid micropython decorator");
         }

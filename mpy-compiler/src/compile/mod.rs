@@ -34,6 +34,32 @@ pub struct BackendOptions {
     pub small_int_bits: u8,
     /// mpy-cross's heap (`-X heapsize`): integer constants too big to print in it fail.
     pub heap_size: usize,
+    /// The `-march` target, if any. Bytecode is the same with or without it; only functions
+    /// decorated `@micropython.native`, `viper` or `asm_*` depend on it.
+    pub native_arch: Option<NativeArch>,
+}
+
+/// What an mpy-cross `-march` target offers (`emit_native_table` / `emit_asm_table`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NativeArch {
+    /// `@micropython.native` and `viper` are available.
+    pub native_emitter: bool,
+    /// `@micropython.asm_*` is available.
+    pub inline_asm: bool,
+}
+
+impl NativeArch {
+    /// The target named like mpy-cross's `-march=NAME` (`host` is x86-64 here), if known.
+    pub fn from_name(name: &str) -> Option<NativeArch> {
+        let (native_emitter, inline_asm) = match name {
+            "x86" | "x64" | "host" | "debug" => (true, false),
+            "armv6" | "armv6m" | "armv7m" | "armv7em" | "armv7emsp" | "armv7emdp" | "xtensa"
+            | "xtensawin" | "rv32imc" => (true, true),
+            "rv64imc" => (false, false),
+            _ => return None,
+        };
+        Some(NativeArch { native_emitter, inline_asm })
+    }
 }
 
 /// An error found while compiling (as opposed to parsing).
