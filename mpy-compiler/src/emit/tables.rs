@@ -22,39 +22,12 @@ pub enum Constant {
     Bytes(Vec<u8>),
     /// An integer outside the small-int range, as its decimal repr.
     Int(String),
-    /// A float: its repr text and whether it is a NaN (a NaN never equals another constant).
+    /// A float: its repr text (or [`SHARED_NAN`]) and whether it is a NaN.
     Float { repr: String, is_nan: bool },
     /// A complex number, as its repr text.
     Complex(String),
     /// A constant tuple.
     Tuple(Vec<Constant>),
-}
-
-impl Constant {
-    /// Equality of type and value as the object table sees it (`strictly_equal` in
-    /// py/emitcommon.c): `0.0` and `-0.0` differ (their reprs differ), and a NaN equals
-    /// another NaN only when both are `math.nan` itself, the one shared object (any other NaN
-    /// is a fresh object, equal only to itself, which `ModuleTables` tracks by origin).
-    fn strictly_equal(&self, other: &Constant) -> bool {
-        match (self, other) {
-            (
-                Constant::Float {
-                    is_nan: true,
-                    repr: a,
-                },
-                Constant::Float {
-                    is_nan: true,
-                    repr: b,
-                },
-            ) => a == SHARED_NAN && b == SHARED_NAN,
-            (Constant::Float { is_nan: true, .. }, _)
-            | (_, Constant::Float { is_nan: true, .. }) => false,
-            (Constant::Tuple(a), Constant::Tuple(b)) => {
-                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.strictly_equal(y))
-            }
-            _ => self == other,
-        }
-    }
 }
 
 /// The `repr` marker the compiler gives the NaN of `math.nan` (the interpreter's one static
@@ -72,6 +45,11 @@ pub struct ModuleTables<Q> {
     /// Where each constant came from (a parse-node address; 0 for none), standing in for
     /// object identity: the same node always yields the same object.
     origins: Vec<usize>,
+    /// Index by origin, so repeated passes find their constant at once.
+    by_origin: HashMap<usize, usize>,
+    /// Index by value for constants that can equal another one (all but NaN-holding ones);
+    /// files with thousands of constants would otherwise search quadratically.
+    by_value: HashMap<String, usize>,
 }
 
 impl<Q: Copy + Eq + Hash> ModuleTables<Q> {
@@ -82,6 +60,8 @@ impl<Q: Copy + Eq + Hash> ModuleTables<Q> {
             qstrs: Vec::new(),
             constants: Vec::new(),
             origins: Vec::new(),
+            by_origin: HashMap::new(),
+            by_value: HashMap::new(),
         };
         tables.use_qstr(source_file);
         tables
@@ -100,18 +80,59 @@ impl<Q: Copy + Eq + Hash> ModuleTables<Q> {
     /// Index of `constant` in the object table, adding it unless the same object (same
     /// `origin`, when non-zero) or a strictly equal one is there.
     pub fn use_constant(&mut self, constant: &Constant, origin: usize) -> usize {
-        let found = self
-            .constants
-            .iter()
-            .zip(&self.origins)
-            .position(|(c, &o)| (origin != 0 && o == origin) || c.strictly_equal(constant));
-        if let Some(i) = found {
-            return i;
+        if origin != 0 {
+            if let Some(&i) = self.by_origin.get(&origin) {
+                return i;
+            }
         }
-        self.constants.push(constant.clone());
-        self.origins.push(origin);
-        self.constants.len() - 1
+        let key = value_key(constant);
+        let found = match &key {
+            Some(key) => self.by_value.get(key).copied(),
+            None => None,
+        };
+        let index = found.unwrap_or_else(|| {
+            self.constants.push(constant.clone());
+            self.origins.push(origin);
+            self.constants.len() - 1
+        });
+        if let Some(key) = key {
+            self.by_value.entry(key).or_insert(index);
+        }
+        if origin != 0 {
+            self.by_origin.entry(origin).or_insert(index);
+        }
+        index
     }
+}
+
+/// A text equal for exactly the constants `strictly_equal` (py/emitcommon.c) deems equal:
+/// same type and value, so `0.0` and `-0.0` differ (their reprs differ); a NaN equals
+/// another only when both are `math.nan` itself, the one shared object. `None` for a
+/// constant holding any other NaN, a fresh object equal to nothing but itself (which the
+/// tables track by origin).
+fn value_key(constant: &Constant) -> Option<String> {
+    fn write(out: &mut String, c: &Constant) -> bool {
+        use std::fmt::Write as _;
+        match c {
+            Constant::Float { is_nan: true, repr } if repr != SHARED_NAN => return false,
+            Constant::Tuple(items) => {
+                let _ = write!(out, "T{}(", items.len());
+                for item in items {
+                    if !write(out, item) {
+                        return false;
+                    }
+                    out.push(',');
+                }
+                out.push(')');
+            }
+            other => {
+                let _ = write!(out, "{other:?}");
+            }
+        }
+        true
+    }
+    let mut key = String::new();
+    write(&mut key, constant).then_some(key)
 }
 
 #[cfg(test)]
