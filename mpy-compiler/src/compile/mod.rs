@@ -650,14 +650,14 @@ impl<'t, 'p> Compiler<'t, 'p> {
             for id in s.ids.iter_mut() {
                 if id.kind == IdKind::Free && id.qstr == qstr {
                     id.local_num = num_free;
-                    num_free += 1;
+                    num_free = num_free.wrapping_add(1);
                 }
             }
         }
         if num_free > 0 {
             for id in s.ids.iter_mut() {
                 if id.kind != IdKind::Free || id.flags & id_flag::IS_PARAM != 0 {
-                    id.local_num += num_free;
+                    id.local_num = id.local_num.wrapping_add(num_free);
                 }
             }
             s.num_pos_args += num_free as usize;
