@@ -10,7 +10,7 @@
 //! code size, emit), driving the bytecode emitter (`emit`, as py/emitbc.c); `mpy` then
 //! writes the module's qstr table, constant table and nested raw code.
 //!
-//! ```no_run
+//! ```
 //! let options = mpy_compiler::CompileOptions::default();
 //! let mpy = mpy_compiler::compile("print('hi')\n", "hi.py", &options).unwrap();
 //! assert_eq!(&mpy[..2], b"M\x06");
