@@ -49,6 +49,10 @@ pub struct CompileArgs {
     #[arg(short = 'X', value_name = "OPTION")]
     pub implementation: Vec<String>,
 
+    /// Accepted for mpy-cross command lines; has no effect
+    #[arg(short = 'v', action = clap::ArgAction::Count, hide = true)]
+    pub verbose: u8,
+
     /// Number of files compiled at once (default: number of cores)
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
