@@ -182,6 +182,7 @@ struct Compiler<'t, 'p> {
     scope_of_node: HashMap<*const Node, usize>,
     cur: usize,
     depth: usize,
+    constant_too_big: bool,
     emit: Emitter<Qstr, usize>,
 }
 
@@ -215,12 +216,23 @@ pub fn compile_module(
         scope_of_node: HashMap::new(),
         cur: 0,
         depth: 0,
+        constant_too_big: false,
         emit,
     };
     comp.run();
+    if comp.error.is_none() && comp.constant_too_big {
+        // Raised by the heap while saving, with no traceback (line 0).
+        return Err(BackendError {
+            kind: "MemoryError",
+            message: "memory allocation failed",
+            line: 0,
+            scope_name: String::new(),
+        });
+    }
     if let Some((kind, message)) = comp.error {
-        // A bytecode overflow is raised by the emitter directly, with no traceback (line 0).
-        if kind != "RuntimeError" {
+        // A bytecode overflow or an exhausted heap is raised directly, with no traceback
+        // (line 0).
+        if kind == "SyntaxError" {
             let node = comp.scopes[comp.cur].node;
             comp.set_error_line(node);
         }
@@ -284,6 +296,10 @@ impl<'t, 'p> Compiler<'t, 'p> {
     // ----- errors -----
 
     fn set_error_line(&mut self, node: &Node) {
+        // Only syntax errors carry a line; the others bypass the traceback in mpy-cross.
+        if matches!(self.error, Some((kind, _)) if kind != "SyntaxError") {
+            return;
+        }
         if self.error_line == 0 {
             if let Some(line) = line(node) {
                 self.error_line = line;
@@ -673,6 +689,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         if self.depth >= MAX_NESTING {
             if self.error.is_none() {
                 self.error = Some(("MemoryError", "memory allocation failed"));
+                self.error_line = 0;
             }
             return;
         }
@@ -690,13 +707,14 @@ impl<'t, 'p> Compiler<'t, 'p> {
             Node::Token(token) => self.compile_token(*token),
             Node::Const(obj, line) => {
                 self.emit.set_source_line(*line);
-                if self.too_big_for_heap(obj) {
-                    if self.error.is_none() {
-                        self.error = Some(("MemoryError", "memory allocation failed"));
-                    }
-                    return;
-                }
-                let constant = self.constant_of(obj);
+                // mpy-cross prints constants only when saving, after compiling: a constant
+                // too big for its heap fails then, unless a compile error came first.
+                let constant = if self.too_big_for_heap(obj) {
+                    self.constant_too_big = true;
+                    crate::emit::Constant::Int(String::new())
+                } else {
+                    self.constant_of(obj)
+                };
                 self.emit
                     .load_const_obj(&constant, node as *const Node as usize);
             }
