@@ -10,7 +10,7 @@
 //! code size, emit), driving the bytecode emitter (`emit`, as py/emitbc.c); `mpy` then
 //! writes the module's qstr table, constant table and nested raw code.
 //!
-//! ```no_run
+//! ```
 //! let options = mpy_compiler::CompileOptions::default();
 //! let mpy = mpy_compiler::compile("print('hi')\n", "hi.py", &options).unwrap();
 //! assert_eq!(&mpy[..2], b"M\x06");
@@ -39,6 +39,7 @@ pub use options::CompileOptions;
 pub use parser::{parse, parse_bytes};
 
 use compile::{compile_module, BackendOptions};
+pub use compile::NativeArch;
 use mpy::QstrEntry;
 use parse_tree::ParseTree;
 
@@ -111,12 +112,15 @@ pub fn compile_tree(
         optimize: options.opt_level,
         source_lines: options.line_info(),
         small_int_bits: options.small_int_bits,
+        heap_size: options.heap_size.unwrap_or(compile::DEFAULT_HEAP_BYTES),
+        native_arch: options.march.as_deref().and_then(compile::NativeArch::from_name),
     };
     let module = compile_module(&root, &mut pool, source_file, backend).map_err(|e| {
         let kind = match e.kind {
             "MemoryError" => ErrorKind::MemoryError,
-            // ErrorKind has no RuntimeError yet; "bytecode overflow" (a jump over more
-            // than 16 KiB of code) is the only case and is reported as a SyntaxError.
+            "NotImplementedError" => ErrorKind::NotImplementedError,
+            // "bytecode overflow": a jump over more than 16 KiB of code.
+            "RuntimeError" => ErrorKind::RuntimeError,
             _ => ErrorKind::SyntaxError,
         };
         CompileError::new(kind, e.message, e.line)

@@ -88,7 +88,7 @@ pub struct Scope<'t> {
     pub node: &'t Node,
     pub simple_name: Qstr,
     pub scope_flags: u16,
-    /// Set by `@micropython.bytecode` and friends; only bytecode is emitted.
+    /// Positional parameters (plus, after scope analysis, the free variables passed in).
     pub num_pos_args: usize,
     pub num_kwonly_args: usize,
     pub num_def_pos_args: usize,

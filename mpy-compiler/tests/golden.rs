@@ -193,3 +193,32 @@ fn option_cases_match_mpy_cross_with_the_same_options() {
     }
     report(failures, total);
 }
+
+#[test]
+fn fuzz_found_inputs_match_mpy_cross_bytes_or_error() {
+    let dir = resources().join("fuzz");
+    let files = py_files(&dir);
+    assert!(files.len() >= 50, "fuzz cases missing in {}", dir.display());
+    let mut failures = Vec::new();
+    for py in &files {
+        let name = file_name(py);
+        let golden = py.with_extension("mpy");
+        if golden.exists() {
+            failures.extend(check(&name, py, &golden, &CompileOptions::default()));
+            continue;
+        }
+        let source = fs::read(py).expect("source readable");
+        let err_text = fs::read_to_string(py.with_extension("err")).expect(".err readable");
+        let expected = expected_error(&err_text);
+        match mpy_compiler::compile_bytes(&source, &name, &CompileOptions::default()) {
+            Ok(_) => failures.push(format!("{name}: compiled, expected {expected:?}")),
+            Err(e) => {
+                let got = (e.kind.to_string(), e.message.clone(), e.line);
+                if got != expected {
+                    failures.push(format!("{name}: expected {expected:?}, got {got:?}"));
+                }
+            }
+        }
+    }
+    report(failures, files.len());
+}

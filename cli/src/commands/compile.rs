@@ -6,6 +6,7 @@
 //! the command fail once every file has been tried.
 
 use std::fs;
+use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -20,7 +21,8 @@ use crate::exit::{fail, Status};
 /// Arguments of `upy compile`.
 #[derive(Debug, Args)]
 pub struct CompileArgs {
-    /// Source files or directories (directories are searched for .py files)
+    /// Source files or directories (directories are searched for .py files); `-` reads
+    /// standard input and writes the .mpy to standard output unless -o is given
     #[arg(required = true, value_name = "SRC")]
     pub sources: Vec<PathBuf>,
 
@@ -38,13 +40,18 @@ pub struct CompileArgs {
           value_parser = clap::value_parser!(u8).range(0..=3))]
     pub optimize: u8,
 
-    /// Target option: `-msmall-int-bits=N` (default 31); `-march=` is not supported
+    /// Target option: `-msmall-int-bits=N` (default 31), `-march=ARCH` (accepted; native code
+    /// itself is not emitted, so functions decorated native/viper/asm_* are rejected)
     #[arg(short = 'm', value_name = "OPTION")]
     pub target: Vec<String>,
 
     /// Implementation option: `-X no-source-lines`, `-X source-lines`, `-X heapsize=N`, `-X emit=bytecode`
     #[arg(short = 'X', value_name = "OPTION")]
     pub implementation: Vec<String>,
+
+    /// Accepted for mpy-cross command lines; has no effect
+    #[arg(short = 'v', action = clap::ArgAction::Count, hide = true)]
+    pub verbose: u8,
 
     /// Number of files compiled at once (default: number of cores)
     #[arg(short = 'j', long, value_name = "N")]
@@ -72,6 +79,12 @@ pub fn run(args: CompileArgs, ctx: &Context) -> Result<Status> {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .clamp(1, jobs.len());
 
+    let total_bytes = jobs
+        .iter()
+        .filter_map(|job| fs::metadata(&job.source).ok())
+        .map(|meta| meta.len())
+        .sum();
+    let bar = ctx.printer.bytes_bar(total_bytes, "compiling");
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Result<(), Failure>>>> =
         Mutex::new((0..jobs.len()).map(|_| None).collect());
@@ -81,6 +94,7 @@ pub fn run(args: CompileArgs, ctx: &Context) -> Result<Status> {
             break;
         };
         let outcome = compile_one(job, &options);
+        bar.inc(fs::metadata(&job.source).map_or(0, |meta| meta.len()));
         if let Ok(mut slots) = results.lock() {
             slots[i] = Some(outcome);
         }
@@ -97,6 +111,7 @@ pub fn run(args: CompileArgs, ctx: &Context) -> Result<Status> {
         }
     });
 
+    bar.finish_and_clear();
     let results = results.into_inner().unwrap_or_default();
     let mut failed = 0;
     for (job, outcome) in jobs.iter().zip(results) {
@@ -138,11 +153,19 @@ fn options_from(args: &CompileArgs) -> Result<CompileOptions> {
                     format!("invalid -msmall-int-bits value `{bits}` (expected 2..63)")
                 })?;
             options.small_int_bits = bits;
-        } else if target.starts_with("arch=") || target.starts_with("arch-flags=") {
+        } else if let Some(arch) = target.strip_prefix("arch=") {
+            // Bytecode does not depend on the target; only native-code functions would.
+            if mpy_compiler::NativeArch::from_name(arch).is_none() {
+                bail!(
+                    "unknown architecture -march={arch} (known: x86, x64, armv6, armv6m, armv7m, \
+                     armv7em, armv7emsp, armv7emdp, xtensa, xtensawin, rv32imc, rv64imc, host, debug)"
+                );
+            }
+            options.march = Some(arch.to_string());
+        } else if target.starts_with("arch-flags=") {
             bail!(
-                "-m{target}: native code emitters are not supported; compile without -march \
-                 (functions decorated @micropython.native, viper or asm_* are then rejected with \
-                 `SyntaxError: invalid arch`, as mpy-cross does)"
+                "-m{target}: architecture flags are not supported (they only matter for native \
+                 code, which this compiler does not emit)"
             );
         } else {
             bail!("unknown target option -m{target} (known: -msmall-int-bits=N)");
@@ -154,12 +177,12 @@ fn options_from(args: &CompileArgs) -> Result<CompileOptions> {
             "source-lines" => options.source_lines = true,
             "emit=bytecode" => {}
             o if o.starts_with("heapsize=") => {
-                // The compiler's memory is not a fixed heap; the option is accepted for
-                // compatibility with mpy-cross command lines.
+                // The limits mpy-cross's heap imposes (huge constants, deep nesting) follow it.
                 let size = &o["heapsize=".len()..];
-                if size.trim_end_matches(['w', 'k', 'K', 'm', 'M']).parse::<u64>().is_err() {
-                    bail!("invalid -X heapsize value `{size}`");
-                }
+                options.heap_size = Some(
+                    parse_heap_size(size)
+                        .with_context(|| format!("invalid -X heapsize value `{size}`"))?,
+                );
             }
             o if o.starts_with("emit=") => {
                 bail!("-X {o}: only bytecode is supported")
@@ -172,8 +195,52 @@ fn options_from(args: &CompileArgs) -> Result<CompileOptions> {
     Ok(options)
 }
 
+/// `N[w][K|M]` as mpy-cross reads it: `w` scales a 32-bit word count to this host's 64-bit
+/// words, `K`/`M` multiply by 1024 and 1024².
+fn parse_heap_size(text: &str) -> Option<usize> {
+    let digits_end = text
+        .find(|c: char| !c.is_ascii_hexdigit() && c != 'x' && c != 'X')
+        .unwrap_or(text.len());
+    let (number, mut suffix) = text.split_at(digits_end);
+    let mut size = match number
+        .strip_prefix("0x")
+        .or_else(|| number.strip_prefix("0X"))
+    {
+        Some(hex) => usize::from_str_radix(hex, 16).ok()?,
+        None => number.parse::<usize>().ok()?,
+    };
+    let word_adjust = suffix.starts_with(['w', 'W']);
+    if word_adjust {
+        suffix = &suffix[1..];
+    }
+    size = match suffix {
+        "" => size,
+        "k" | "K" => size.checked_mul(1024)?,
+        "m" | "M" => size.checked_mul(1024 * 1024)?,
+        _ => return None,
+    };
+    if word_adjust {
+        size = size.checked_mul(2)?;
+    }
+    Some(size)
+}
+
 /// Lists every file to compile with its output path and stored name.
 fn plan(args: &CompileArgs) -> Result<Vec<Job>> {
+    if args.sources.iter().any(|s| s.as_os_str() == STDIO) {
+        // As mpy-cross: `-` reads the source from stdin and writes the .mpy to stdout.
+        if args.sources.len() != 1 {
+            bail!("`-` (standard input) cannot be combined with other sources");
+        }
+        return Ok(vec![Job {
+            source: PathBuf::from(STDIO),
+            output: args.output.clone().unwrap_or_else(|| PathBuf::from(STDIO)),
+            name: args
+                .source_name
+                .clone()
+                .unwrap_or_else(|| "<stdin>".to_string()),
+        }]);
+    }
     let single_file = args.sources.len() == 1 && args.sources[0].is_file();
     if args.source_name.is_some() && !single_file {
         bail!("-s NAME needs exactly one source file");
@@ -200,7 +267,7 @@ fn plan(args: &CompileArgs) -> Result<Vec<Job>> {
             }
         } else {
             let output = match &args.output {
-                Some(out) if single_file && !out.is_dir() => out.clone(),
+                Some(out) if single_file && !out.is_dir() && !names_a_directory(out) => out.clone(),
                 Some(out) => out
                     .join(source.file_name().unwrap_or_default())
                     .with_extension("mpy"),
@@ -218,6 +285,13 @@ fn plan(args: &CompileArgs) -> Result<Vec<Job>> {
         }
     }
     Ok(jobs)
+}
+
+/// True for an output path written with a trailing separator (`build/`), meant as a folder.
+fn names_a_directory(path: &Path) -> bool {
+    path.as_os_str()
+        .to_string_lossy()
+        .ends_with(['/', std::path::MAIN_SEPARATOR])
 }
 
 fn display_name(path: &Path) -> String {
@@ -265,20 +339,7 @@ impl Failure {
                     .flatten()
                     .map(|l| l.trim_end_matches('\r'));
                 if let Some(line_text) = line_text {
-                    let indent = line_text.len() - line_text.trim_start().len();
-                    // Column 0 means the error has no column (most compiler errors).
-                    let column = match error.column {
-                        0 => indent,
-                        c => c as usize - 1,
-                    }
-                    .min(line_text.len());
-                    let caret_pad: String = line_text
-                        .get(..column)
-                        .unwrap_or(line_text)
-                        .chars()
-                        .map(|c| if c == '\t' { '\t' } else { ' ' })
-                        .collect();
-                    text.push_str(&format!("    {line_text}\n    {caret_pad}^\n"));
+                    text.push_str(&code_frame(line_text, error.column));
                 }
                 text.push_str(&format!("{}: {}", error.kind, error.message));
                 text
@@ -287,9 +348,47 @@ impl Failure {
     }
 }
 
+/// The source line and a caret under the error column (or the first non-blank character when
+/// the error has no column); very long lines are cut to a window around the caret.
+fn code_frame(line_text: &str, column: u32) -> String {
+    const WIDTH: usize = 120;
+    let chars: Vec<char> = line_text.chars().collect();
+    let indent = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let caret = match column {
+        0 => indent,
+        c => (c as usize - 1).min(chars.len()),
+    };
+    let start = caret
+        .saturating_sub(WIDTH / 2)
+        .min(chars.len().saturating_sub(WIDTH));
+    let end = (start + WIDTH).min(chars.len());
+    let shown: String = chars[start..end].iter().collect();
+    let pad: String = chars[start..caret.max(start)]
+        .iter()
+        .map(|&c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let (left, right) = (
+        if start > 0 { "..." } else { "" },
+        if end < chars.len() { "..." } else { "" },
+    );
+    let pad_left = " ".repeat(left.len());
+    format!("    {left}{shown}{right}\n    {pad_left}{pad}^\n")
+}
+
+/// The path that means standard input (as a source) or standard output (as `-o`).
+const STDIO: &str = "-";
+
 fn compile_one(job: &Job, options: &CompileOptions) -> Result<(), Failure> {
-    let source = fs::read(&job.source)
-        .map_err(|e| Failure::Io(format!("cannot read {}: {e}", job.source.display())))?;
+    let source = if job.source.as_os_str() == STDIO {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure::Io(format!("cannot read standard input: {e}")))?;
+        bytes
+    } else {
+        fs::read(&job.source)
+            .map_err(|e| Failure::Io(format!("cannot read {}: {e}", job.source.display())))?
+    };
     let mpy = mpy_compiler::compile_bytes_on_this_thread(&source, &job.name, options).map_err(
         |error| Failure::Compile {
             error,
@@ -302,6 +401,47 @@ fn compile_one(job: &Job, options: &CompileOptions) -> Result<(), Failure> {
                 .map_err(|e| Failure::Io(format!("cannot create {}: {e}", parent.display())))?;
         }
     }
+    if job.output.as_os_str() == STDIO {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(&mpy)
+            .and_then(|()| stdout.flush())
+            .map_err(|e| Failure::Io(format!("cannot write standard output: {e}")));
+    }
     fs::write(&job.output, mpy)
         .map_err(|e| Failure::Io(format!("cannot write {}: {e}", job.output.display())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heap_size_reads_like_mpy_cross() {
+        assert_eq!(parse_heap_size("4096"), Some(4096));
+        assert_eq!(parse_heap_size("2m"), Some(2 * 1024 * 1024));
+        assert_eq!(parse_heap_size("64K"), Some(64 * 1024));
+        assert_eq!(parse_heap_size("1wM"), Some(2 * 1024 * 1024));
+        assert_eq!(parse_heap_size("0x100"), Some(256));
+        assert_eq!(parse_heap_size("lots"), None);
+        assert_eq!(parse_heap_size("2q"), None);
+    }
+
+    #[test]
+    fn code_frame_puts_the_caret_under_the_column_and_cuts_long_lines() {
+        assert_eq!(code_frame("    x = (1,", 0), "        x = (1,\n        ^\n");
+        assert_eq!(code_frame("x = (1,", 5), "    x = (1,\n        ^\n");
+        let long = format!("{}BAD{}", "a".repeat(300), "b".repeat(300));
+        let frame = code_frame(&long, 301);
+        let lines: Vec<&str> = frame.lines().collect();
+        assert!(lines[0].len() < 140 && lines[0].contains("BAD"));
+        let caret_at = lines[1].find('^').expect("caret");
+        assert_eq!(&lines[0][caret_at..caret_at + 3], "BAD");
+    }
+
+    #[test]
+    fn trailing_separator_means_a_folder() {
+        assert!(names_a_directory(Path::new("build/")));
+        assert!(!names_a_directory(Path::new("build/out.mpy")));
+    }
 }

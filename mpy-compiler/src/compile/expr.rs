@@ -46,6 +46,21 @@ impl<'t, 'p> Compiler<'t, 'p> {
         }
     }
 
+    /// Whether saving an int constant would need more than half of mpy-cross's heap (the
+    /// number plus its decimal text): mpy-cross fails those with a MemoryError (observed:
+    /// `1 << 3000000` fails in the default 2 MiB heap), after minutes of printing.
+    pub(super) fn too_big_for_heap(&self, obj: &ConstObject) -> bool {
+        match obj {
+            ConstObject::Int(value) => {
+                let bits = value.bits();
+                let digits = bits.saturating_mul(30_103) / 100_000;
+                bits / 8 + digits > self.options.heap_size as u64 / 2
+            }
+            ConstObject::Tuple(items) => items.iter().any(|i| self.too_big_for_heap(i)),
+            _ => false,
+        }
+    }
+
     pub(super) fn compile_generic_tuple(&mut self, node: &'t Node) {
         let items = nodes(node);
         for item in items {

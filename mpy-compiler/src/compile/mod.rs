@@ -7,7 +7,9 @@
 //! Like the reference compiler, an error is recorded once and compilation carries on to the
 //! end of the pass, because later steps decide which line the error reports.
 
+mod defs;
 mod expr;
+mod flow;
 mod stmt;
 mod tree;
 
@@ -18,6 +20,9 @@ use crate::parse_tree::{Node, Qstr, QstrPool, Rule};
 use crate::scope::{self, id_flag, scope_flag, IdKind, Scope, ScopeKind};
 use tree::*;
 
+/// mpy-cross's default heap on a 64-bit host (`-X heapsize` changes it).
+pub const DEFAULT_HEAP_BYTES: usize = 2 * 1024 * 1024;
+
 /// Settings that change the bytecode.
 #[derive(Debug, Clone, Copy)]
 pub struct BackendOptions {
@@ -27,6 +32,34 @@ pub struct BackendOptions {
     pub source_lines: bool,
     /// Bits of a small int on the target (31 by default).
     pub small_int_bits: u8,
+    /// mpy-cross's heap (`-X heapsize`): integer constants too big to print in it fail.
+    pub heap_size: usize,
+    /// The `-march` target, if any. Bytecode is the same with or without it; only functions
+    /// decorated `@micropython.native`, `viper` or `asm_*` depend on it.
+    pub native_arch: Option<NativeArch>,
+}
+
+/// What an mpy-cross `-march` target offers (`emit_native_table` / `emit_asm_table`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NativeArch {
+    /// `@micropython.native` and `viper` are available.
+    pub native_emitter: bool,
+    /// `@micropython.asm_*` is available.
+    pub inline_asm: bool,
+}
+
+impl NativeArch {
+    /// The target named like mpy-cross's `-march=NAME` (`host` is x86-64 here), if known.
+    pub fn from_name(name: &str) -> Option<NativeArch> {
+        let (native_emitter, inline_asm) = match name {
+            "x86" | "x64" | "host" | "debug" => (true, false),
+            "armv6" | "armv6m" | "armv7m" | "armv7em" | "armv7emsp" | "armv7emdp" | "xtensa"
+            | "xtensawin" | "rv32imc" => (true, true),
+            "rv64imc" => (false, false),
+            _ => return None,
+        };
+        Some(NativeArch { native_emitter, inline_asm })
+    }
 }
 
 /// An error found while compiling (as opposed to parsing).
@@ -149,6 +182,7 @@ struct Compiler<'t, 'p> {
     scope_of_node: HashMap<*const Node, usize>,
     cur: usize,
     depth: usize,
+    constant_too_big: bool,
     emit: Emitter<Qstr, usize>,
 }
 
@@ -182,12 +216,26 @@ pub fn compile_module(
         scope_of_node: HashMap::new(),
         cur: 0,
         depth: 0,
+        constant_too_big: false,
         emit,
     };
     comp.run();
+    if comp.error.is_none() && comp.constant_too_big {
+        // Raised by the heap while saving, with no traceback (line 0).
+        return Err(BackendError {
+            kind: "MemoryError",
+            message: "memory allocation failed",
+            line: 0,
+            scope_name: String::new(),
+        });
+    }
     if let Some((kind, message)) = comp.error {
-        let node = comp.scopes[comp.cur].node;
-        comp.set_error_line(node);
+        // A bytecode overflow or an exhausted heap is raised directly, with no traceback
+        // (line 0).
+        if kind == "SyntaxError" {
+            let node = comp.scopes[comp.cur].node;
+            comp.set_error_line(node);
+        }
         let scope_name = comp
             .pool
             .text(comp.scopes[comp.cur].simple_name)
@@ -248,6 +296,10 @@ impl<'t, 'p> Compiler<'t, 'p> {
     // ----- errors -----
 
     fn set_error_line(&mut self, node: &Node) {
+        // Only syntax errors carry a line; the others bypass the traceback in mpy-cross.
+        if matches!(self.error, Some((kind, _)) if kind != "SyntaxError") {
+            return;
+        }
         if self.error_line == 0 {
             if let Some(line) = line(node) {
                 self.error_line = line;
@@ -494,6 +546,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
             PassEnd::Overflow => {
                 if self.error.is_none() {
                     self.error = Some(("RuntimeError", "bytecode overflow"));
+                    self.error_line = 0;
                 }
                 true
             }
@@ -613,14 +666,14 @@ impl<'t, 'p> Compiler<'t, 'p> {
             for id in s.ids.iter_mut() {
                 if id.kind == IdKind::Free && id.qstr == qstr {
                     id.local_num = num_free;
-                    num_free += 1;
+                    num_free = num_free.wrapping_add(1);
                 }
             }
         }
         if num_free > 0 {
             for id in s.ids.iter_mut() {
                 if id.kind != IdKind::Free || id.flags & id_flag::IS_PARAM != 0 {
-                    id.local_num += num_free;
+                    id.local_num = id.local_num.wrapping_add(num_free);
                 }
             }
             s.num_pos_args += num_free as usize;
@@ -636,6 +689,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         if self.depth >= MAX_NESTING {
             if self.error.is_none() {
                 self.error = Some(("MemoryError", "memory allocation failed"));
+                self.error_line = 0;
             }
             return;
         }
@@ -653,7 +707,14 @@ impl<'t, 'p> Compiler<'t, 'p> {
             Node::Token(token) => self.compile_token(*token),
             Node::Const(obj, line) => {
                 self.emit.set_source_line(*line);
-                let constant = self.constant_of(obj);
+                // mpy-cross prints constants only when saving, after compiling: a constant
+                // too big for its heap fails then, unless a compile error came first.
+                let constant = if self.too_big_for_heap(obj) {
+                    self.constant_too_big = true;
+                    crate::emit::Constant::Int(String::new())
+                } else {
+                    self.constant_of(obj)
+                };
                 self.emit
                     .load_const_obj(&constant, node as *const Node as usize);
             }

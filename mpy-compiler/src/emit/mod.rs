@@ -9,8 +9,11 @@
 //! [`ModuleTables`] is shared by every scope of a module: it assigns qstr-table and object-table
 //! indexes in order of first use, which is what decides the layout of the `.mpy` file.
 
-use std::collections::HashMap;
 use std::hash::Hash;
+
+mod tables;
+
+pub use tables::{Constant, ModuleTables, SHARED_NAN};
 
 use crate::opcode::{self as op, BinaryOp, UnaryOp};
 
@@ -25,115 +28,6 @@ pub enum Pass {
     CodeSize,
     /// Write the final bytes (repeated until stable).
     Emit,
-}
-
-/// A constant object destined for the `.mpy` object table.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Constant {
-    /// `None`, only inside folded tuples.
-    None,
-    /// `False`, only inside folded tuples.
-    False,
-    /// `True`, only inside folded tuples.
-    True,
-    /// `...`
-    Ellipsis,
-    /// A `str` too long to be a qstr (UTF-8 bytes).
-    Str(Vec<u8>),
-    /// A `bytes` literal.
-    Bytes(Vec<u8>),
-    /// An integer outside the small-int range, as its decimal repr.
-    Int(String),
-    /// A float: its repr text and whether it is a NaN (a NaN never equals another constant).
-    Float { repr: String, is_nan: bool },
-    /// A complex number, as its repr text.
-    Complex(String),
-    /// A constant tuple.
-    Tuple(Vec<Constant>),
-}
-
-impl Constant {
-    /// Equality of type and value as the object table sees it (`strictly_equal` in
-    /// py/emitcommon.c): `0.0` and `-0.0` differ (their reprs differ), and a NaN equals
-    /// another NaN only when both are `math.nan` itself, the one shared object (any other NaN
-    /// is a fresh object, equal only to itself, which `ModuleTables` tracks by origin).
-    fn strictly_equal(&self, other: &Constant) -> bool {
-        match (self, other) {
-            (
-                Constant::Float {
-                    is_nan: true,
-                    repr: a,
-                },
-                Constant::Float {
-                    is_nan: true,
-                    repr: b,
-                },
-            ) => a == SHARED_NAN && b == SHARED_NAN,
-            (Constant::Float { is_nan: true, .. }, _)
-            | (_, Constant::Float { is_nan: true, .. }) => false,
-            (Constant::Tuple(a), Constant::Tuple(b)) => {
-                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.strictly_equal(y))
-            }
-            _ => self == other,
-        }
-    }
-}
-
-/// The `repr` marker the compiler gives the NaN of `math.nan` (the interpreter's one static
-/// NaN object); other NaNs get plain `nan`. Both are written to the file as `nan`.
-pub const SHARED_NAN: &str = "nan (math.nan)";
-
-/// Qstr and constant-object tables of one module, indexed in order of first use.
-#[derive(Debug)]
-pub struct ModuleTables<Q> {
-    qstr_index: HashMap<Q, usize>,
-    /// Qstrs in table order (entry 0 is the source file name).
-    pub qstrs: Vec<Q>,
-    /// Constant objects in table order.
-    pub constants: Vec<Constant>,
-    /// Where each constant came from (a parse-node address; 0 for none), standing in for
-    /// object identity: the same node always yields the same object.
-    origins: Vec<usize>,
-}
-
-impl<Q: Copy + Eq + Hash> ModuleTables<Q> {
-    /// Starts the tables with the source file name as qstr 0.
-    pub fn new(source_file: Q) -> Self {
-        let mut tables = ModuleTables {
-            qstr_index: HashMap::new(),
-            qstrs: Vec::new(),
-            constants: Vec::new(),
-            origins: Vec::new(),
-        };
-        tables.use_qstr(source_file);
-        tables
-    }
-
-    /// Index of `qstr` in the qstr table, adding it on first use.
-    pub fn use_qstr(&mut self, qstr: Q) -> usize {
-        let next = self.qstrs.len();
-        let index = *self.qstr_index.entry(qstr).or_insert(next);
-        if index == next {
-            self.qstrs.push(qstr);
-        }
-        index
-    }
-
-    /// Index of `constant` in the object table, adding it unless the same object (same
-    /// `origin`, when non-zero) or a strictly equal one is there.
-    pub fn use_constant(&mut self, constant: &Constant, origin: usize) -> usize {
-        let found = self
-            .constants
-            .iter()
-            .zip(&self.origins)
-            .position(|(c, &o)| (origin != 0 && o == origin) || c.strictly_equal(constant));
-        if let Some(i) = found {
-            return i;
-        }
-        self.constants.push(constant.clone());
-        self.origins.push(origin);
-        self.constants.len() - 1
-    }
 }
 
 /// What the prelude of a scope's bytecode needs to know about the scope.
@@ -951,38 +845,6 @@ mod tests {
             n_state: 1,
             ..Default::default()
         }
-    }
-
-    #[test]
-    fn tables_index_in_order_of_first_use_and_deduplicate() {
-        let mut t: ModuleTables<u32> = ModuleTables::new(9);
-        assert_eq!(t.use_qstr(5), 1);
-        assert_eq!(t.use_qstr(9), 0);
-        assert_eq!(t.use_qstr(5), 1);
-        let zero = Constant::Float {
-            repr: "0.0".into(),
-            is_nan: false,
-        };
-        let neg_zero = Constant::Float {
-            repr: "-0.0".into(),
-            is_nan: false,
-        };
-        let nan = Constant::Float {
-            repr: "nan".into(),
-            is_nan: true,
-        };
-        let shared_nan = Constant::Float {
-            repr: SHARED_NAN.into(),
-            is_nan: true,
-        };
-        assert_eq!(t.use_constant(&zero, 0), 0);
-        assert_eq!(t.use_constant(&neg_zero, 0), 1);
-        assert_eq!(t.use_constant(&zero, 5), 0);
-        assert_eq!(t.use_constant(&nan, 11), 2);
-        assert_eq!(t.use_constant(&nan, 12), 3);
-        assert_eq!(t.use_constant(&nan, 11), 2);
-        assert_eq!(t.use_constant(&shared_nan, 13), 4);
-        assert_eq!(t.use_constant(&shared_nan, 14), 4);
     }
 
     #[test]

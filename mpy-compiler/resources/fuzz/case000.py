@@ -1,0 +1,3 @@
+@micropymicropython.von.viper
+def f():
+   noass

@@ -1,0 +1,4 @@
+@micropymicropython.von.viper
+def f(x = 1
+):  noa
+

@@ -1,0 +1,2 @@
+lambda: (yield)
+f(1 for x in y, 2)

@@ -1,0 +1,3 @@
+ropython#foo
+def f():
+    pasf(**a, mid*b)

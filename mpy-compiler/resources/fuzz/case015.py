@@ -1,0 +1,1 @@
+name = "wkrndddddddddddddde56790;1234 hor)

@@ -1,0 +1,2 @@
+class A:
+   """,oc for B.tal ,.j B.s(,, B.c())

@@ -1,0 +1,3 @@
+@micropython#foo
+def f():
+    pass

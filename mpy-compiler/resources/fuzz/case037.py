@@ -1,0 +1,2 @@
+lame = "wkrld"			sssssssssssssssssssssssssss								"
+)

@@ -1,0 +1,5 @@
+@micropymicropthon.vohon.von.viper
+def f(x = 1
+):
+   noa1 = xss
+
