@@ -487,3 +487,40 @@ mod micropython_cases {
         );
     }
 }
+
+#[cfg(test)]
+mod mpy_cross_literals {
+    use super::*;
+
+    #[test]
+    fn literal_reprs_match_mpy_cross() {
+        let cases = include_str!("../resources/float-literals.txt");
+        let mut failures = Vec::new();
+        let mut checked = 0;
+        for line in cases.lines().filter(|l| !l.starts_with('#')) {
+            let Some((literal, expected)) = line.split_once(' ') else {
+                continue;
+            };
+            checked += 1;
+            let (negative, digits) = match literal.strip_prefix('-') {
+                Some(rest) => (true, rest),
+                None => (false, literal),
+            };
+            let Some((value, _)) = parse_unsigned_decimal(digits.as_bytes()) else {
+                failures.push(format!("{literal}: does not parse"));
+                continue;
+            };
+            let got = repr(if negative { -value } else { value });
+            if got != expected {
+                failures.push(format!("{literal}: got {got}, mpy-cross {expected}"));
+            }
+        }
+        assert!(checked > 5000);
+        assert!(
+            failures.is_empty(),
+            "{} failures: {:#?}",
+            failures.len(),
+            &failures[..failures.len().min(20)]
+        );
+    }
+}
