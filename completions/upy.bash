@@ -257,7 +257,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__compile)
-            opts="-o -s -O -m -X -j -p -b -q -h -V --jobs --port --baud --quiet --no-progress --reset-on-open --help --version"
+            opts="-o -s -O -m -X -v -j -p -b -q -h -V --jobs --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -38,8 +38,8 @@ pub use error::{CompileError, ErrorKind};
 pub use options::CompileOptions;
 pub use parser::{parse, parse_bytes};
 
-use compile::{compile_module, BackendOptions};
 pub use compile::NativeArch;
+use compile::{compile_module, BackendOptions};
 use mpy::QstrEntry;
 use parse_tree::ParseTree;
 
@@ -113,7 +113,10 @@ pub fn compile_tree(
         source_lines: options.line_info(),
         small_int_bits: options.small_int_bits,
         heap_size: options.heap_size.unwrap_or(compile::DEFAULT_HEAP_BYTES),
-        native_arch: options.march.as_deref().and_then(compile::NativeArch::from_name),
+        native_arch: options
+            .march
+            .as_deref()
+            .and_then(compile::NativeArch::from_name),
     };
     let module = compile_module(&root, &mut pool, source_file, backend).map_err(|e| {
         let kind = match e.kind {

@@ -58,7 +58,10 @@ impl NativeArch {
             "rv64imc" => (false, false),
             _ => return None,
         };
-        Some(NativeArch { native_emitter, inline_asm })
+        Some(NativeArch {
+            native_emitter,
+            inline_asm,
+        })
     }
 }
 
