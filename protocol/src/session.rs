@@ -670,32 +670,24 @@ impl Session {
 
     /// Reads until `needle` has been seen; bytes after it stay pending.
     pub(crate) fn read_until(&mut self, needle: &[u8], waiting_for: &'static str) -> Result<()> {
-        let mut data = std::mem::take(&mut self.pending);
-        let mut buf = [0u8; 1024];
-        let mut last_byte = Instant::now();
-        loop {
-            if let Some(end) = raw_repl::find_end(&data, needle) {
-                self.pending = data[end..].to_vec();
-                return Ok(());
-            }
-            let n = self.read_some(&mut buf, Duration::from_millis(100))?;
-            if n == 0 {
-                if last_byte.elapsed() > self.answer_timeout {
-                    return Err(self.not_answering(waiting_for));
-                }
-                continue;
-            }
-            last_byte = Instant::now();
-            data.extend_from_slice(&buf[..n]);
-        }
+        self.read_until_found(|data| raw_repl::find_end(data, needle), waiting_for)
     }
 
     fn read_until_banner(&mut self, waiting_for: &'static str) -> Result<()> {
+        self.read_until_found(raw_repl::find_raw_banner_end, waiting_for)
+    }
+
+    /// Reads until `find` reports the end of what it looks for; bytes after it stay pending.
+    fn read_until_found(
+        &mut self,
+        find: impl Fn(&[u8]) -> Option<usize>,
+        waiting_for: &'static str,
+    ) -> Result<()> {
         let mut data = std::mem::take(&mut self.pending);
         let mut buf = [0u8; 1024];
         let mut last_byte = Instant::now();
         loop {
-            if let Some(end) = raw_repl::find_raw_banner_end(&data) {
+            if let Some(end) = find(&data) {
                 self.pending = data[end..].to_vec();
                 return Ok(());
             }

@@ -85,22 +85,7 @@ pub fn remote_path(root: &str, rel: &str) -> String {
     }
 }
 
-/// Python string literal for `text` (paths are UTF-8; quotes and backslashes escaped).
-pub fn py_str(text: &str) -> String {
-    let mut out = String::from("'");
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\'' => out.push_str("\\'"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('\'');
-    out
-}
+pub use upy_protocol::fs::py_str;
 
 const MANIFEST_PROGRAM: &str = r#"import os,sys,gc
 try:import hashlib as H
