@@ -122,14 +122,6 @@ impl Chip {
             .find(|chip| chip.esp_image_chip_id() == Some(id))
     }
 
-    /// The UF2 family id of images for this chip.
-    pub fn uf2_family(self) -> Option<u32> {
-        crate::image::uf2::FAMILIES
-            .iter()
-            .find(|family| family.chip == Some(self))
-            .map(|family| family.id)
-    }
-
     /// The target name probe-rs knows this chip by, for debug-probe flashing.
     pub fn probe_target(self) -> Option<&'static str> {
         match self {

@@ -21,6 +21,9 @@ const PACED_CHUNK: usize = 256;
 /// beyond ~64 unpaced bytes; half that leaves room for an emulated CPU that falls behind).
 const PACED_CHUNK_SMALL: usize = 32;
 const PACED_PAUSE: Duration = Duration::from_millis(10);
+/// The largest frame a board-side upload program reads at once (the fs layer sizes its frames
+/// within it); raw REPL entry pads a frame this long to abort an upload left behind.
+pub(crate) const MAX_UPLOAD_FRAME: usize = 32 * 1024;
 
 /// Whether the board speaks raw-paste, learned on first use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +52,8 @@ pub struct Session {
     cancel: Option<Arc<AtomicBool>>,
     /// Device-side helper functions are defined in the raw REPL's globals (see `fs`).
     pub(crate) helpers_loaded: u8,
+    /// Code that deletes those helpers again, set by the layer that defined them.
+    pub(crate) helper_cleanup: Option<&'static str>,
     pub(crate) cached_info: Option<crate::info::DeviceInfo>,
     pub(crate) raw_uploads: bool,
     /// Whether the board inflates deflated helper code (None: not known yet).
@@ -75,6 +80,7 @@ impl Session {
             answer_timeout: DEFAULT_ANSWER_TIMEOUT,
             cancel: None,
             helpers_loaded: 0,
+            helper_cleanup: None,
             cached_info: None,
             raw_uploads: true,
             inflates_code: None,
@@ -171,7 +177,7 @@ impl Session {
                 // bytes: the next header it reads then says "abort" (window bits 255), so it
                 // drops the file and returns to its prompt. (Not for a chatty board: it is not
                 // reading, and the filler would only delay the Ctrl-C behind it.)
-                self.write(&vec![0xFF; crate::fs::MAX_FRAME_WIRE + 8])?;
+                self.write(&vec![0xFF; MAX_UPLOAD_FRAME + 8])?;
                 // Our Ctrl-A queues behind the filler, which takes ~3 s at 115200 baud.
                 wait += Duration::from_millis(3000);
             }
@@ -755,11 +761,13 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        if self.in_raw_repl && self.helpers_loaded != 0 && self.is_small_board() {
-            // Helper functions live in the board's globals until a reset; on a board with a few
-            // KB of heap they would starve the user's program.
-            self.answer_timeout = Duration::from_secs(1);
-            let _ = self.exec_capture(crate::fs::HELPER_CLEANUP);
+        if let Some(cleanup) = self.helper_cleanup {
+            if self.in_raw_repl && self.helpers_loaded != 0 && self.is_small_board() {
+                // Helper functions live in the board's globals until a reset; on a board with a
+                // few KB of heap they would starve the user's program.
+                self.answer_timeout = Duration::from_secs(1);
+                let _ = self.exec_capture(cleanup);
+            }
         }
         if self.in_raw_repl {
             let _ = self.transport.write_all(&[b'\r', CTRL_B]);

@@ -159,13 +159,13 @@ fn convert(args: ConvertArgs, ctx: &Context) -> Result<Status> {
     }
     .map_err(firmware_error)?;
     let family = match args.family.as_deref() {
-        None => image.uf2_family.or(image.chip.and_then(Chip::uf2_family)),
+        None => image.uf2_family.or(image.chip.and_then(uf2::family_of)),
         Some(text) => Some(match text.strip_prefix("0x") {
             Some(hex) => u32::from_str_radix(hex, 16)
                 .map_err(|e| fail(Status::Failure, format!("bad family id {text}: {e}")))?,
             None => {
                 let chip: Chip = text.parse().map_err(|e: String| fail(Status::Failure, e))?;
-                chip.uf2_family()
+                uf2::family_of(chip)
                     .ok_or_else(|| fail(Status::Failure, format!("{chip} has no UF2 family id")))?
             }
         }),

@@ -14,28 +14,10 @@ use serialport::UsbPortInfo;
 use crate::chip::Chip;
 use crate::error::{Error, Result};
 use crate::flasher::esp8266;
+pub use crate::flasher::rom::EspOptions;
 use crate::flasher::rom::{open_port, ResetAfter, ResetBefore, RomLink};
 use crate::image::{Image, ImageKind};
 use crate::progress::Progress;
-
-/// What `upy flash` asks of an ESP flashing session.
-#[derive(Debug, Clone)]
-pub struct EspOptions {
-    /// Serial port.
-    pub port: String,
-    /// Baud rate for the data transfer (the connection starts at 115200).
-    pub baud: u32,
-    /// How to enter the bootloader.
-    pub before: ResetBefore,
-    /// What to do after writing.
-    pub after: ResetAfter,
-    /// Erase the whole flash first.
-    pub erase: bool,
-    /// Flash address of the image; default: the chip's bootloader offset.
-    pub offset: Option<u32>,
-    /// USB ids of the port, when known (chooses the reset sequence).
-    pub usb: Option<(u16, u16)>,
-}
 
 /// How the written data was checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,9 +9,8 @@
 use std::time::Duration;
 
 use crate::error::{Error, Result};
-use crate::flasher::esp::EspOptions;
 use crate::flasher::rom::{
-    checksum, ResetAfter, RomLink, OP_FLASH_BEGIN, OP_FLASH_DATA, OP_FLASH_END,
+    checksum, EspOptions, ResetAfter, RomLink, OP_FLASH_BEGIN, OP_FLASH_DATA, OP_FLASH_END,
 };
 use crate::progress::Progress;
 

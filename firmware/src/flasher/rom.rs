@@ -77,6 +77,25 @@ fn slip_encode(payload: &[u8], out: &mut Vec<u8>) {
     out.push(END);
 }
 
+/// What `upy flash` asks of an ESP flashing session.
+#[derive(Debug, Clone)]
+pub struct EspOptions {
+    /// Serial port.
+    pub port: String,
+    /// Baud rate for the data transfer (the connection starts at 115200).
+    pub baud: u32,
+    /// How to enter the bootloader.
+    pub before: ResetBefore,
+    /// What to do after writing.
+    pub after: ResetAfter,
+    /// Erase the whole flash first.
+    pub erase: bool,
+    /// Flash address of the image; default: the chip's bootloader offset.
+    pub offset: Option<u32>,
+    /// USB ids of the port, when known (chooses the reset sequence).
+    pub usb: Option<(u16, u16)>,
+}
+
 /// The XOR checksum over data blocks the ROM checks.
 pub(crate) fn checksum(data: &[u8]) -> u32 {
     u32::from(data.iter().fold(0xEFu8, |acc, b| acc ^ b))

@@ -115,6 +115,14 @@ pub fn family_chip(id: u32) -> Option<Chip> {
     FAMILIES.iter().find(|f| f.id == id).and_then(|f| f.chip)
 }
 
+/// The UF2 family id of images for `chip`.
+pub fn family_of(chip: Chip) -> Option<u32> {
+    FAMILIES
+        .iter()
+        .find(|family| family.chip == Some(chip))
+        .map(|family| family.id)
+}
+
 /// A readable name for a family id.
 pub fn family_name(id: u32) -> String {
     FAMILIES

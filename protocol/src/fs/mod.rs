@@ -38,9 +38,6 @@ const DEVICE_CODE: &str = include_str!("device.py");
 /// Removes every helper name from the board's globals.
 pub(crate) const HELPER_CLEANUP: &str = "for n in ('_a','_F','_j','_k','_mv','_ls','_hx','_h','_walk','_rm','_rx','_up','_dn'):\n try:del globals()[n]\n except KeyError:pass\nimport gc\ngc.collect()";
 
-/// The most bytes one upload frame takes on the wire (header excluded).
-pub(crate) const MAX_FRAME_WIRE: usize = upload::MAX_FRAME_WIRE;
-
 /// Suffix of the temporary file a write goes to before it is renamed into place.
 pub const TEMP_SUFFIX: &str = ".upy~";
 
@@ -147,6 +144,7 @@ impl Fs<'_> {
         }
         for &group in [Helpers::Core].iter().chain(needs) {
             self.session.helpers_loaded |= group as u8;
+            self.session.helper_cleanup = Some(HELPER_CLEANUP);
         }
         Ok(())
     }
@@ -195,6 +193,7 @@ impl Fs<'_> {
         if defined {
             for &group in [Helpers::Core].iter().chain(needs) {
                 self.session.helpers_loaded |= group as u8;
+                self.session.helper_cleanup = Some(HELPER_CLEANUP);
             }
         }
     }

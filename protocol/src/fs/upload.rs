@@ -19,7 +19,7 @@ const NAK: u8 = 0x15;
 const COMMITTED: u8 = 0x17;
 /// Upper bound of a frame's payload: deflate blocks are at most 32 KB and only used when they
 /// shrink the data; raw frames are 4 KB.
-pub(crate) const MAX_FRAME_WIRE: usize = 32 * 1024;
+pub(crate) const MAX_FRAME_WIRE: usize = crate::session::MAX_UPLOAD_FRAME;
 /// Window bits value in an empty frame header that tells the board to drop the file.
 const ABORT: u8 = 255;
 /// Below this much free heap, helpers are defined a function at a time.
@@ -232,6 +232,7 @@ impl Fs<'_> {
             return Ok(false);
         }
         self.session.helpers_loaded |= Helpers::Core as u8 | Helpers::Upload as u8;
+        self.session.helper_cleanup = Some(super::HELPER_CLEANUP);
         self.stream_files(files, paths, &info, progress)?;
         Ok(true)
     }
