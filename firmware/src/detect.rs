@@ -1,7 +1,6 @@
 //! Finding the board: serial ports with their USB ids, bootloader drives, and asking a
 //! running MicroPython to enter its bootloader.
 
-use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -94,42 +93,27 @@ pub fn scan(catalog: &Catalog, roots: &[PathBuf]) -> Vec<Found> {
 /// runs, enter the raw REPL, run the call. The board resets into its ROM bootloader (ESP32
 /// family) or BOOTSEL drive (RP2); the port may vanish while it does.
 pub fn enter_bootloader_via_repl(port_name: &str) -> Result<()> {
-    let mut port = serialport::new(port_name, 115_200)
-        .timeout(Duration::from_millis(50))
-        .open()
-        .map_err(|e| Error::PortUnavailable {
-            port: port_name.to_string(),
-            reason: e.to_string(),
-        })?;
-    let io = |e: std::io::Error| Error::BootloaderError {
+    let failed = |reason: String| Error::BootloaderError {
         port: port_name.to_string(),
         during: "asking MicroPython to enter its bootloader".into(),
-        reason: e.to_string(),
+        reason,
     };
-    port.write_all(b"\r\x03\x03").map_err(io)?;
-    std::thread::sleep(Duration::from_millis(100));
-    let _ = port.clear(serialport::ClearBuffer::Input);
-    port.write_all(b"\x01").map_err(io)?;
-    let mut seen = Vec::new();
-    let deadline = Instant::now() + Duration::from_secs(2);
-    while !seen.windows(10).any(|w| w == b"raw REPL; ") {
-        if Instant::now() > deadline {
-            return Err(Error::BootloaderError {
-                port: port_name.to_string(),
-                during: "asking MicroPython to enter its bootloader".into(),
-                reason: "no MicroPython raw REPL answered".into(),
-            });
-        }
-        let mut buffer = [0u8; 256];
-        match port.read(&mut buffer) {
-            Ok(n) => seen.extend_from_slice(&buffer[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::TimedOut => {}
-            Err(e) => return Err(io(e)),
-        }
-    }
-    port.write_all(b"import machine\nmachine.bootloader()\n\x04")
-        .map_err(io)?;
-    let _ = port.flush();
+    let transport = upy_protocol::transport::open_when_ready(
+        port_name,
+        &upy_protocol::SerialOptions::default(),
+        Duration::from_secs(2),
+    )
+    .map_err(crate::flasher::rom::port_error)?;
+    let mut session = upy_protocol::Session::new(Box::new(transport));
+    session
+        .enter_raw_repl()
+        .map_err(|e| failed(e.to_string()))?;
+    // The board resets as soon as it runs the call: what it answers (if anything) is not
+    // waited for.
+    session
+        .start_program("import machine\nmachine.bootloader()")
+        .map_err(|e| failed(e.to_string()))?;
+    let (_transport, _unread) = session.into_parts();
     // Give the board time to reset before anyone opens the port again.
     std::thread::sleep(Duration::from_millis(300));
     Ok(())

@@ -327,6 +327,16 @@ impl Session {
         self.read_some(buf, timeout)
     }
 
+    /// Puts bytes read with [`Session::read_raw`] but not consumed back in front of the input,
+    /// so that [`Session::finish_program`] sees them.
+    pub fn unread(&mut self, data: &[u8]) {
+        if !data.is_empty() {
+            let mut joined = data.to_vec();
+            joined.append(&mut self.pending);
+            self.pending = joined;
+        }
+    }
+
     /// Reads the rest of a started program's reply: its remaining output (to `on_stdout`),
     /// then its exception if any, then the prompt. `silence_limit`: how long the board may stay
     /// quiet (None: as long as it runs).

@@ -7,6 +7,9 @@ use serialport::SerialPort;
 
 use crate::error::{Error, Result};
 
+/// How long a write may wait for a board that does not take input.
+const WRITE_PATIENCE: Duration = Duration::from_secs(2);
+
 /// A bidirectional byte stream to a board.
 ///
 /// The session needs only these calls, so tests and other links (a TCP bridge, a WebREPL) can
@@ -82,6 +85,52 @@ impl SerialTransport {
     }
 }
 
+/// The operating system's own serial port type, for libraries that need it rather than a
+/// [`Transport`] (espflash's connection, the ESP ROM client).
+#[cfg(unix)]
+pub type NativePort = serialport::TTYPort;
+/// The operating system's own serial port type, for libraries that need it rather than a
+/// [`Transport`] (espflash's connection, the ESP ROM client).
+#[cfg(windows)]
+pub type NativePort = serialport::COMPort;
+
+/// Opens `port` as the OS's native port type with the same policy and errors as
+/// [`SerialTransport::open`]: exclusive, DTR/RTS left alone, reads waiting `read_timeout`.
+pub fn open_native(port: &str, baud: u32, read_timeout: Duration) -> Result<NativePort> {
+    serialport::new(port, baud)
+        .timeout(read_timeout)
+        .preserve_dtr_on_open()
+        .open_native()
+        .map_err(|err| open_error(port, err))
+}
+
+/// Opens `port`, waiting up to `patience` for a port that is missing, busy or not yet
+/// permitted, as one is for a moment after it reappears (the OS creates the device before
+/// udev hands it to its group, and the board's USB stack may refuse the first open).
+pub fn open_when_ready(
+    port: &str,
+    options: &SerialOptions,
+    patience: Duration,
+) -> Result<SerialTransport> {
+    let deadline = std::time::Instant::now() + patience;
+    loop {
+        match SerialTransport::open(port, options) {
+            Err(
+                err @ (Error::PortNotFound { .. }
+                | Error::PortBusy { .. }
+                | Error::PortPermissionDenied { .. }
+                | Error::PortOpen { .. }),
+            ) => {
+                if std::time::Instant::now() >= deadline {
+                    return Err(err);
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
+}
+
 fn open_error(port: &str, err: serialport::Error) -> Error {
     let port = port.to_string();
     match err.kind() {
@@ -121,9 +170,24 @@ impl Transport for SerialTransport {
         }
     }
 
-    fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
+    fn write_all(&mut self, mut data: &[u8]) -> io::Result<()> {
         // No flush: on a tty it is tcdrain, which would wait for the wire after every write.
-        self.port.write_all(data)
+        // A board that stops reading (its input buffer full) gets a while before the write fails.
+        let started = std::time::Instant::now();
+        while !data.is_empty() {
+            match self.port.write(data) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(n) => data = &data[n..],
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                Err(err) if err.kind() == io::ErrorKind::TimedOut => {
+                    if started.elapsed() > WRITE_PATIENCE {
+                        return Err(err);
+                    }
+                }
+                Err(err) => return Err(err),
+            }
+        }
+        Ok(())
     }
 
     fn set_dtr(&mut self, level: bool) -> io::Result<()> {

@@ -636,7 +636,7 @@ fn missing_paste_file_fails_before_connecting() {
 }
 
 #[test]
-fn busy_port_is_reported_with_no_device_status() {
+fn busy_port_is_reported_with_port_busy_status() {
     let board = SimBoard::start();
     let mut first = upy()
         .args(["--port", board.port(), "repl"])
@@ -657,7 +657,7 @@ fn busy_port_is_reported_with_no_device_status() {
         .expect("run upy");
     drop(first.stdin.take());
     let _ = first.wait();
-    assert_eq!(second.status.code(), Some(3), "{}", stderr(&second));
+    assert_eq!(second.status.code(), Some(6), "{}", stderr(&second));
     assert!(stderr(&second).contains("is busy"), "{}", stderr(&second));
 }
 

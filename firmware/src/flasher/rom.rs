@@ -101,31 +101,33 @@ pub(crate) fn checksum(data: &[u8]) -> u32 {
     u32::from(data.iter().fold(0xEFu8, |acc, b| acc ^ b))
 }
 
-/// Opens `name` at 115200 baud, mapping the usual failures to clear errors.
+/// Opens `name` at 115200 baud through the protocol crate's transport (one opening policy and
+/// one set of port errors for every command).
 pub(crate) fn open_port(name: &str) -> Result<Port> {
-    serialport::new(name, 115_200)
-        .timeout(Duration::from_millis(20))
-        .open_native()
-        .map_err(|e| port_error(name, e))
+    upy_protocol::transport::open_native(name, 115_200, Duration::from_millis(20))
+        .map_err(port_error)
 }
 
-fn port_error(name: &str, error: serialport::Error) -> Error {
-    let text = error.to_string();
-    let lower = text.to_lowercase();
-    // Windows reports a port held by another program as "access is denied".
-    let windows_in_use = cfg!(windows) && lower.contains("access is denied");
-    if lower.contains("busy")
-        || lower.contains("resource temporarily unavailable")
-        || windows_in_use
-    {
-        Error::PortBusy {
-            port: name.to_string(),
-        }
-    } else {
-        Error::PortUnavailable {
-            port: name.to_string(),
-            reason: text,
-        }
+/// A port that could not be opened, as this crate's error.
+pub(crate) fn port_error(error: upy_protocol::Error) -> Error {
+    match error {
+        upy_protocol::Error::PortBusy { port } => Error::PortBusy { port },
+        upy_protocol::Error::PortNotFound { port } => Error::PortUnavailable {
+            port,
+            reason: "no such port (unplugged?)".into(),
+        },
+        upy_protocol::Error::PortPermissionDenied { port } => Error::PortUnavailable {
+            port,
+            reason: "permission denied (on Linux, join the dialout group)".into(),
+        },
+        upy_protocol::Error::PortOpen { port, detail } => Error::PortUnavailable {
+            port,
+            reason: detail,
+        },
+        other => Error::PortUnavailable {
+            port: String::new(),
+            reason: other.to_string(),
+        },
     }
 }
 
@@ -370,7 +372,10 @@ impl RomLink {
         )?;
         self.port
             .set_baud_rate(baud)
-            .map_err(|e| port_error(&self.name, e))?;
+            .map_err(|e| Error::PortUnavailable {
+                port: self.name.clone(),
+                reason: format!("cannot switch to {baud} baud: {e}"),
+            })?;
         // The ROM switches after answering; let the line settle, then drop any glitch bytes.
         sleep(Duration::from_millis(20));
         let _ = self.port.clear(serialport::ClearBuffer::Input);

@@ -92,7 +92,7 @@ pub fn run(args: ReplArgs, ctx: &Context) -> Result<Status> {
         }
         None => None,
     };
-    let link = Link::open(&port, ctx.global.baud).map_err(|e| e.into_failure(&port))?;
+    let link = Link::open(&port, ctx.global.baud).map_err(crate::connect::board_error)?;
 
     let interactive = std::io::stdin().is_terminal();
     let terminal = if interactive {
