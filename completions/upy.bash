@@ -34,6 +34,9 @@ _upy() {
             upy,df)
                 cmd="upy__subcmd__df"
                 ;;
+            upy,edit)
+                cmd="upy__subcmd__edit"
+                ;;
             upy,eval)
                 cmd="upy__subcmd__eval"
                 ;;
@@ -58,11 +61,17 @@ _upy() {
             upy,mkdir)
                 cmd="upy__subcmd__mkdir"
                 ;;
+            upy,mv)
+                cmd="upy__subcmd__mv"
+                ;;
             upy,repl)
                 cmd="upy__subcmd__repl"
                 ;;
             upy,reset)
                 cmd="upy__subcmd__reset"
+                ;;
+            upy,resume)
+                cmd="upy__subcmd__resume"
                 ;;
             upy,rm)
                 cmd="upy__subcmd__rm"
@@ -70,14 +79,23 @@ _upy() {
             upy,rmdir)
                 cmd="upy__subcmd__rmdir"
                 ;;
+            upy,rtc)
+                cmd="upy__subcmd__rtc"
+                ;;
             upy,run)
                 cmd="upy__subcmd__run"
                 ;;
             upy,sha256sum)
                 cmd="upy__subcmd__sha256sum"
                 ;;
+            upy,soft-reset)
+                cmd="upy__subcmd__soft__subcmd__reset"
+                ;;
             upy,sync)
                 cmd="upy__subcmd__sync"
+                ;;
+            upy,touch)
+                cmd="upy__subcmd__touch"
                 ;;
             upy,tree)
                 cmd="upy__subcmd__tree"
@@ -130,6 +148,9 @@ _upy() {
             upy__subcmd__help,df)
                 cmd="upy__subcmd__help__subcmd__df"
                 ;;
+            upy__subcmd__help,edit)
+                cmd="upy__subcmd__help__subcmd__edit"
+                ;;
             upy__subcmd__help,eval)
                 cmd="upy__subcmd__help__subcmd__eval"
                 ;;
@@ -154,11 +175,17 @@ _upy() {
             upy__subcmd__help,mkdir)
                 cmd="upy__subcmd__help__subcmd__mkdir"
                 ;;
+            upy__subcmd__help,mv)
+                cmd="upy__subcmd__help__subcmd__mv"
+                ;;
             upy__subcmd__help,repl)
                 cmd="upy__subcmd__help__subcmd__repl"
                 ;;
             upy__subcmd__help,reset)
                 cmd="upy__subcmd__help__subcmd__reset"
+                ;;
+            upy__subcmd__help,resume)
+                cmd="upy__subcmd__help__subcmd__resume"
                 ;;
             upy__subcmd__help,rm)
                 cmd="upy__subcmd__help__subcmd__rm"
@@ -166,14 +193,23 @@ _upy() {
             upy__subcmd__help,rmdir)
                 cmd="upy__subcmd__help__subcmd__rmdir"
                 ;;
+            upy__subcmd__help,rtc)
+                cmd="upy__subcmd__help__subcmd__rtc"
+                ;;
             upy__subcmd__help,run)
                 cmd="upy__subcmd__help__subcmd__run"
                 ;;
             upy__subcmd__help,sha256sum)
                 cmd="upy__subcmd__help__subcmd__sha256sum"
                 ;;
+            upy__subcmd__help,soft-reset)
+                cmd="upy__subcmd__help__subcmd__soft__subcmd__reset"
+                ;;
             upy__subcmd__help,sync)
                 cmd="upy__subcmd__help__subcmd__sync"
+                ;;
+            upy__subcmd__help,touch)
+                cmd="upy__subcmd__help__subcmd__touch"
                 ;;
             upy__subcmd__help,tree)
                 cmd="upy__subcmd__help__subcmd__tree"
@@ -197,7 +233,7 @@ _upy() {
 
     case "${cmd}" in
         upy)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -257,7 +293,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__compile)
-            opts="-o -s -O -m -X -v -j -p -b -q -h -V --jobs --port --baud --quiet --no-progress --reset-on-open --help --version"
+            opts="-o -s -O -m -X -v -j -p -b -q -h -V --jobs --port --baud --reset-on-open --quiet --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -315,7 +351,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__completions)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version bash elvish fish powershell zsh"
+            opts="-p -b -q -h -V --port --baud --reset-on-open --quiet --no-progress --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -405,6 +441,36 @@ _upy() {
             return 0
             ;;
         upy__subcmd__df)
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__edit)
             opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -525,7 +591,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__firmware__subcmd__convert)
-            opts="-o -p -b -q -h --output --family --base --port --baud --quiet --no-progress --reset-on-open --help"
+            opts="-o -p -b -q -h --output --family --base --port --baud --reset-on-open --quiet --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -835,7 +901,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__help)
-            opts="devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help"
+            opts="devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -919,6 +985,20 @@ _upy() {
             return 0
             ;;
         upy__subcmd__help__subcmd__df)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__help__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1100,6 +1180,20 @@ _upy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upy__subcmd__help__subcmd__mv)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upy__subcmd__help__subcmd__repl)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1115,6 +1209,20 @@ _upy() {
             return 0
             ;;
         upy__subcmd__help__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__help__subcmd__resume)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1156,6 +1264,20 @@ _upy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upy__subcmd__help__subcmd__rtc)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upy__subcmd__help__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1184,7 +1306,35 @@ _upy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upy__subcmd__help__subcmd__soft__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upy__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__help__subcmd__touch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1302,6 +1452,36 @@ _upy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upy__subcmd__mv)
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upy__subcmd__repl)
             opts="-p -b -q -h -V --capture --paste --exec --no-reconnect --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1346,6 +1526,36 @@ _upy() {
             ;;
         upy__subcmd__reset)
             opts="-p -b -q -h -V --soft --hard --port --baud --quiet --no-progress --reset-on-open --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__resume)
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1434,6 +1644,36 @@ _upy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upy__subcmd__rtc)
+            opts="-p -b -q -h -V --set --port --baud --quiet --no-progress --reset-on-open --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upy__subcmd__run)
             opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1494,6 +1734,36 @@ _upy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upy__subcmd__soft__subcmd__reset)
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upy__subcmd__sync)
             opts="-n -O -w -p -b -q -h -V --delete --no-delete --delete-kept --exclude --keep --dry-run --compile --no-compile --optimize --watch --reload --debounce --show-settings --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1525,6 +1795,36 @@ _upy() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__touch)
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -32,7 +32,6 @@ complete -c upy -n "__fish_upy_needs_command" -l reset-on-open -d 'Pulse DTR/RTS
 complete -c upy -n "__fish_upy_needs_command" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_needs_command" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_needs_command" -f -a "devs" -d 'List serial ports, marking likely MicroPython boards'
-complete -c upy -n "__fish_upy_needs_command" -f -a "completions" -d 'Print shell completions for SHELL to stdout'
 complete -c upy -n "__fish_upy_needs_command" -f -a "exec" -d 'Run Python code on the board, streaming its output'
 complete -c upy -n "__fish_upy_needs_command" -f -a "eval" -d 'Print the value of a Python expression evaluated on the board'
 complete -c upy -n "__fish_upy_needs_command" -f -a "run" -d 'Run a local Python file on the board without copying it (Ctrl-C interrupts it)'
@@ -41,17 +40,24 @@ complete -c upy -n "__fish_upy_needs_command" -f -a "tree" -d 'Show the board\'s
 complete -c upy -n "__fish_upy_needs_command" -f -a "cat" -d 'Print files from the board'
 complete -c upy -n "__fish_upy_needs_command" -f -a "cp" -d 'Copy files between this computer and the board (board paths start with `:`)'
 complete -c upy -n "__fish_upy_needs_command" -f -a "rm" -d 'Remove files or directories on the board'
+complete -c upy -n "__fish_upy_needs_command" -f -a "mv" -d 'Rename or move a file or folder on the board'
+complete -c upy -n "__fish_upy_needs_command" -f -a "touch" -d 'Create empty files on the board (existing files keep their content)'
+complete -c upy -n "__fish_upy_needs_command" -f -a "edit" -d 'Edit a board file in $VISUAL/$EDITOR; it is written back only if changed'
 complete -c upy -n "__fish_upy_needs_command" -f -a "mkdir" -d 'Create directories on the board'
 complete -c upy -n "__fish_upy_needs_command" -f -a "rmdir" -d 'Remove empty directories on the board'
 complete -c upy -n "__fish_upy_needs_command" -f -a "df" -d 'Show size and free space of the board\'s filesystem'
 complete -c upy -n "__fish_upy_needs_command" -f -a "sha256sum" -d 'Print SHA-256 checksums of files on the board'
 complete -c upy -n "__fish_upy_needs_command" -f -a "reset" -d 'Restart the board (soft by default, --hard for machine.reset())'
+complete -c upy -n "__fish_upy_needs_command" -f -a "soft-reset" -d 'Clear the board\'s interpreter and stay connected (boot.py runs, main.py does not)'
+complete -c upy -n "__fish_upy_needs_command" -f -a "resume" -d 'Go on with the board as it is, without a reset (upy never resets on connecting)'
+complete -c upy -n "__fish_upy_needs_command" -f -a "rtc" -d 'Print the board\'s clock; --set sets it from this computer\'s local time'
 complete -c upy -n "__fish_upy_needs_command" -f -a "info" -d 'Show the board\'s firmware, .mpy format, memory, storage and optional modules'
 complete -c upy -n "__fish_upy_needs_command" -f -a "repl" -d 'Connect this terminal to the board\'s interactive REPL (exit with Ctrl-] or Ctrl-X)'
 complete -c upy -n "__fish_upy_needs_command" -f -a "flash" -d 'Write MicroPython firmware to a board (ESP serial bootloader, UF2 or DAPLink drive, debug probe)'
-complete -c upy -n "__fish_upy_needs_command" -f -a "firmware" -d 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, convert images'
-complete -c upy -n "__fish_upy_needs_command" -f -a "compile" -d 'Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)'
 complete -c upy -n "__fish_upy_needs_command" -f -a "sync" -d 'Mirror a local folder onto the board, sending only what changed; --watch keeps it so'
+complete -c upy -n "__fish_upy_needs_command" -f -a "compile" -d 'Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)'
+complete -c upy -n "__fish_upy_needs_command" -f -a "completions" -d 'Print shell completions for SHELL to stdout'
+complete -c upy -n "__fish_upy_needs_command" -f -a "firmware" -d 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, convert images'
 complete -c upy -n "__fish_upy_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c upy -n "__fish_upy_using_subcommand devs" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
 complete -c upy -n "__fish_upy_using_subcommand devs" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
@@ -61,13 +67,6 @@ complete -c upy -n "__fish_upy_using_subcommand devs" -l no-progress -d 'Never d
 complete -c upy -n "__fish_upy_using_subcommand devs" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand devs" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand devs" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand completions" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
-complete -c upy -n "__fish_upy_using_subcommand completions" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
-complete -c upy -n "__fish_upy_using_subcommand completions" -s q -l quiet -d 'Print only errors and the commands\' own output'
-complete -c upy -n "__fish_upy_using_subcommand completions" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
-complete -c upy -n "__fish_upy_using_subcommand completions" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
-complete -c upy -n "__fish_upy_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c upy -n "__fish_upy_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand exec" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
 complete -c upy -n "__fish_upy_using_subcommand exec" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand exec" -s q -l quiet -d 'Print only errors and the commands\' own output'
@@ -129,6 +128,27 @@ complete -c upy -n "__fish_upy_using_subcommand rm" -l no-progress -d 'Never dra
 complete -c upy -n "__fish_upy_using_subcommand rm" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand rm" -s V -l version -d 'Print version'
+complete -c upy -n "__fish_upy_using_subcommand mv" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand mv" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
+complete -c upy -n "__fish_upy_using_subcommand mv" -s q -l quiet -d 'Print only errors and the commands\' own output'
+complete -c upy -n "__fish_upy_using_subcommand mv" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand mv" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
+complete -c upy -n "__fish_upy_using_subcommand mv" -s h -l help -d 'Print help'
+complete -c upy -n "__fish_upy_using_subcommand mv" -s V -l version -d 'Print version'
+complete -c upy -n "__fish_upy_using_subcommand touch" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand touch" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
+complete -c upy -n "__fish_upy_using_subcommand touch" -s q -l quiet -d 'Print only errors and the commands\' own output'
+complete -c upy -n "__fish_upy_using_subcommand touch" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand touch" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
+complete -c upy -n "__fish_upy_using_subcommand touch" -s h -l help -d 'Print help'
+complete -c upy -n "__fish_upy_using_subcommand touch" -s V -l version -d 'Print version'
+complete -c upy -n "__fish_upy_using_subcommand edit" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand edit" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
+complete -c upy -n "__fish_upy_using_subcommand edit" -s q -l quiet -d 'Print only errors and the commands\' own output'
+complete -c upy -n "__fish_upy_using_subcommand edit" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand edit" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
+complete -c upy -n "__fish_upy_using_subcommand edit" -s h -l help -d 'Print help'
+complete -c upy -n "__fish_upy_using_subcommand edit" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand mkdir" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
 complete -c upy -n "__fish_upy_using_subcommand mkdir" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand mkdir" -l parents -d 'Create missing parents too; an existing directory is not an error (`-p` is `--port`)'
@@ -167,6 +187,28 @@ complete -c upy -n "__fish_upy_using_subcommand reset" -l no-progress -d 'Never 
 complete -c upy -n "__fish_upy_using_subcommand reset" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand reset" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand reset" -s V -l version -d 'Print version'
+complete -c upy -n "__fish_upy_using_subcommand soft-reset" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand soft-reset" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
+complete -c upy -n "__fish_upy_using_subcommand soft-reset" -s q -l quiet -d 'Print only errors and the commands\' own output'
+complete -c upy -n "__fish_upy_using_subcommand soft-reset" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand soft-reset" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
+complete -c upy -n "__fish_upy_using_subcommand soft-reset" -s h -l help -d 'Print help'
+complete -c upy -n "__fish_upy_using_subcommand soft-reset" -s V -l version -d 'Print version'
+complete -c upy -n "__fish_upy_using_subcommand resume" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand resume" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
+complete -c upy -n "__fish_upy_using_subcommand resume" -s q -l quiet -d 'Print only errors and the commands\' own output'
+complete -c upy -n "__fish_upy_using_subcommand resume" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand resume" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
+complete -c upy -n "__fish_upy_using_subcommand resume" -s h -l help -d 'Print help'
+complete -c upy -n "__fish_upy_using_subcommand resume" -s V -l version -d 'Print version'
+complete -c upy -n "__fish_upy_using_subcommand rtc" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand rtc" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
+complete -c upy -n "__fish_upy_using_subcommand rtc" -l set -d 'Set the board\'s clock to this computer\'s local time first'
+complete -c upy -n "__fish_upy_using_subcommand rtc" -s q -l quiet -d 'Print only errors and the commands\' own output'
+complete -c upy -n "__fish_upy_using_subcommand rtc" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand rtc" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
+complete -c upy -n "__fish_upy_using_subcommand rtc" -s h -l help -d 'Print help'
+complete -c upy -n "__fish_upy_using_subcommand rtc" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand info" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
 complete -c upy -n "__fish_upy_using_subcommand info" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand info" -s q -l quiet -d 'Print only errors and the commands\' own output'
@@ -211,6 +253,49 @@ complete -c upy -n "__fish_upy_using_subcommand flash" -s q -l quiet -d 'Print o
 complete -c upy -n "__fish_upy_using_subcommand flash" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand flash" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand flash" -s h -l help -d 'Print help'
+complete -c upy -n "__fish_upy_using_subcommand sync" -l exclude -d 'Do not send local files matching GLOB (gitignore syntax; repeatable)' -r
+complete -c upy -n "__fish_upy_using_subcommand sync" -l keep -d 'Never delete board files matching GLOB (`dir/` keeps a folder; repeatable)' -r
+complete -c upy -n "__fish_upy_using_subcommand sync" -s O -l optimize -d 'Optimisation level of --compile, as mpy-cross -O' -r
+complete -c upy -n "__fish_upy_using_subcommand sync" -l reload -d 'After each --watch sync: soft-reset (reboot, run main.py), reimport (re-run main.py), none' -r -f -a "soft-reset\t''
+reimport\t''
+none\t''"
+complete -c upy -n "__fish_upy_using_subcommand sync" -l debounce -d 'Milliseconds of quiet after a file event before --watch syncs (bursts of saves batch)' -r
+complete -c upy -n "__fish_upy_using_subcommand sync" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand sync" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
+complete -c upy -n "__fish_upy_using_subcommand sync" -l delete -d 'Remove board files under REMOTE that no longer exist locally'
+complete -c upy -n "__fish_upy_using_subcommand sync" -l no-delete -d 'Leave board files that no longer exist locally (overrides upy.toml)'
+complete -c upy -n "__fish_upy_using_subcommand sync" -l delete-kept -d 'With --delete, also remove boot.py and files matched by the keep list'
+complete -c upy -n "__fish_upy_using_subcommand sync" -s n -l dry-run -d 'Print the plan without changing the board'
+complete -c upy -n "__fish_upy_using_subcommand sync" -l compile -d 'Compile .py files to .mpy before sending (main.py and boot.py stay source)'
+complete -c upy -n "__fish_upy_using_subcommand sync" -l no-compile -d 'Send .py files as they are (overrides upy.toml)'
+complete -c upy -n "__fish_upy_using_subcommand sync" -s w -l watch -d 'Keep syncing on every local change and reload the code on the board'
+complete -c upy -n "__fish_upy_using_subcommand sync" -l show-settings -d 'Print the resolved settings and stop'
+complete -c upy -n "__fish_upy_using_subcommand sync" -s q -l quiet -d 'Print only errors and the commands\' own output'
+complete -c upy -n "__fish_upy_using_subcommand sync" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand sync" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
+complete -c upy -n "__fish_upy_using_subcommand sync" -s h -l help -d 'Print help'
+complete -c upy -n "__fish_upy_using_subcommand sync" -s V -l version -d 'Print version'
+complete -c upy -n "__fish_upy_using_subcommand compile" -s o -d 'Output: a .mpy file for a single source file, otherwise a directory that mirrors the sources (default: next to each source)' -r -F
+complete -c upy -n "__fish_upy_using_subcommand compile" -s s -d 'Source file name stored in the .mpy (single source file only; default: the path given)' -r
+complete -c upy -n "__fish_upy_using_subcommand compile" -s O -d 'Optimisation level as mpy-cross\'s -O0..-O3 (1+: no asserts, __debug__ false; 3: no line numbers)' -r
+complete -c upy -n "__fish_upy_using_subcommand compile" -s m -d 'Target option: `-msmall-int-bits=N` (default 31), `-march=ARCH` (accepted; native code itself is not emitted, so functions decorated native/viper/asm_* are rejected)' -r
+complete -c upy -n "__fish_upy_using_subcommand compile" -s X -d 'Implementation option: `-X no-source-lines`, `-X source-lines`, `-X heapsize=N`, `-X emit=bytecode`' -r
+complete -c upy -n "__fish_upy_using_subcommand compile" -s j -l jobs -d 'Number of files compiled at once (default: number of cores)' -r
+complete -c upy -n "__fish_upy_using_subcommand compile" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand compile" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
+complete -c upy -n "__fish_upy_using_subcommand compile" -s v -d 'Accepted for mpy-cross command lines; has no effect'
+complete -c upy -n "__fish_upy_using_subcommand compile" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
+complete -c upy -n "__fish_upy_using_subcommand compile" -s q -l quiet -d 'Print only errors and the commands\' own output'
+complete -c upy -n "__fish_upy_using_subcommand compile" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand compile" -s h -l help -d 'Print help'
+complete -c upy -n "__fish_upy_using_subcommand compile" -s V -l version -d 'Print version'
+complete -c upy -n "__fish_upy_using_subcommand completions" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand completions" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
+complete -c upy -n "__fish_upy_using_subcommand completions" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
+complete -c upy -n "__fish_upy_using_subcommand completions" -s q -l quiet -d 'Print only errors and the commands\' own output'
+complete -c upy -n "__fish_upy_using_subcommand completions" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c upy -n "__fish_upy_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -s q -l quiet -d 'Print only errors and the commands\' own output'
@@ -249,73 +334,43 @@ complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcom
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -l base -d 'Address of a .bin\'s first byte (default: 0x10000000 on RP2040/RP2350, the ESP offset for ESP images)' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
-complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the known boards, their chip, flash method and whether firmware is cached'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from help" -f -a "fetch" -d 'Download a board\'s official MicroPython firmware into the cache (SHA-256 recorded)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the cached firmware file of a board (after checking its SHA-256)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from help" -f -a "convert" -d 'Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT\'s extension)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c upy -n "__fish_upy_using_subcommand compile" -s o -d 'Output: a .mpy file for a single source file, otherwise a directory that mirrors the sources (default: next to each source)' -r -F
-complete -c upy -n "__fish_upy_using_subcommand compile" -s s -d 'Source file name stored in the .mpy (single source file only; default: the path given)' -r
-complete -c upy -n "__fish_upy_using_subcommand compile" -s O -d 'Optimisation level as mpy-cross\'s -O0..-O3 (1+: no asserts, __debug__ false; 3: no line numbers)' -r
-complete -c upy -n "__fish_upy_using_subcommand compile" -s m -d 'Target option: `-msmall-int-bits=N` (default 31), `-march=ARCH` (accepted; native code itself is not emitted, so functions decorated native/viper/asm_* are rejected)' -r
-complete -c upy -n "__fish_upy_using_subcommand compile" -s X -d 'Implementation option: `-X no-source-lines`, `-X source-lines`, `-X heapsize=N`, `-X emit=bytecode`' -r
-complete -c upy -n "__fish_upy_using_subcommand compile" -s j -l jobs -d 'Number of files compiled at once (default: number of cores)' -r
-complete -c upy -n "__fish_upy_using_subcommand compile" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
-complete -c upy -n "__fish_upy_using_subcommand compile" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
-complete -c upy -n "__fish_upy_using_subcommand compile" -s v -d 'Accepted for mpy-cross command lines; has no effect'
-complete -c upy -n "__fish_upy_using_subcommand compile" -s q -l quiet -d 'Print only errors and the commands\' own output'
-complete -c upy -n "__fish_upy_using_subcommand compile" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
-complete -c upy -n "__fish_upy_using_subcommand compile" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
-complete -c upy -n "__fish_upy_using_subcommand compile" -s h -l help -d 'Print help'
-complete -c upy -n "__fish_upy_using_subcommand compile" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand sync" -l exclude -d 'Do not send local files matching GLOB (gitignore syntax; repeatable)' -r
-complete -c upy -n "__fish_upy_using_subcommand sync" -l keep -d 'Never delete board files matching GLOB (`dir/` keeps a folder; repeatable)' -r
-complete -c upy -n "__fish_upy_using_subcommand sync" -s O -l optimize -d 'Optimisation level of --compile, as mpy-cross -O' -r
-complete -c upy -n "__fish_upy_using_subcommand sync" -l reload -d 'After each --watch sync: soft-reset (reboot, run main.py), reimport (re-run main.py), none' -r -f -a "soft-reset\t''
-reimport\t''
-none\t''"
-complete -c upy -n "__fish_upy_using_subcommand sync" -l debounce -d 'Milliseconds of quiet after a file event before --watch syncs (bursts of saves batch)' -r
-complete -c upy -n "__fish_upy_using_subcommand sync" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
-complete -c upy -n "__fish_upy_using_subcommand sync" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
-complete -c upy -n "__fish_upy_using_subcommand sync" -l delete -d 'Remove board files under REMOTE that no longer exist locally'
-complete -c upy -n "__fish_upy_using_subcommand sync" -l no-delete -d 'Leave board files that no longer exist locally (overrides upy.toml)'
-complete -c upy -n "__fish_upy_using_subcommand sync" -l delete-kept -d 'With --delete, also remove boot.py and files matched by the keep list'
-complete -c upy -n "__fish_upy_using_subcommand sync" -s n -l dry-run -d 'Print the plan without changing the board'
-complete -c upy -n "__fish_upy_using_subcommand sync" -l compile -d 'Compile .py files to .mpy before sending (main.py and boot.py stay source)'
-complete -c upy -n "__fish_upy_using_subcommand sync" -l no-compile -d 'Send .py files as they are (overrides upy.toml)'
-complete -c upy -n "__fish_upy_using_subcommand sync" -s w -l watch -d 'Keep syncing on every local change and reload the code on the board'
-complete -c upy -n "__fish_upy_using_subcommand sync" -l show-settings -d 'Print the resolved settings and stop'
-complete -c upy -n "__fish_upy_using_subcommand sync" -s q -l quiet -d 'Print only errors and the commands\' own output'
-complete -c upy -n "__fish_upy_using_subcommand sync" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
-complete -c upy -n "__fish_upy_using_subcommand sync" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
-complete -c upy -n "__fish_upy_using_subcommand sync" -s h -l help -d 'Print help'
-complete -c upy -n "__fish_upy_using_subcommand sync" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "devs" -d 'List serial ports, marking likely MicroPython boards'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "completions" -d 'Print shell completions for SHELL to stdout'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "exec" -d 'Run Python code on the board, streaming its output'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "eval" -d 'Print the value of a Python expression evaluated on the board'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "run" -d 'Run a local Python file on the board without copying it (Ctrl-C interrupts it)'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "ls" -d 'List a directory on the board'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "tree" -d 'Show the board\'s files as a tree'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "cat" -d 'Print files from the board'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "cp" -d 'Copy files between this computer and the board (board paths start with `:`)'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "rm" -d 'Remove files or directories on the board'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "mkdir" -d 'Create directories on the board'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "rmdir" -d 'Remove empty directories on the board'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "df" -d 'Show size and free space of the board\'s filesystem'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "sha256sum" -d 'Print SHA-256 checksums of files on the board'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "reset" -d 'Restart the board (soft by default, --hard for machine.reset())'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "info" -d 'Show the board\'s firmware, .mpy format, memory, storage and optional modules'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "repl" -d 'Connect this terminal to the board\'s interactive REPL (exit with Ctrl-] or Ctrl-X)'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "flash" -d 'Write MicroPython firmware to a board (ESP serial bootloader, UF2 or DAPLink drive, debug probe)'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "firmware" -d 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, convert images'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "compile" -d 'Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "sync" -d 'Mirror a local folder onto the board, sending only what changed; --watch keeps it so'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs completions exec eval run ls tree cat cp rm mkdir rmdir df sha256sum reset info repl flash firmware compile sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "devs" -d 'List serial ports, marking likely MicroPython boards'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "exec" -d 'Run Python code on the board, streaming its output'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "eval" -d 'Print the value of a Python expression evaluated on the board'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "run" -d 'Run a local Python file on the board without copying it (Ctrl-C interrupts it)'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "ls" -d 'List a directory on the board'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "tree" -d 'Show the board\'s files as a tree'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "cat" -d 'Print files from the board'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "cp" -d 'Copy files between this computer and the board (board paths start with `:`)'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "rm" -d 'Remove files or directories on the board'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "mv" -d 'Rename or move a file or folder on the board'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "touch" -d 'Create empty files on the board (existing files keep their content)'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "edit" -d 'Edit a board file in $VISUAL/$EDITOR; it is written back only if changed'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "mkdir" -d 'Create directories on the board'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "rmdir" -d 'Remove empty directories on the board'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "df" -d 'Show size and free space of the board\'s filesystem'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "sha256sum" -d 'Print SHA-256 checksums of files on the board'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "reset" -d 'Restart the board (soft by default, --hard for machine.reset())'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "soft-reset" -d 'Clear the board\'s interpreter and stay connected (boot.py runs, main.py does not)'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "resume" -d 'Go on with the board as it is, without a reset (upy never resets on connecting)'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "rtc" -d 'Print the board\'s clock; --set sets it from this computer\'s local time'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "info" -d 'Show the board\'s firmware, .mpy format, memory, storage and optional modules'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "repl" -d 'Connect this terminal to the board\'s interactive REPL (exit with Ctrl-] or Ctrl-X)'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "flash" -d 'Write MicroPython firmware to a board (ESP serial bootloader, UF2 or DAPLink drive, debug probe)'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "sync" -d 'Mirror a local folder onto the board, sending only what changed; --watch keeps it so'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "compile" -d 'Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "completions" -d 'Print shell completions for SHELL to stdout'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "firmware" -d 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, convert images'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from firmware" -f -a "list" -d 'List the known boards, their chip, flash method and whether firmware is cached'
 complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from firmware" -f -a "fetch" -d 'Download a board\'s official MicroPython firmware into the cache (SHA-256 recorded)'
 complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from firmware" -f -a "path" -d 'Print the cached firmware file of a board (after checking its SHA-256)'

@@ -2,9 +2,85 @@
 //!
 //! Each subcommand's own arguments live beside its code in `commands/<name>.rs`.
 
-use clap::{Args, Parser, Subcommand};
+use std::ffi::OsString;
+
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands;
+
+/// The word that separates the commands of a chain, as in mpremote.
+pub const CHAIN_SEPARATOR: &str = "+";
+
+/// Subcommands that never talk to a board: their help leaves out the connection options.
+const OFFLINE_COMMANDS: &[&[&str]] = &[&["compile"], &["completions"], &["firmware", "convert"]];
+/// The global options that only matter to a board connection.
+const CONNECTION_OPTIONS: &[&str] = &["port", "baud", "reset_on_open"];
+
+/// The clap model of the command line, with the connection options hidden from the help of
+/// commands that never connect.
+pub fn command() -> clap::Command {
+    let mut command = Cli::command();
+    // A subcommand that already has an argument does not receive the global one of that name,
+    // so a hidden copy keeps `upy compile --port X` parsing while the help leaves it out.
+    let hidden: Vec<clap::Arg> = command
+        .get_arguments()
+        .filter(|arg| CONNECTION_OPTIONS.contains(&arg.get_id().as_str()))
+        .map(|arg| arg.clone().hide(true))
+        .collect();
+    for path in OFFLINE_COMMANDS {
+        command = with_hidden_options(command, path, &hidden);
+    }
+    command
+}
+
+fn with_hidden_options(
+    command: clap::Command,
+    path: &[&str],
+    hidden: &[clap::Arg],
+) -> clap::Command {
+    match path.split_first() {
+        None => hidden
+            .iter()
+            .fold(command, |command, arg| command.arg(arg.clone())),
+        Some((name, rest)) => {
+            command.mut_subcommand(*name, |sub| with_hidden_options(sub, rest, hidden))
+        }
+    }
+}
+
+/// Parses a command line that may chain several commands with `+`
+/// (`upy cp main.py : + exec "import main"`). The global options come with the first command
+/// and apply to the whole chain. Exits with clap's message on a parse error.
+pub fn parse_chain(args: impl IntoIterator<Item = OsString>) -> (GlobalArgs, Vec<Command>) {
+    let mut args = args.into_iter();
+    let program = args.next().unwrap_or_else(|| OsString::from("upy"));
+    let mut segments: Vec<Vec<OsString>> = vec![Vec::new()];
+    for arg in args {
+        if arg == CHAIN_SEPARATOR {
+            segments.push(Vec::new());
+        } else {
+            segments.last_mut().expect("one segment at least").push(arg);
+        }
+    }
+    let mut global = None;
+    let mut commands = Vec::new();
+    for segment in segments {
+        let words = std::iter::once(program.clone()).chain(segment);
+        let matches = command()
+            .try_get_matches_from(words)
+            .unwrap_or_else(|err| err.exit());
+        let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+        cli.global.baud_given = matches.value_source("baud").is_some_and(|source| {
+            matches!(
+                source,
+                clap::parser::ValueSource::CommandLine | clap::parser::ValueSource::EnvVariable
+            )
+        });
+        global.get_or_insert(cli.global);
+        commands.push(cli.command);
+    }
+    (global.expect("one segment at least"), commands)
+}
 
 /// One fast toolchain for MicroPython boards: compile, flash, sync, and talk to the REPL.
 ///
@@ -58,6 +134,10 @@ pub struct GlobalArgs {
         value_parser = clap::builder::FalseyValueParser::new()
     )]
     pub reset_on_open: bool,
+
+    /// Whether `--baud` (or `UPY_BAUD`) was given rather than defaulted.
+    #[arg(skip)]
+    pub baud_given: bool,
 }
 
 /// The subcommands.
@@ -83,6 +163,12 @@ pub enum Command {
     Cp(commands::cp::CpArgs),
     /// Remove files or directories on the board
     Rm(commands::rm::RmArgs),
+    /// Rename or move a file or folder on the board
+    Mv(commands::mv::MvArgs),
+    /// Create empty files on the board (existing files keep their content)
+    Touch(commands::touch::TouchArgs),
+    /// Edit a board file in $VISUAL/$EDITOR; it is written back only if changed
+    Edit(commands::edit::EditArgs),
     /// Create directories on the board
     Mkdir(commands::mkdir::MkdirArgs),
     /// Remove empty directories on the board
@@ -93,6 +179,12 @@ pub enum Command {
     Sha256sum(commands::sha256sum::Sha256sumArgs),
     /// Restart the board (soft by default, --hard for machine.reset())
     Reset(commands::reset::ResetArgs),
+    /// Clear the board's interpreter and stay connected (boot.py runs, main.py does not)
+    SoftReset(commands::soft_reset::SoftResetArgs),
+    /// Go on with the board as it is, without a reset (upy never resets on connecting)
+    Resume(commands::resume::ResumeArgs),
+    /// Print the board's clock; --set sets it from this computer's local time
+    Rtc(commands::rtc::RtcArgs),
     /// Show the board's firmware, .mpy format, memory, storage and optional modules
     Info(commands::info::InfoArgs),
     /// Connect this terminal to the board's interactive REPL (exit with Ctrl-] or Ctrl-X)

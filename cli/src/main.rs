@@ -13,12 +13,14 @@ mod settings;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = args::Cli::parse();
-    let printer = printer::Printer::new(cli.global.quiet, cli.global.no_progress);
-    match commands::run(cli, printer) {
+    let (global, chain) = args::parse_chain(std::env::args_os());
+    let printer = printer::Printer::new(global.quiet, global.no_progress);
+    let ctx = commands::Context::new(global, printer);
+    let result = commands::run_chain(&ctx, chain);
+    // The session (if any) leaves the raw REPL before the status is reported.
+    drop(ctx);
+    match result {
         Ok(code) => code.into(),
         Err(err) => exit::report(&err).into(),
     }

@@ -4,12 +4,14 @@ mod simboard;
 mod util;
 
 mod cat;
+mod chain;
 mod cli;
 mod compile;
 mod cp;
 mod df;
 mod eval;
 mod exec;
+mod files;
 mod fixture;
 mod flash;
 mod info;

@@ -1,10 +1,10 @@
 //! `upy completions SHELL`: shell completions generated from the clap model.
 
 use anyhow::Result;
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 
-use crate::args::Cli;
+use crate::args;
 use crate::exit::Status;
 
 /// Arguments of `upy completions`.
@@ -16,7 +16,7 @@ pub struct CompletionsArgs {
 }
 
 pub fn run(args: CompletionsArgs) -> Result<Status> {
-    let mut command = Cli::command();
+    let mut command = args::command();
     clap_complete::generate(args.shell, &mut command, "upy", &mut std::io::stdout());
     Ok(Status::Success)
 }

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use clap::{parser::ValueSource, Args, CommandFactory, ValueEnum};
+use clap::{Args, ValueEnum};
 use indicatif::ProgressBar;
 use upy_firmware::catalog::{Board, Catalog, Method};
 use upy_firmware::detect::{self, Found};
@@ -18,7 +18,6 @@ use upy_firmware::image::{Image, ImageKind};
 use upy_firmware::progress::Progress;
 use upy_firmware::Chip;
 
-use crate::args::Cli;
 use crate::commands::firmware::cache;
 use crate::commands::Context;
 use crate::exit::{fail, Status};
@@ -199,15 +198,6 @@ impl Progress for BarProgress {
     fn on_status(&mut self, message: &str) {
         self.printer.status(message);
     }
-}
-
-/// Whether `--baud` (or UPY_BAUD) was given, as opposed to its global default.
-fn baud_was_given() -> bool {
-    Cli::command()
-        .try_get_matches_from(std::env::args_os())
-        .ok()
-        .and_then(|m| m.value_source("baud"))
-        .is_some_and(|source| matches!(source, ValueSource::CommandLine | ValueSource::EnvVariable))
 }
 
 fn drive_roots() -> Vec<PathBuf> {
@@ -430,6 +420,8 @@ fn flash_esp(
         ctx.printer.status(format!(
             "Asking MicroPython on {port} to enter its bootloader"
         ));
+        // A session an earlier command of the chain holds would keep the port busy.
+        drop(crate::connect::take_open_session(ctx));
         detect::enter_bootloader_via_repl(&port).map_err(firmware_error)?;
         before = ResetBefore::NoReset;
     }
@@ -438,7 +430,7 @@ fn flash_esp(
         (Some(AfterArg::NoReset), _) | (None, BeforeArg::NoReset) => ResetAfter::NoReset,
         (None, BeforeArg::DefaultReset) => ResetAfter::HardReset,
     };
-    let baud = if baud_was_given() {
+    let baud = if ctx.global.baud_given {
         ctx.global.baud
     } else {
         DEFAULT_ESP_BAUD
@@ -488,6 +480,8 @@ fn flash_uf2(args: &FlashArgs, image: &Image, roots: &[PathBuf], ctx: &Context) 
         ctx.printer.status(format!(
             "Asking MicroPython on {port} to enter its bootloader"
         ));
+        // A session an earlier command of the chain holds would keep the port busy.
+        drop(crate::connect::take_open_session(ctx));
         detect::enter_bootloader_via_repl(&port).map_err(firmware_error)?;
         let timeout = Duration::from_secs(args.timeout);
         if !drive::wait_for(timeout, || !uf2::find(roots).is_empty()) && args.drive.is_none() {

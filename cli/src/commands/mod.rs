@@ -6,6 +6,7 @@ pub mod completions;
 pub mod cp;
 pub mod devs;
 pub mod df;
+pub mod edit;
 pub mod eval;
 pub mod exec;
 pub mod firmware;
@@ -13,19 +14,26 @@ pub mod flash;
 pub mod info;
 pub mod ls;
 pub mod mkdir;
+pub mod mv;
 pub mod remote;
 pub mod repl;
 pub mod reset;
+pub mod resume;
 pub mod rm;
 pub mod rmdir;
+pub mod rtc;
 pub mod run;
 pub mod sha256sum;
+pub mod soft_reset;
 pub mod sync;
+pub mod touch;
 pub mod tree;
 
 use anyhow::Result;
 
-use crate::args::{Cli, Command, GlobalArgs};
+use std::cell::RefCell;
+
+use crate::args::{Command, GlobalArgs};
 use crate::exit::Status;
 use crate::printer::Printer;
 
@@ -33,35 +41,61 @@ use crate::printer::Printer;
 pub struct Context {
     pub global: GlobalArgs,
     pub printer: Printer,
+    /// The board session shared by the commands of a chain (see `connect`).
+    pub(crate) board: RefCell<Option<upy_protocol::Session>>,
+}
+
+impl Context {
+    pub fn new(global: GlobalArgs, printer: Printer) -> Context {
+        Context {
+            global,
+            printer,
+            board: RefCell::new(None),
+        }
+    }
+}
+
+/// Runs a chain of commands (`upy cp main.py : + exec "import main"`) over one connection,
+/// stopping at the first that does not succeed.
+pub fn run_chain(ctx: &Context, commands: Vec<Command>) -> Result<Status> {
+    for command in commands {
+        let status = run(command, ctx)?;
+        if status != Status::Success {
+            return Ok(status);
+        }
+    }
+    Ok(Status::Success)
 }
 
 /// Dispatches to the subcommand.
-pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
-    let ctx = Context {
-        global: cli.global,
-        printer,
-    };
-    match cli.command {
-        Command::Devs(args) => devs::run(args, &ctx),
+pub fn run(command: Command, ctx: &Context) -> Result<Status> {
+    match command {
+        Command::Devs(args) => devs::run(args, ctx),
         Command::Completions(args) => completions::run(args),
-        Command::Exec(args) => exec::run(args, &ctx),
-        Command::Eval(args) => eval::run(args, &ctx),
-        Command::Run(args) => run::run(args, &ctx),
-        Command::Ls(args) => ls::run(args, &ctx),
-        Command::Tree(args) => tree::run(args, &ctx),
-        Command::Cat(args) => cat::run(args, &ctx),
-        Command::Cp(args) => cp::run(args, &ctx),
-        Command::Rm(args) => rm::run(args, &ctx),
-        Command::Mkdir(args) => mkdir::run(args, &ctx),
-        Command::Rmdir(args) => rmdir::run(args, &ctx),
-        Command::Df(args) => df::run(args, &ctx),
-        Command::Sha256sum(args) => sha256sum::run(args, &ctx),
-        Command::Reset(args) => reset::run(args, &ctx),
-        Command::Info(args) => info::run(args, &ctx),
-        Command::Repl(args) => repl::run(args, &ctx),
-        Command::Flash(args) => flash::run(args, &ctx),
-        Command::Firmware(args) => firmware::run(args, &ctx),
-        Command::Compile(args) => compile::run(args, &ctx),
-        Command::Sync(args) => sync::run(args, &ctx),
+        Command::Exec(args) => exec::run(args, ctx),
+        Command::Eval(args) => eval::run(args, ctx),
+        Command::Run(args) => run::run(args, ctx),
+        Command::Ls(args) => ls::run(args, ctx),
+        Command::Tree(args) => tree::run(args, ctx),
+        Command::Cat(args) => cat::run(args, ctx),
+        Command::Cp(args) => cp::run(args, ctx),
+        Command::Rm(args) => rm::run(args, ctx),
+        Command::Mkdir(args) => mkdir::run(args, ctx),
+        Command::Rmdir(args) => rmdir::run(args, ctx),
+        Command::Df(args) => df::run(args, ctx),
+        Command::Sha256sum(args) => sha256sum::run(args, ctx),
+        Command::Reset(args) => reset::run(args, ctx),
+        Command::Info(args) => info::run(args, ctx),
+        Command::Repl(args) => repl::run(args, ctx),
+        Command::Flash(args) => flash::run(args, ctx),
+        Command::Firmware(args) => firmware::run(args, ctx),
+        Command::Compile(args) => compile::run(args, ctx),
+        Command::Sync(args) => sync::run(args, ctx),
+        Command::Mv(args) => mv::run(args, ctx),
+        Command::Touch(args) => touch::run(args, ctx),
+        Command::Edit(args) => edit::run(args, ctx),
+        Command::Rtc(args) => rtc::run(args, ctx),
+        Command::Resume(args) => resume::run(args, ctx),
+        Command::SoftReset(args) => soft_reset::run(args, ctx),
     }
 }

@@ -24,6 +24,7 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<Status> {
     let mut session = connect(ctx)?;
     if args.hard {
         session.hard_reset().board()?;
+        session.discard();
         ctx.printer.status("Hard reset: the board is restarting");
     } else {
         session.soft_reset_and_run_main().board()?;

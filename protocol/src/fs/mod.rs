@@ -375,6 +375,13 @@ impl Fs<'_> {
         self.run(&[], &code, &from).map(|_| ())
     }
 
+    /// Creates an empty file at `path` unless something is there already (its content is kept).
+    pub fn touch(&mut self, path: &str) -> Result<()> {
+        let path = normalize(path)?;
+        let code = format!("if _k({0}) is None:open({0},'w').close()", dev_path(&path));
+        self.run(&[], &code, &path).map(|_| ())
+    }
+
     /// Space on the filesystem holding `path` (usually `/`).
     pub fn df(&mut self, path: &str) -> Result<FsSpace> {
         let path = normalize(path)?;

@@ -27,6 +27,14 @@ impl Link {
         })
     }
 
+    /// Takes over an open session's port (an earlier command of a chain), back in the
+    /// friendly REPL.
+    pub fn from_session(mut session: upy_protocol::Session) -> Result<Link, upy_protocol::Error> {
+        session.exit_raw_repl()?;
+        let (transport, _unread) = session.into_parts();
+        Ok(Link { transport })
+    }
+
     /// A second handle on the same port for the reading thread.
     pub fn reader(&self) -> io::Result<LinkReader> {
         Ok(LinkReader {

@@ -92,7 +92,11 @@ pub fn run(args: ReplArgs, ctx: &Context) -> Result<Status> {
         }
         None => None,
     };
-    let link = Link::open(&port, ctx.global.baud).map_err(crate::connect::board_error)?;
+    let link = match crate::connect::take_open_session(ctx) {
+        Some(session) => Link::from_session(session),
+        None => Link::open(&port, ctx.global.baud),
+    }
+    .map_err(crate::connect::board_error)?;
 
     let interactive = std::io::stdin().is_terminal();
     let terminal = if interactive {

@@ -84,11 +84,21 @@ impl Link {
                 port: name.to_string(),
                 source,
             })?;
-        Ok(Link {
-            session: Session::new(Box::new(transport)),
-            name: name.to_string(),
+        Ok(Link::from_session(Session::new(Box::new(transport))))
+    }
+
+    /// Works on an open session (one an earlier command of a chain left).
+    pub fn from_session(session: Session) -> Link {
+        Link {
+            name: session.port().to_string(),
+            session,
             pending: Vec::new(),
-        })
+        }
+    }
+
+    /// Gives the session back, for the commands after this one.
+    pub fn into_session(self) -> Session {
+        self.session
     }
 
     /// The port's name.

@@ -236,22 +236,27 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<Status> {
     }
     check_local(&settings.local)?;
     if args.watch {
+        // Watching keeps its own connection, reopened whenever the board comes back.
+        drop(crate::connect::take_open_session(ctx));
         return watch::run(settings, ctx);
     }
     let mut job = SyncJob::prepare(&settings, ctx)?;
     let port = crate::ports::resolve(&settings.port)?;
     let started = Instant::now();
-    let mut link = connect(&port, settings.baud)?;
+    let mut link = match crate::connect::take_open_session(ctx) {
+        Some(session) => Link::from_session(session),
+        None => connect(&port, settings.baud)?,
+    };
     let mut state = job.fetch(&mut link)?;
     let wanted = job.wanted(&state.facts)?;
     let plan = job.plan(&wanted, &state.remote)?;
     if settings.dry_run {
         report::print_plan(&plan, &settings.remote, &state.remote);
-        leave(&mut link);
+        crate::connect::return_session(ctx, link.into_session());
         return Ok(Status::Success);
     }
     let mut outcome = job.apply(&mut link, &mut state, &wanted, &plan, ctx)?;
-    leave(&mut link);
+    crate::connect::return_session(ctx, link.into_session());
     // The summary's time is the whole command's, manifest and all.
     outcome.elapsed = started.elapsed();
     report::summary(&ctx.printer, &outcome, &port, &settings.remote);
@@ -260,10 +265,6 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<Status> {
     } else {
         Status::Failure
     })
-}
-
-fn leave(link: &mut Link) {
-    let _ = link.leave_raw();
 }
 
 fn check_local(local: &Path) -> Result<()> {
