@@ -56,11 +56,11 @@ pub enum Error {
         timeout: Duration,
     },
     /// The port answers, but not like a MicroPython REPL.
-    #[error("the device on {port} does not look like a MicroPython board (could not enter the raw REPL; it sent {received:?})")]
+    #[error("the device on {port} does not look like a MicroPython board (it never showed a MicroPython prompt; it sent {received})")]
     NotMicroPython {
         /// The port name.
         port: String,
-        /// The last bytes the device sent, lossily decoded, for the message.
+        /// A short readable sample of what the device sent (text, or bytes in hex).
         received: String,
     },
     /// The board sent bytes the protocol does not allow at this point.

@@ -151,7 +151,7 @@ impl Session {
     /// waits when noise hides the banner.
     pub fn enter_raw_repl(&mut self) -> Result<()> {
         let started = Instant::now();
-        let mut noise = Noise::default();
+        let mut noise = Noise::new();
         // Fast path for a board idle at a prompt or running interruptible code: one write, one
         // banner. Noise before the banner is fine; the slow attempts below handle the rest.
         self.write(&[b'\r', CTRL_C, CTRL_C, CTRL_A])?;
@@ -205,6 +205,9 @@ impl Session {
                 return Ok(());
             }
             attempt += 1;
+            if noise.looks_foreign() {
+                break;
+            }
             // Past the planned attempts, keep going only while output is still streaming in (a
             // long backlog of a chatty program ahead of the banner), within a limit.
             let streaming = noise
@@ -221,10 +224,9 @@ impl Session {
                 timeout: started.elapsed(),
             });
         }
-        let tail = &noise.tail[noise.tail.len().saturating_sub(120)..];
         Err(Error::NotMicroPython {
             port: self.port.clone(),
-            received: String::from_utf8_lossy(tail).into_owned(),
+            received: describe_sample(&noise.tail[noise.tail.len().saturating_sub(96)..]),
         })
     }
 
@@ -270,6 +272,9 @@ impl Session {
             if let Some(end) = raw_repl::find_raw_banner_end(&window) {
                 self.pending = window[end..].to_vec();
                 return Ok(true);
+            }
+            if noise.looks_foreign() {
+                return Ok(false);
             }
             if window.len() > 4096 {
                 window.drain(..window.len() - 64);
@@ -799,15 +804,42 @@ fn check_sendable(code: &[u8]) -> Result<()> {
 }
 
 /// What the board sent while the session tried to get control: the tail for the error
-/// message, a count, and when the last byte came.
-#[derive(Default)]
+/// message, a count, when the last byte came, and whether any of it was MicroPython's.
 struct Noise {
+    started: Instant,
     tail: Vec<u8>,
     total: u64,
     last: Option<Instant>,
+    saw_micropython: bool,
 }
 
+/// Words a MicroPython REPL prints in answer to Ctrl-C and Ctrl-A (or at boot), whatever the
+/// program on it was doing.
+const MICROPYTHON_SIGNS: [&[u8]; 7] = [
+    b"raw REPL",
+    b">>> ",
+    b"MicroPython",
+    b"Traceback",
+    b"KeyboardInterrupt",
+    b"soft reboot",
+    b"MPY: ",
+];
+
+/// How long a device may keep talking without one of those words before it is taken for
+/// something else (other firmware, the wrong baud rate, line noise).
+const FOREIGN_AFTER: Duration = Duration::from_millis(2500);
+
 impl Noise {
+    fn new() -> Noise {
+        Noise {
+            started: Instant::now(),
+            tail: Vec::new(),
+            total: 0,
+            last: None,
+            saw_micropython: false,
+        }
+    }
+
     fn push(&mut self, data: &[u8]) {
         if data.is_empty() {
             return;
@@ -815,9 +847,43 @@ impl Noise {
         self.total += data.len() as u64;
         self.last = Some(Instant::now());
         self.tail.extend_from_slice(data);
+        if !self.saw_micropython {
+            // The new bytes plus enough before them for a sign split across two reads.
+            let recent = &self.tail[self.tail.len().saturating_sub(data.len() + 24)..];
+            self.saw_micropython = MICROPYTHON_SIGNS
+                .iter()
+                .any(|sign| raw_repl::find_end(recent, sign).is_some());
+        }
         if self.tail.len() > 8192 {
             self.tail.drain(..self.tail.len() - 1024);
         }
+    }
+
+    /// The device has talked for a while and said nothing a MicroPython REPL says.
+    fn looks_foreign(&self) -> bool {
+        self.total > 0 && !self.saw_micropython && self.started.elapsed() > FOREIGN_AFTER
+    }
+}
+
+/// A short readable sample of what a device sent: the text when it is text (control bytes
+/// escaped), else the first bytes in hex.
+fn describe_sample(bytes: &[u8]) -> String {
+    let texty = bytes
+        .iter()
+        .filter(|&&b| b.is_ascii_graphic() || b" \r\n\t".contains(&b))
+        .count();
+    if bytes.is_empty() || texty * 10 >= bytes.len() * 9 {
+        let text: String = bytes.iter().map(|&b| b as char).collect();
+        format!("{:?}", text.trim())
+    } else {
+        let shown = &bytes[..bytes.len().min(24)];
+        let hex: Vec<String> = shown.iter().map(|b| format!("{b:02x}")).collect();
+        let more = if bytes.len() > shown.len() {
+            " ..."
+        } else {
+            ""
+        };
+        format!("bytes {}{more}", hex.join(" "))
     }
 }
 
@@ -861,5 +927,41 @@ impl Transport for ClosedTransport {
     }
     fn name(&self) -> &str {
         "closed"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn samples_show_text_as_text_and_anything_else_as_hex() {
+        assert_eq!(
+            describe_sample(b"ERROR\r\nERROR\r\n"),
+            "\"ERROR\\r\\nERROR\""
+        );
+        let random = [0x8f, 0x00, 0xfe, 0x41, 0x13, 0x99];
+        assert_eq!(describe_sample(&random), "bytes 8f 00 fe 41 13 99");
+        let long = [0xaa; 40];
+        assert!(describe_sample(&long).ends_with("aa ..."));
+    }
+
+    #[test]
+    fn micropython_words_keep_a_chatty_device_from_looking_foreign() {
+        let mut noise = Noise::new();
+        noise.started -= FOREIGN_AFTER * 2;
+        noise.push(b"tick 1\r\ntick 2\r\n");
+        assert!(noise.looks_foreign());
+        // A sign split across two reads still counts.
+        noise.push(b"Traceback (most recent call last):\r\nKeyboardInt");
+        noise.push(b"errupt:\r\n");
+        assert!(!noise.looks_foreign());
+    }
+
+    #[test]
+    fn a_device_is_not_judged_before_its_time() {
+        let mut noise = Noise::new();
+        noise.push(&[0xff; 100]);
+        assert!(!noise.looks_foreign());
     }
 }

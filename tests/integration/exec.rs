@@ -159,6 +159,56 @@ fn device_that_is_not_micropython_exits_8() {
     assert!(err.contains("ERROR"), "{err}");
 }
 
+/// A device that sends random bytes without pause, as a board at the wrong baud rate or a
+/// noisy line does.
+fn noisy_device() -> OtherDevice {
+    let script = "import os,pty,tty,random\nm,s=pty.openpty()\ntty.setraw(s)\nprint('PORT',os.ttyname(s),flush=True)\nr=random.Random(5)\nimport time\nwhile True:\n os.write(m,bytes(r.randrange(256) for _ in range(64)))\n time.sleep(0.005)\n";
+    let mut child = Command::new(venv_bin("python"))
+        .args(["-c", script])
+        .stdout(Stdio::piped())
+        .stdin(Stdio::null())
+        .spawn()
+        .expect("start the noisy device");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("port line");
+    let port = line.trim().trim_start_matches("PORT ").to_string();
+    OtherDevice { child, port }
+}
+
+#[test]
+fn device_sending_random_bytes_is_recognised_quickly_with_a_hex_sample() {
+    let device = noisy_device();
+    let started = Instant::now();
+    let output = upy_on(&device.port, &["exec", "pass"]);
+    let took = started.elapsed();
+    assert_eq!(output.status.code(), Some(8), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("does not look like a MicroPython board"),
+        "{err}"
+    );
+    assert!(err.contains("bytes "), "{err}");
+    // Readable: no raw control bytes reach the terminal.
+    assert!(!err.bytes().any(|b| b < 0x20 && b != b'\n'), "{err:?}");
+    assert!(took < Duration::from_secs(4), "took {took:?}");
+}
+
+#[test]
+fn device_answering_in_text_is_recognised_within_seconds() {
+    let device = OtherDevice::start("ERROR\r\n");
+    let started = Instant::now();
+    let output = upy_on(&device.port, &["exec", "pass"]);
+    assert_eq!(output.status.code(), Some(8), "{}", stderr(&output));
+    assert!(stderr(&output).contains("ERROR"), "{}", stderr(&output));
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
 #[test]
 fn board_unplugged_mid_command_exits_4() {
     let board = SimBoard::with(SimOptions {

@@ -38,6 +38,9 @@ SOFT_REBOOT = b"MPY: soft reboot\r\n"
 # Printed by the boot code (and removed from the output): the runtime is up and handles Ctrl-C.
 READY_MARKER = b"\x1b]upysim-ready\x07"
 UART_FIFO = 64
+# Output a paced link holds before the board's prints block, as a UART's TX buffer and a
+# USB-serial bridge's buffer do: a board never runs ahead of its link by more than this.
+OUTPUT_BACKLOG = 4096
 
 
 def boot_code(root, run_main):
@@ -326,7 +329,9 @@ class Board:
             if self.client is None and self.args.replug_after is None:
                 return  # unplugged for good: nothing left to serve
             interp = self.interpreter
-            readers = [interp.master]
+            # On a paced link the board's output blocks once the link's buffers are full.
+            backed_up = self.args.baud and self.client is not None and len(self.to_client) >= OUTPUT_BACKLOG
+            readers = [] if backed_up else [interp.master]
             if self.args.exit_on_stdin_eof:
                 readers.append(sys.stdin.fileno())
             if self.client is not None:
@@ -349,7 +354,7 @@ class Board:
                     interp.process.wait()
                     self.restart()
                     continue
-            elif interp.process.poll() is not None:
+            elif not backed_up and interp.process.poll() is not None:
                 self.drain_interpreter()
                 self.restart()
                 continue
