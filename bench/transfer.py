@@ -4,8 +4,10 @@
 Starts one simulated board (the real MicroPython unix port behind a pty, tests/simboard) paced
 like a 115200-baud UART, then uploads and downloads a 50 KB .py file, a 200 KB random binary
 file and a folder of 50 small .py files with each tool in turn, checking every copy byte for
-byte. Prints seconds per tool, upy's speed-up over each peer, and payload throughput against
-the link's base64 limit (0.75 x 11,520 B/s at 115200 baud).
+byte. Prints seconds per tool, upy's speed-up over each peer, each tool's payload throughput
+(B/s) and upy's against the link's base64 limit (0.75 x 11,520 B/s at 115200 baud). Then the
+command latency: the median time of a whole `exec "pass"` and a one-file `ls` command line
+(connect, take control of the board, run, leave), each tool on the same board.
 
 Usage: bench/transfer.sh   (or: .venv/bin/python bench/transfer.py --upy target/release/upy)
 """
@@ -112,6 +114,26 @@ def tool_commands(tool, upy, venv, port):
     }
 
 
+LATENCY_RUNS = 7
+
+
+def latency_commands(tool, upy, venv, port):
+    """Command lines for (exec pass, ls /)."""
+    if tool == "upy":
+        base = [upy, "--port", port]
+        return {"exec": base + ["exec", "pass"], "ls": base + ["ls", ":/"]}
+    if tool == "mpremote":
+        base = [os.path.join(venv, "bin", "mpremote"), "connect", port]
+        return {"exec": base + ["exec", "pass"], "ls": base + ["fs", "ls", ":/"]}
+    base = [os.path.join(venv, "bin", "mpytool"), "-q", "-p", port]
+    return {"exec": base + ["exec", "pass"], "ls": base + ["ls", ":/"]}
+
+
+def median(values):
+    values = sorted(values)
+    return values[len(values) // 2]
+
+
 def timed(command):
     start = time.monotonic()
     result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
@@ -176,6 +198,13 @@ def main():
                 down = results.get((label, "download", tool))
                 print(f"  {label:14} {tool:9} up {results[(label, 'upload', tool)]:6.2f} s"
                       f"  down {'n/a' if down is None else f'{down:6.2f} s'}", file=sys.stderr)
+        latency = {}  # (command, tool) -> median seconds
+        board.clear()
+        with open(os.path.join(board.root, "one.py"), "w") as f:
+            f.write("x = 1\n")
+        for tool in tools:
+            for name, command in latency_commands(tool, args.upy, args.venv, board.port).items():
+                latency[(name, tool)] = median([timed(command) for _ in range(LATENCY_RUNS)])
     finally:
         board.stop()
     print("\nmpytool downloads: n/a (mpytool 2.6 needs os.ilistdir sizes, which the unix port lacks)")
@@ -183,7 +212,8 @@ def main():
           f"base64 payload limit {BASE64_LIMIT:.0f} B/s\n")
     header = f"{'case':14} {'direction':9}" + "".join(f" {t:>9}" for t in tools)
     peers = [t for t in tools if t != "upy"]
-    header += "".join(f" {'vs ' + p:>12}" for p in peers) + f" {'upy B/s':>9} {'of b64':>7}"
+    header += "".join(f" {'vs ' + p:>12}" for p in peers)
+    header += "".join(f" {t + ' B/s':>13}" for t in tools) + f" {'upy of b64':>10}"
     print(header)
     for label, name in cases:
         size = payload_bytes(os.path.join(work, name))
@@ -195,8 +225,21 @@ def main():
                 for p in peers:
                     theirs = results.get((label, direction, p))
                     row += cell(None if theirs is None else theirs / mine, 11, "x")
-                row += f" {size / mine:9.0f} {100 * size / mine / BASE64_LIMIT:6.0f}%"
+            for t in tools:
+                taken = results.get((label, direction, t))
+                row += f" {'n/a':>13}" if taken is None else f" {size / taken:13.0f}"
+            if "upy" in tools:
+                row += f" {100 * size / mine / BASE64_LIMIT:9.0f}%"
             print(row)
+    print(f"\nCommand latency (median of {LATENCY_RUNS} runs, whole command line):")
+    print(f"{'command':14}" + "".join(f" {t:>9}" for t in tools)
+          + "".join(f" {'vs ' + p:>12}" for p in peers))
+    for name, label in (("exec", "exec pass"), ("ls", "ls /")):
+        row = f"{label:14}" + "".join(cell(latency[(name, t)], 8, "s") for t in tools)
+        if "upy" in tools:
+            for p in peers:
+                row += cell(latency[(name, p)] / latency[(name, "upy")], 11, "x")
+        print(row)
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -809,13 +809,16 @@ struct Noise {
     started: Instant,
     tail: Vec<u8>,
     total: u64,
+    /// Bytes other than the answers of an upload helper left running by a killed upy.
+    telling: u64,
     last: Option<Instant>,
     saw_micropython: bool,
 }
 
 /// Words a MicroPython REPL prints in answer to Ctrl-C and Ctrl-A (or at boot), whatever the
 /// program on it was doing.
-const MICROPYTHON_SIGNS: [&[u8]; 7] = [
+const MICROPYTHON_SIGNS: [&[u8]; 8] = [
+    b"\x04>",
     b"raw REPL",
     b">>> ",
     b"MicroPython",
@@ -828,6 +831,12 @@ const MICROPYTHON_SIGNS: [&[u8]; 7] = [
 /// How long a device may keep talking without one of those words before it is taken for
 /// something else (other firmware, the wrong baud rate, line noise).
 const FOREIGN_AFTER: Duration = Duration::from_millis(2500);
+/// A device must have said at least this much for that judgement.
+const FOREIGN_MIN_BYTES: u64 = 16;
+/// What the board-side upload helper sends per frame it took.
+const UPLOAD_ACK: u8 = 0x06;
+/// What it sends for a frame it refused (an abort among them).
+const UPLOAD_NAK: u8 = 0x15;
 
 impl Noise {
     fn new() -> Noise {
@@ -835,6 +844,7 @@ impl Noise {
             started: Instant::now(),
             tail: Vec::new(),
             total: 0,
+            telling: 0,
             last: None,
             saw_micropython: false,
         }
@@ -845,6 +855,10 @@ impl Noise {
             return;
         }
         self.total += data.len() as u64;
+        self.telling += data
+            .iter()
+            .filter(|&&b| b != UPLOAD_ACK && b != UPLOAD_NAK)
+            .count() as u64;
         self.last = Some(Instant::now());
         self.tail.extend_from_slice(data);
         if !self.saw_micropython {
@@ -861,7 +875,9 @@ impl Noise {
 
     /// The device has talked for a while and said nothing a MicroPython REPL says.
     fn looks_foreign(&self) -> bool {
-        self.total > 0 && !self.saw_micropython && self.started.elapsed() > FOREIGN_AFTER
+        self.telling >= FOREIGN_MIN_BYTES
+            && !self.saw_micropython
+            && self.started.elapsed() > FOREIGN_AFTER
     }
 }
 
@@ -955,6 +971,14 @@ mod tests {
         // A sign split across two reads still counts.
         noise.push(b"Traceback (most recent call last):\r\nKeyboardInt");
         noise.push(b"errupt:\r\n");
+        assert!(!noise.looks_foreign());
+    }
+
+    #[test]
+    fn acknowledgements_of_an_abandoned_upload_are_not_foreign() {
+        let mut noise = Noise::new();
+        noise.started -= FOREIGN_AFTER * 2;
+        noise.push(&[UPLOAD_ACK; 40]);
         assert!(!noise.looks_foreign());
     }
 
