@@ -6,8 +6,9 @@ fresh simulated board (tests/simboard/simboard.py, the real MicroPython unix por
 UART at 115200 baud: first sync, re-sync with nothing changed, re-sync after one file changed.
 The board's files are checked against the project after every step. Prints seconds and ratios.
 
-Part 2 (watch latency): `upy sync --watch` on an unpaced board; a small module is saved with a
-new value and the time until main.py prints that value is measured. Prints median and p95.
+Part 2 (watch latency): `upy sync --watch` on an unpaced board, then on one paced at 115200
+baud; a small module is saved with a new value and the time until main.py prints that value is
+measured. Prints median and p95.
 
 Usage: python3 bench/sync.py [--upy PATH] [--runs N] [--saves N] [--only transfer|watch]
 Needs tests/setup.sh (the venv at ./.venv or $UPY_VENV); builds upy in release mode unless --upy.
@@ -194,13 +195,13 @@ def hundred_unchanged(upy):
     print(f"upy re-sync of 100 unchanged files (paced 115200): {elapsed:.2f} s")
 
 
-def watch_bench(upy, saves):
+def watch_bench(upy, saves, baud=None):
     project = tempfile.mkdtemp(prefix="upy-bench-watch")
     with open(os.path.join(project, "main.py"), "w") as f:
         f.write("import time, value\nprint('value', value.V)\nwhile True:\n    time.sleep(0.05)\n")
     with open(os.path.join(project, "value.py"), "w") as f:
         f.write("V = 0\n")
-    board = Board()
+    board = Board(baud)
     watcher = subprocess.Popen([upy, "--port", board.port, "sync", ".", "--watch"],
                                cwd=project, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     seen = {}
@@ -247,7 +248,8 @@ def watch_bench(upy, saves):
         shutil.rmtree(project, ignore_errors=True)
     latencies.sort()
     p95 = latencies[min(len(latencies) - 1, int(round(0.95 * len(latencies))) - 1)]
-    print(f"watch latency, save to new code running (unpaced board, {saves} saves): "
+    link = f"board paced at {baud} baud" if baud else "unpaced board"
+    print(f"watch latency, save to new code running ({link}, {saves} saves): "
           f"median {statistics.median(latencies):.0f} ms, p95 {p95:.0f} ms, "
           f"min {latencies[0]:.0f} ms, max {latencies[-1]:.0f} ms")
 
@@ -266,6 +268,7 @@ def main():
         hundred_unchanged(upy)
     if args.only in (None, "watch"):
         watch_bench(upy, args.saves)
+        watch_bench(upy, args.saves, baud=115200)
 
 
 if __name__ == "__main__":

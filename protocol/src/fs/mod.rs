@@ -26,7 +26,7 @@ mod path;
 mod upload;
 
 use path::dev_path;
-pub use path::{file_name, join, normalize, parent, py_str};
+pub use path::{file_name, join, normalize, parent, py_bytes, py_str};
 pub use upload::Upload;
 
 use crate::error::{errno, DeviceException, Error, Result};

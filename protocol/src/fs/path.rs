@@ -41,6 +41,23 @@ pub fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or("")
 }
 
+/// A Python bytes literal for `data` using only printable ASCII (safe inside raw REPL code).
+pub fn py_bytes(data: &[u8]) -> String {
+    let mut out = String::with_capacity(data.len() + data.len() / 8 + 3);
+    out.push_str("b'");
+    for &byte in data {
+        match byte {
+            b'\\' => out.push_str("\\\\"),
+            b'\'' => out.push_str("\\'"),
+            b'\n' => out.push_str("\\n"),
+            0x20..=0x7e => out.push(byte as char),
+            _ => out.push_str(&format!("\\x{byte:02x}")),
+        }
+    }
+    out.push('\'');
+    out
+}
+
 /// A Python string literal for `text`, safe inside raw REPL code (no raw control bytes).
 pub fn py_str(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);

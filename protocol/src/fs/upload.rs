@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use base64::Engine as _;
 
 use super::path::dev_path;
-use super::{deflate_code, map_os_error, normalize, Fs, Helpers, Progress, TEMP_SUFFIX};
+use super::{deflate_code, map_os_error, normalize, py_bytes, Fs, Helpers, Progress, TEMP_SUFFIX};
 use crate::error::{Error, Result};
 use crate::raw_repl::CTRL_D;
 use crate::session::PasteSupport;
@@ -449,7 +449,7 @@ impl Fs<'_> {
                     None => format!("w(a('{plain}'))"),
                 }
             } else {
-                format!("w({})", bytes_literal(chunk))
+                format!("w({})", py_bytes(chunk))
             };
             if let Err(err) = self.run(&[], &literal, &path) {
                 result = Err(err);
@@ -610,22 +610,6 @@ fn decode_lines(text: &[u8], base64: bool) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// A Python bytes literal using only printable ASCII.
-fn bytes_literal(data: &[u8]) -> String {
-    let mut out = String::with_capacity(data.len() * 2 + 3);
-    out.push_str("b'");
-    for &byte in data {
-        match byte {
-            b'\\' => out.push_str("\\\\"),
-            b'\'' => out.push_str("\\'"),
-            0x20..=0x7e => out.push(byte as char),
-            _ => out.push_str(&format!("\\x{byte:02x}")),
-        }
-    }
-    out.push('\'');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -678,7 +662,7 @@ mod tests {
     #[test]
     fn bytes_literal_is_sendable_and_decodes() {
         let data: Vec<u8> = (0..=255).collect();
-        let literal = bytes_literal(&data);
+        let literal = py_bytes(&data);
         assert!(crate::raw_repl::is_sendable_code(literal.as_bytes()));
         assert!(literal.starts_with("b'\\x00\\x01"));
     }

@@ -19,6 +19,8 @@
 //! after writing, then renamed (with paths relative to `/`: the unix port's VFS renames only
 //! those), so an interrupted sync leaves every file old or new. On error the board reports `!`
 //! and a message, drops the rest, and removes the half-written file.
+//!
+//! Small plans skip the receiver: see [`super::inline`].
 
 use std::time::Duration;
 
@@ -476,6 +478,9 @@ pub fn transfer(
     facts: &DeviceFacts,
     progress: &mut dyn TransferProgress,
 ) -> Result<usize, (usize, TransferError)> {
+    if let Some(code) = super::inline::program(records) {
+        return super::inline::transfer(link, records, &code, progress);
+    }
     let window_bits = facts.deflate_window_bits();
     let mut payload = Vec::new();
     for record in records {
@@ -555,7 +560,8 @@ pub fn transfer(
     }
 }
 
-fn refusal(line: &str, records: &[Record<'_>], done: usize) -> TransferError {
+/// The error for the board's `!` line about record `done`.
+pub(super) fn refusal(line: &str, records: &[Record<'_>], done: usize) -> TransferError {
     let what = match line.chars().next() {
         Some('d') => "create the folder",
         Some('r') => "remove",

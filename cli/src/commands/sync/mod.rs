@@ -11,6 +11,7 @@
 
 pub mod compile;
 pub mod device;
+pub mod inline;
 pub mod link;
 pub mod plan;
 pub mod report;
