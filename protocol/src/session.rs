@@ -557,7 +557,6 @@ impl Session {
         self.cached_info = None;
         self.read_until(raw_repl::SOFT_REBOOT, "the soft reboot line")?;
         self.read_until_banner("the raw REPL prompt after a soft reset")?;
-        self.paste = PasteSupport::Unknown;
         Ok(())
     }
 
@@ -566,12 +565,14 @@ impl Session {
     /// the session then is in the friendly REPL.
     pub fn soft_reset_and_run_main(&mut self) -> Result<()> {
         self.ensure_raw_repl()?;
-        self.exit_raw_repl()?;
-        self.read_until(b">>> ", "the friendly REPL prompt")?;
-        self.write(&[CTRL_D])?;
+        self.drain_stale()?;
+        // The Ctrl-D waits in the board's input while it prints the friendly banner: sent
+        // together, they save a round trip on every reload.
+        self.write(&[b'\r', CTRL_B, CTRL_D])?;
+        self.in_raw_repl = false;
+        self.helpers_loaded = 0;
         self.read_until(raw_repl::SOFT_REBOOT, "the soft reboot line")?;
         self.cached_info = None;
-        self.paste = PasteSupport::Unknown;
         Ok(())
     }
 

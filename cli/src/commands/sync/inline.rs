@@ -5,7 +5,7 @@
 //! bytes). Changes up to [`INLINE_LIMIT`] bytes therefore travel as bytes literals inside one
 //! program that does what the receiver would: folders made, files removed, each file written
 //! under the temporary name, read back and checked against the host's SHA-256 (where the
-//! board has `hashlib`), then renamed; `+` after each record, `!` and the reason on the first
+//! board has `hashlib`; a failed write removes it), then renamed; `+` after each record, `!` and the reason on the first
 //! failure, which stops the rest. The board's answers are the receiver's, so reporting is
 //! shared.
 
@@ -24,25 +24,8 @@ pub const INLINE_LIMIT: usize = 1536;
 const INLINE_RECORDS: usize = 24;
 
 const PROGRAM: &str = r#"import os
-try:import hashlib as H
+try:from hashlib import sha256 as H
 except:H=0
-def _x(p,d,x):
- t=p+T;f=open(t,'wb')
- try:
-  f.write(d);f.close();f=None
-  if H:
-   f=open(t,'rb');s=H.sha256(f.read()).digest();f.close();f=None
-   if''.join('%02x'%c for c in s)!=x:raise OSError('hash mismatch after writing')
-  t=t.lstrip('/');q=p.lstrip('/')
-  try:os.rename(t,q)
-  except OSError as e:
-   if e.args[0]!=17:raise
-   os.remove(q);os.rename(t,q)
- except:
-  if f:f.close()
-  try:os.remove(t)
-  except OSError:pass
-  raise
 C=os.getcwd();os.chdir('/')
 for k,a,d,x in R:
  try:
@@ -52,7 +35,21 @@ for k,a,d,x in R:
     if e.args[0]!=17:raise
   elif k=='r':os.remove(a)
   elif k=='R':os.rmdir(a)
-  else:_x(a,d,x)
+  else:
+   t=(a+T).lstrip('/');q=a.lstrip('/')
+   try:
+    with open(t,'wb')as f:f.write(d)
+    if H:
+     with open(t,'rb')as f:
+      if H(f.read()).digest()!=x:raise OSError('hash mismatch after writing')
+   except:
+    try:os.remove(t)
+    except OSError:pass
+    raise
+   try:os.rename(t,q)
+   except OSError as e:
+    if e.args[0]!=17:raise
+    os.remove(q);os.rename(t,q)
   print('+',end='')
  except Exception as e:
   print('!%s %s: %r'%(k,a,e));break
@@ -77,10 +74,13 @@ pub fn program(records: &[Record<'_>]) -> Option<String> {
             Record::MakeDir(path) => write!(code, "('d',{},0,0),", py_str(path)),
             Record::RemoveFile(path) => write!(code, "('r',{},0,0),", py_str(path)),
             Record::RemoveDir(path) => write!(code, "('R',{},0,0),", py_str(path)),
-            Record::Put { path, data, sha256 } => {
-                let hex: String = sha256.iter().map(|b| format!("{b:02x}")).collect();
-                write!(code, "('f',{},{},'{hex}'),", py_str(path), py_bytes(data))
-            }
+            Record::Put { path, data, sha256 } => write!(
+                code,
+                "('f',{},{},{}),",
+                py_str(path),
+                py_bytes(data),
+                py_bytes(sha256)
+            ),
         };
     }
     code.push_str(")\n");
@@ -131,7 +131,7 @@ mod tests {
     fn small_plans_go_inline_and_large_ones_do_not() {
         let small = [Record::MakeDir("/lib".into()), put("/lib/a.py", b"x = 1\n")];
         let code = program(&small).expect("inline");
-        assert!(code.contains("('d','/lib',0,0),('f','/lib/a.py',b'x = 1\\n','abab"));
+        assert!(code.contains("('d','/lib',0,0),('f','/lib/a.py',b'x = 1\\n',b'\\xab\\xab"));
         assert!(upy_protocol::raw_repl::is_sendable_code(code.as_bytes()));
         let big = vec![0u8; INLINE_LIMIT + 1];
         assert!(program(&[put("/big.bin", &big)]).is_none());

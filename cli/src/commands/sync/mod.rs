@@ -86,7 +86,7 @@ pub struct SyncArgs {
     pub reload: Option<Reload>,
 
     /// Milliseconds of quiet after a file event before --watch syncs (bursts of saves batch)
-    #[arg(long, value_name = "MS", default_value_t = 50)]
+    #[arg(long, value_name = "MS", default_value_t = 15)]
     pub debounce: u64,
 
     /// Print the resolved settings and stop
