@@ -17,8 +17,8 @@ a second pty, and bridges the differences between the unix port and a board:
 - with --romfs-partition SIZE the board has one ROM partition, as MicroPython 1.25+ boards do:
   `vfs.rom_ioctl` (written in MicroPython, installed at every boot) over a file of SIZE bytes
   (--romfs-file; erased to 0xFF when created) that behaves like flash: erase in
-  --romfs-block-size blocks, writes can only clear bits. A valid image in it is mounted at /rom
-  at boot, with /rom and /rom/lib on sys.path.
+  --romfs-block-size blocks, writes can only clear bits. /rom and /rom/lib are on sys.path, and
+  a valid image in the partition is mounted at /rom at boot.
 
 The first line on stdout is `PORT <path>`; after an unplug `UNPLUGGED`, after a replug `PORT <path>`
 again. Runs until killed (SIGTERM/SIGINT), cleaning up its children.
@@ -132,6 +132,7 @@ def boot_code(root, run_main, romfs=None):
     ]
     if romfs:
         lines += [
+            "    sys.path[1:1] = ['/rom', '/rom/lib']",
             "    if rom.buf[:3] == b'\\xd2\\xcd\\x31':",
             "        try:",
             "            os.mkdir('/rom')",
@@ -139,7 +140,6 @@ def boot_code(root, run_main, romfs=None):
             "            pass",
             "        try:",
             "            vfs.mount(vfs.VfsRom(rom.view), '/rom')",
-            "            sys.path[1:1] = ['/rom', '/rom/lib']",
             "        except OSError:",
             "            pass",
         ]

@@ -18,6 +18,7 @@ pub mod repl;
 pub mod reset;
 pub mod rm;
 pub mod rmdir;
+pub mod romfs;
 pub mod run;
 pub mod sha256sum;
 pub mod sync;
@@ -63,5 +64,6 @@ pub fn run(cli: Cli, printer: Printer) -> Result<Status> {
         Command::Firmware(args) => firmware::run(args, &ctx),
         Command::Compile(args) => compile::run(args, &ctx),
         Command::Sync(args) => sync::run(args, &ctx),
+        Command::Romfs(args) => romfs::run(args, &ctx),
     }
 }

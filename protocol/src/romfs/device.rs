@@ -163,7 +163,8 @@ pub struct DeployReport {
     /// Whether the partition's SHA-256 was checked against the image (boards without
     /// `hashlib` cannot check it).
     pub verified: bool,
-    /// Whether the image is mounted at `/rom` again.
+    /// Whether the image is mounted at `/rom` again (with `/rom` and `/rom/lib` on `sys.path`,
+    /// and modules imported from the old image forgotten).
     pub mounted: bool,
 }
 
@@ -367,7 +368,7 @@ fn parse_query(out: &[u8]) -> Result<QueryAnswer, RomfsError> {
 }
 
 fn decode_hex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
     (0..text.len())
@@ -549,7 +550,7 @@ impl Romfs<'_> {
         let verified = self.verify(index, image_bytes)?;
         let mounted = if index == 0 {
             let out = self.session.exec_capture(
-                "try:\n vfs.mount(vfs.VfsRom(_rd),'/rom');print(1)\nexcept Exception:print(0)\nfor k,v in list(sys.modules.items()):\n if getattr(v,'__file__','').startswith('/rom/'):del sys.modules[k]",
+                "import sys\ntry:\n vfs.mount(vfs.VfsRom(_rd),'/rom')\n if '/rom' not in sys.path:sys.path[1:1]=['/rom','/rom/lib']\n print(1)\nexcept Exception:print(0)\nfor k,v in list(sys.modules.items()):\n if getattr(v,'__file__','').startswith('/rom/'):del sys.modules[k]",
             )?;
             String::from_utf8_lossy(&out).trim() == "1"
         } else {
