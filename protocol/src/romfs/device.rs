@@ -193,7 +193,10 @@ def _rq(wk):
  if not hasattr(vfs,'rom_ioctl'):
   print('N');return
  n=vfs.rom_ioctl(1)
- print('C',n,getattr(sys.implementation,'_mpy',0))
+ try:
+  import deflate,io;df=1
+ except ImportError:df=0
+ print('C',n,getattr(sys.implementation,'_mpy',0),df)
  m=None
  try:
   for f,p in vfs.mount():
@@ -228,30 +231,40 @@ del _rq",
     )
 }
 
-/// The board-side writer: reads the padded image from stdin in units, acknowledging each, and
-/// writes it a chunk at a time. After a failure it keeps reading (answering NAK) to the end of
-/// the stream, then raises.
+/// The board-side writer. Every chunk comes as a 4-byte header (payload length, 24-bit little
+/// endian; then 0 for raw bytes or the window bits of a raw deflate stream) and its payload, in
+/// units the board acknowledges after reading each; then the chunk is inflated if need be and
+/// written. After a failure it keeps reading (answering NAK) to the end of the stream, then
+/// raises.
 const WRITE_CODE: &str = r"def _rw(i,n,c,u,o,bs):
  import micropython
  B=sys.stdin.buffer;W=sys.stdout.write
  try:
   import select;P=select.poll();P.register(sys.stdin,1)
  except Exception:P=None
- b=bytearray(c);m=memoryview(b);e=None
+ def g(t):
+  k=len(t);j=0
+  while j<k:
+   if P and not P.poll(5000):raise OSError(110)
+   x=B.readinto(t[j:])
+   if not x:raise OSError(5)
+   j+=x
+  W('\x06' if e is None else '\x15')
+ b=bytearray(c);m=memoryview(b);q=memoryview(bytearray(c));h=memoryview(bytearray(4));e=None
  micropython.kbd_intr(-1)
  try:
   for a in range(0,n,c):
-   j=0
-   while j<c:
-    k=min(u,c-j);t=m[j:j+k];g=0
-    while g<k:
-     if P and not P.poll(5000):raise OSError(110)
-     x=B.readinto(t[g:])
-     if not x:raise OSError(5)
-     g+=x
-    j+=k;W('\x06' if e is None else '\x15')
+   g(h);L=h[0]|h[1]<<8|h[2]<<16;z=h[3];t=q if z else m
+   for j in range(0,L,u):g(t[j:min(L,j+u)])
    if e is None:
     try:
+     if z:
+      import deflate,io
+      D=deflate.DeflateIO(io.BytesIO(bytes(q[:L])),deflate.RAW,z);j=0
+      while j<c:
+       k=D.readinto(m[j:])
+       if not k:raise ValueError('short chunk')
+       j+=k
      r=_rd.writeblocks(a//bs,b,a%bs) if o else vfs.rom_ioctl(4,i,a,b)
      if isinstance(r,int) and r<0:e=OSError(-r)
     except Exception as x:e=x
@@ -259,11 +272,30 @@ const WRITE_CODE: &str = r"def _rw(i,n,c,u,o,bs):
  if e:raise e
 ";
 
+/// A chunk as it goes on the wire: raw deflate when the board inflates and that saves at
+/// least a tenth (window bits just large enough for the chunk), else the bytes themselves (0).
+fn encode_chunk(content: &[u8], inflates: bool) -> (std::borrow::Cow<'_, [u8]>, u8) {
+    if inflates && content.len() >= 64 {
+        let packed = miniz_oxide::deflate::compress_to_vec(content, 9);
+        if packed.len() * 10 <= content.len() * 9 {
+            let wbits = (usize::BITS - (content.len() - 1).leading_zeros()).clamp(8, 15) as u8;
+            return (std::borrow::Cow::Owned(packed), wbits);
+        }
+    }
+    (std::borrow::Cow::Borrowed(content), 0)
+}
+
+/// Payload length (24-bit little endian) and window bits.
+fn frame_header(len: usize, wbits: u8) -> [u8; 4] {
+    [len as u8, (len >> 8) as u8, (len >> 16) as u8, wbits]
+}
+
 /// Parsed answer of [`query_code`].
 struct QueryAnswer {
     partitions: Vec<Partition>,
     count: usize,
     mpy: Option<MpyFormat>,
+    inflates: bool,
 }
 
 fn bad(context: &'static str, answer: &str) -> RomfsError {
@@ -280,6 +312,7 @@ fn parse_query(out: &[u8]) -> Result<QueryAnswer, RomfsError> {
         partitions: Vec::new(),
         count: 0,
         mpy: None,
+        inflates: false,
     };
     let mut saw_count = false;
     for line in text.lines() {
@@ -297,6 +330,7 @@ fn parse_query(out: &[u8]) -> Result<QueryAnswer, RomfsError> {
                 let mpy: u32 = numbers.next().and_then(|n| n.parse().ok()).unwrap_or(0);
                 answer.count = usize::try_from(count).unwrap_or(0);
                 answer.mpy = (mpy != 0).then(|| MpyFormat::from_sys_mpy(mpy));
+                answer.inflates = numbers.next() == Some("1");
                 saw_count = true;
             }
             "X" => {}
@@ -531,7 +565,15 @@ impl Romfs<'_> {
         let mut padded = image_bytes.to_vec();
         padded.resize(padded_len as usize, 0);
         progress.on_write_start(padded_len);
-        self.stream(index, &padded, chunk, object, block, progress)?;
+        self.stream(
+            index,
+            &padded,
+            chunk,
+            object,
+            block,
+            answer.inflates,
+            progress,
+        )?;
         if !object {
             let out = self
                 .session
@@ -587,8 +629,10 @@ impl Romfs<'_> {
         Ok(code as u64)
     }
 
-    /// Streams `data` (a whole number of chunks) to the board-side writer, keeping at most two
-    /// units unacknowledged so the board's input buffer never overflows.
+    /// Streams `data` (a whole number of chunks) to the board-side writer, each chunk deflated
+    /// when the board inflates and that saves a tenth, keeping at most two units
+    /// unacknowledged so the board's input buffer never overflows.
+    #[allow(clippy::too_many_arguments)]
     fn stream(
         &mut self,
         index: usize,
@@ -596,43 +640,56 @@ impl Romfs<'_> {
         chunk: u64,
         object: bool,
         block: u64,
+        inflates: bool,
         progress: &mut dyn Progress,
     ) -> Result<(), RomfsError> {
         let unit = match self.session.paste_support() {
             PasteSupport::Supported(window) => window.clamp(32, 4096),
             _ => 32,
         };
-        let object = if object { 1 } else { 0 };
         let code = format!(
-            "import sys,vfs\n{WRITE_CODE}_rw({index},{},{chunk},{unit},{object},{block})\ndel _rw",
-            data.len()
+            "import sys,vfs\n{WRITE_CODE}_rw({index},{},{chunk},{unit},{},{block})\ndel _rw",
+            data.len(),
+            u8::from(object)
         );
         self.session.start_program(&code)?;
-        let mut in_flight: VecDeque<usize> = VecDeque::new();
+        // In flight: content bytes to credit once each unit is acknowledged.
+        let mut in_flight: VecDeque<u64> = VecDeque::new();
         let mut failed = false;
         let mut left_protocol = false;
         let timeout = self.session.answer_timeout();
-        'send: for piece in data.chunks(unit) {
-            while in_flight.len() >= 2 {
-                match self.read_ack(timeout)? {
-                    Some(ok) => {
-                        failed |= !ok;
-                        progress.on_written(in_flight.pop_front().unwrap_or(0) as u64);
-                    }
-                    None => {
-                        left_protocol = true;
-                        break 'send;
+        'send: for content in data.chunks(chunk as usize) {
+            let (payload, wbits) = encode_chunk(content, inflates);
+            let header = frame_header(payload.len(), wbits);
+            let pieces = std::iter::once(&header[..]).chain(payload.chunks(unit));
+            let count = 1 + payload.len().div_ceil(unit);
+            for (i, piece) in pieces.enumerate() {
+                while in_flight.len() >= 2 {
+                    match self.read_ack(timeout)? {
+                        Some(ok) => {
+                            failed |= !ok;
+                            progress.on_written(in_flight.pop_front().unwrap_or(0));
+                        }
+                        None => {
+                            left_protocol = true;
+                            break 'send;
+                        }
                     }
                 }
+                self.session.write(piece)?;
+                let credit = if i + 1 == count {
+                    content.len() as u64
+                } else {
+                    0
+                };
+                in_flight.push_back(credit);
             }
-            self.session.write(piece)?;
-            in_flight.push_back(piece.len());
         }
         while !left_protocol && !in_flight.is_empty() {
             match self.read_ack(timeout)? {
                 Some(ok) => {
                     failed |= !ok;
-                    progress.on_written(in_flight.pop_front().unwrap_or(0) as u64);
+                    progress.on_written(in_flight.pop_front().unwrap_or(0));
                 }
                 None => left_protocol = true,
             }
@@ -699,9 +756,10 @@ mod tests {
 
     #[test]
     fn romfs_query_answer_parses_partitions_and_entries() {
-        let out = b"C 1 2822\nP 0 65536 4096 0 1 d2cd318143050d05642e747874ffffff\nE f 5 d.txt\nE d 0 pkg\nE f 120 pkg/mod.mpy\n";
+        let out = b"C 1 2822 1\nP 0 65536 4096 0 1 d2cd318143050d05642e747874ffffff\nE f 5 d.txt\nE d 0 pkg\nE f 120 pkg/mod.mpy\n";
         let answer = parse_query(out).expect("parses");
         assert_eq!(answer.count, 1);
+        assert!(answer.inflates);
         assert_eq!(answer.mpy.map(|m| (m.version, m.sub_version)), Some((6, 3)));
         let p = &answer.partitions[0];
         assert_eq!(
@@ -728,6 +786,28 @@ mod tests {
             .expect("parses");
         assert_eq!(answer.partitions[0].contents, Contents::Erased);
         assert!(answer.mpy.is_none());
+    }
+
+    #[test]
+    fn romfs_chunks_deflate_only_when_it_pays_and_inflate_back() {
+        let text = b"abcabcabc".repeat(456);
+        let (packed, wbits) = encode_chunk(&text[..4096], true);
+        assert_eq!(wbits, 12);
+        assert!(packed.len() < 400);
+        let inflated = miniz_oxide::inflate::decompress_to_vec(&packed).expect("inflates");
+        assert_eq!(inflated, &text[..4096]);
+        let mut state = 0x2545_f491_u32;
+        let noise: Vec<u8> = (0..4096)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                (state >> 24) as u8
+            })
+            .collect();
+        assert_eq!(encode_chunk(&noise, true).1, 0);
+        assert_eq!(encode_chunk(&text[..4096], false).1, 0);
+        assert_eq!(frame_header(0x012345, 12), [0x45, 0x23, 0x01, 12]);
     }
 
     #[test]
