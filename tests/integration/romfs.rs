@@ -189,9 +189,14 @@ fn romfs_build_takes_unicode_names_that_mpremote_refuses() {
 }
 
 fn romfs_board(size: u64, block: u64) -> SimBoard {
+    romfs_board_of(size, block, false)
+}
+
+fn romfs_board_of(size: u64, block: u64, block_device: bool) -> SimBoard {
     SimBoard::with(SimOptions {
         romfs_partition: Some(size),
         romfs_block_size: Some(block),
+        romfs_block_device: block_device,
         ..SimOptions::default()
     })
 }
@@ -256,7 +261,7 @@ fn romfs_deploy_runs_an_app_from_rom_on_the_simulated_board() {
 
 /// mpremote and upy deploy to two boards with the same partition; every byte must agree,
 /// including the erased and zero-padded areas, also when a larger image was there before.
-fn deploy_both_and_compare(size: u64, block: u64, make: impl Fn(&Path)) {
+fn deploy_both_and_compare(size: u64, block: u64, block_device: bool, make: impl Fn(&Path)) {
     let dir = tempfile::tempdir().expect("temp dir");
     write(
         dir.path(),
@@ -267,8 +272,8 @@ fn deploy_both_and_compare(size: u64, block: u64, make: impl Fn(&Path)) {
     );
     write(dir.path(), "big/code.py", "print('big')\n");
     make(dir.path());
-    let theirs = romfs_board(size, block);
-    let ours = romfs_board(size, block);
+    let theirs = romfs_board_of(size, block, block_device);
+    let ours = romfs_board_of(size, block, block_device);
     for tree in ["big", "app"] {
         let image = format!("{tree}.romfs");
         assert_mpremote_ok(&mpremote_in(
@@ -300,14 +305,23 @@ fn deploy_both_and_compare(size: u64, block: u64, make: impl Fn(&Path)) {
 
 #[test]
 fn romfs_deploy_leaves_the_same_partition_bytes_as_mpremote() {
-    deploy_both_and_compare(128 * 1024, 4096, make_app);
+    deploy_both_and_compare(128 * 1024, 4096, false, make_app);
 }
 
 #[test]
 fn romfs_deploy_matches_mpremote_with_small_erase_blocks() {
     // 1 KiB blocks: prepared in 32 KiB steps, and the last chunk's padding passes the erased range.
-    deploy_both_and_compare(96 * 1024, 1024, |root| {
+    deploy_both_and_compare(96 * 1024, 1024, false, |root| {
         write(root, "app/x.py", "print('x')\n");
+        write(root, "app/odd.bin", vec![0x5a; 1500]);
+    });
+}
+
+#[test]
+fn romfs_deploy_matches_mpremote_on_a_block_device_partition() {
+    // As ESP32 ports: erased block by block through ioctl(6), written with writeblocks.
+    deploy_both_and_compare(128 * 1024, 4096, true, make_app);
+    deploy_both_and_compare(96 * 1024, 1024, true, |root| {
         write(root, "app/odd.bin", vec![0x5a; 1500]);
     });
 }

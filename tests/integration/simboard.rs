@@ -59,6 +59,9 @@ pub struct SimOptions {
     pub romfs_partition: Option<u64>,
     /// The ROM partition's erase block (default 4096).
     pub romfs_block_size: Option<u64>,
+    /// Hand the ROM partition out as a block device (ioctl, writeblocks) as ESP32 ports do,
+    /// instead of a memoryview written with `vfs.rom_ioctl`.
+    pub romfs_block_device: bool,
 }
 
 /// The real MicroPython unix port presented as a serial board on a pty.
@@ -113,6 +116,9 @@ impl SimBoard {
         }
         if let Some(size) = options.romfs_block_size {
             command.arg("--romfs-block-size").arg(size.to_string());
+        }
+        if options.romfs_block_device {
+            command.arg("--romfs-kind").arg("block");
         }
         if options.stable_link || options.replug_after.is_some() {
             command.arg("--link").arg(dir.path().join("ttyUPY0"));

@@ -17,8 +17,9 @@ a second pty, and bridges the differences between the unix port and a board:
 - with --romfs-partition SIZE the board has one ROM partition, as MicroPython 1.25+ boards do:
   `vfs.rom_ioctl` (written in MicroPython, installed at every boot) over a file of SIZE bytes
   (--romfs-file; erased to 0xFF when created) that behaves like flash: erase in
-  --romfs-block-size blocks, writes can only clear bits. /rom and /rom/lib are on sys.path, and
-  a valid image in the partition is mounted at /rom at boot.
+  --romfs-block-size blocks, writes can only clear bits; --romfs-kind block hands the partition
+  out as a block device (ioctl, writeblocks) as ESP32 ports do. /rom and /rom/lib are on
+  sys.path, and a valid image in the partition is mounted at /rom at boot.
 
 The first line on stdout is `PORT <path>`; after an unplug `UNPLUGGED`, after a replug `PORT <path>`
 again. Runs until killed (SIGTERM/SIGINT), cleaning up its children.
@@ -50,10 +51,40 @@ UART_FIFO = 64
 # 1 number of partitions, 2 the partition (a memoryview), 3 prepare (erase) a range and return
 # the minimum write size, 4 write, 5 finish, 6 erase block size. Errors return -errno.
 ROMFS_CODE = """
+class _UpySimPart(bytearray):
+    # The partition as ESP32 ports hand it out: a block device whose bytes are also readable.
+    def ioctl(self, op, arg):
+        bs = self.rom.block
+        if op == 4:
+            return len(self) // bs
+        if op == 5:
+            return bs
+        if op == 6:
+            start = arg * bs
+            if start < 0 or start + bs > len(self):
+                return -22
+            for i in range(start, start + bs):
+                self[i] = 0xFF
+            self.rom.store(start, start + bs)
+            return 0
+        return None
+    def writeblocks(self, block, data, offset=0):
+        start = block * self.rom.block + offset
+        if start < 0 or start + len(data) > len(self):
+            raise OSError(22)
+        for i in range(len(data)):
+            self[start + i] &= data[i]
+        self.rom.store(start, start + len(data))
+
 class _UpySimRom:
-    def __init__(self, path, block):
+    def __init__(self, path, block, device):
         self.file = open(path, 'r+b')
-        self.buf = bytearray(self.file.read())
+        self.device = device
+        if device:
+            _UpySimPart.rom = self
+            self.buf = _UpySimPart(self.file.read())
+        else:
+            self.buf = bytearray(self.file.read())
         self.view = memoryview(self.buf)
         self.block = block
     def store(self, start, end):
@@ -67,7 +98,9 @@ class _UpySimRom:
             return -22
         size = len(self.buf)
         if cmd == 2:
-            return self.view
+            return self.buf if self.device else self.view
+        if self.device:
+            return -22
         if cmd == 3:
             if len(args) == 2:
                 start, length = 0, args[1]
@@ -110,7 +143,8 @@ class _UpySimVfs:
 def boot_code(root, run_main, romfs=None):
     """Code given to `micropython -c`: mount the board folder as '/', then boot.py and main.py.
 
-    `romfs`: (partition file, erase block size) to give the board a ROM partition."""
+    `romfs`: (partition file, erase block size, block device?) to give the board a ROM
+    partition."""
     lines = []
     if romfs:
         lines += ROMFS_CODE.strip("\n").split("\n")
@@ -119,9 +153,9 @@ def boot_code(root, run_main, romfs=None):
         "    import vfs, os, sys",
     ]
     if romfs:
-        path, block = romfs
+        path, block, device = romfs
         lines += [
-            f"    rom = _UpySimRom({path!r}, {block})",
+            f"    rom = _UpySimRom({path!r}, {block}, {device})",
             "    sys.modules['vfs'] = _UpySimVfs(vfs, rom)",
         ]
     lines += [
@@ -160,7 +194,7 @@ def boot_code(root, run_main, romfs=None):
         ]
     lines += ["_upy_sim_boot()", "del _upy_sim_boot"]
     if romfs:
-        lines += ["del _UpySimRom, _UpySimVfs"]
+        lines += ["del _UpySimRom, _UpySimVfs, _UpySimPart"]
     return "\n".join(lines)
 
 
@@ -219,7 +253,10 @@ class Interpreter:
         self.early_output = b""
         self.booting = raw  # swallowing output until the raw REPL banner appears
         self.boot_output = b""
-        romfs = (args.romfs_file, args.romfs_block_size) if args.romfs_partition else None
+        romfs = None
+        if args.romfs_partition:
+            device = args.romfs_kind == "block"
+            romfs = (args.romfs_file, args.romfs_block_size, device)
         code = boot_code(args.root, run_main=not raw, romfs=romfs)
         argv = [args.micropython, "-i", "-c", code]
         env = dict(os.environ, HOME=home)
@@ -497,6 +534,12 @@ def main():
     )
     parser.add_argument(
         "--romfs-block-size", type=int, default=4096, help="erase block of the ROM partition"
+    )
+    parser.add_argument(
+        "--romfs-kind",
+        choices=["memory", "block"],
+        default="memory",
+        help="partition as a memoryview written with rom_ioctl (stm32, rp2) or as a block device (esp32)",
     )
     parser.add_argument(
         "--romfs-file", help="file holding the ROM partition (default: romfs0.bin in --state)"
