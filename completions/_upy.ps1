@@ -57,6 +57,7 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             [CompletionResult]::new('repl', 'repl', [CompletionResultType]::ParameterValue, 'Connect this terminal to the board''s interactive REPL (exit with Ctrl-] or Ctrl-X)')
             [CompletionResult]::new('flash', 'flash', [CompletionResultType]::ParameterValue, 'Write MicroPython firmware to a board (ESP serial bootloader, UF2 or DAPLink drive, debug probe)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Mirror a local folder onto the board, sending only what changed; --watch keeps it so')
+            [CompletionResult]::new('romfs', 'romfs', [CompletionResultType]::ParameterValue, 'Build, inspect and deploy romfs images: read-only partitions of .mpy files run from flash')
             [CompletionResult]::new('compile', 'compile', [CompletionResultType]::ParameterValue, 'Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for SHELL to stdout')
             [CompletionResult]::new('firmware', 'firmware', [CompletionResultType]::ParameterValue, 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, convert images')
@@ -473,6 +474,98 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'upy;romfs' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('--reset-on-open', '--reset-on-open', [CompletionResultType]::ParameterName, 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('build', 'build', [CompletionResultType]::ParameterValue, 'Build a romfs image from a folder, compiling .py files to .mpy (as `mpremote romfs build`)')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Show the board''s ROM partitions: size, erase block, the image and files in each, mounted or not')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Write a romfs image (or a folder, built first) to a ROM partition, verify it and mount it at /rom')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'upy;romfs;build' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to write the image (default: DIR.romfs, as mpremote)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where to write the image (default: DIR.romfs, as mpremote)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--mpy', '--mpy', [CompletionResultType]::ParameterName, 'Compile .py files to .mpy in the image (the default)')
+            [CompletionResult]::new('--no-mpy', '--no-mpy', [CompletionResultType]::ParameterName, 'Store .py files as they are, uncompiled')
+            [CompletionResult]::new('--ignore-files', '--ignore-files', [CompletionResultType]::ParameterName, 'Leave out what .gitignore and .upyignore files exclude, those files themselves and .git folders (the image then differs from mpremote''s, which takes every file)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('--reset-on-open', '--reset-on-open', [CompletionResultType]::ParameterName, 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;romfs;query' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('--reset-on-open', '--reset-on-open', [CompletionResultType]::ParameterName, 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;romfs;deploy' {
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'The ROM partition to write (`upy romfs query` lists them; boards mount 0 at /rom)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--mpy', '--mpy', [CompletionResultType]::ParameterName, 'Compile .py files to .mpy in the image (the default)')
+            [CompletionResult]::new('--no-mpy', '--no-mpy', [CompletionResultType]::ParameterName, 'Store .py files as they are, uncompiled')
+            [CompletionResult]::new('--ignore-files', '--ignore-files', [CompletionResultType]::ParameterName, 'Leave out what .gitignore and .upyignore files exclude, those files themselves and .git folders (the image then differs from mpremote''s, which takes every file)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('--reset-on-open', '--reset-on-open', [CompletionResultType]::ParameterName, 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;romfs;help' {
+            [CompletionResult]::new('build', 'build', [CompletionResultType]::ParameterValue, 'Build a romfs image from a folder, compiling .py files to .mpy (as `mpremote romfs build`)')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Show the board''s ROM partitions: size, erase block, the image and files in each, mounted or not')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Write a romfs image (or a folder, built first) to a ROM partition, verify it and mount it at /rom')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'upy;romfs;help;build' {
+            break
+        }
+        'upy;romfs;help;query' {
+            break
+        }
+        'upy;romfs;help;deploy' {
+            break
+        }
+        'upy;romfs;help;help' {
+            break
+        }
         'upy;compile' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output: a .mpy file for a single source file, otherwise a directory that mirrors the sources (default: next to each source)')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Source file name stored in the .mpy (single source file only; default: the path given)')
@@ -637,6 +730,7 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             [CompletionResult]::new('repl', 'repl', [CompletionResultType]::ParameterValue, 'Connect this terminal to the board''s interactive REPL (exit with Ctrl-] or Ctrl-X)')
             [CompletionResult]::new('flash', 'flash', [CompletionResultType]::ParameterValue, 'Write MicroPython firmware to a board (ESP serial bootloader, UF2 or DAPLink drive, debug probe)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Mirror a local folder onto the board, sending only what changed; --watch keeps it so')
+            [CompletionResult]::new('romfs', 'romfs', [CompletionResultType]::ParameterValue, 'Build, inspect and deploy romfs images: read-only partitions of .mpy files run from flash')
             [CompletionResult]::new('compile', 'compile', [CompletionResultType]::ParameterValue, 'Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for SHELL to stdout')
             [CompletionResult]::new('firmware', 'firmware', [CompletionResultType]::ParameterValue, 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, convert images')
@@ -713,6 +807,21 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             break
         }
         'upy;help;sync' {
+            break
+        }
+        'upy;help;romfs' {
+            [CompletionResult]::new('build', 'build', [CompletionResultType]::ParameterValue, 'Build a romfs image from a folder, compiling .py files to .mpy (as `mpremote romfs build`)')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Show the board''s ROM partitions: size, erase block, the image and files in each, mounted or not')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Write a romfs image (or a folder, built first) to a ROM partition, verify it and mount it at /rom')
+            break
+        }
+        'upy;help;romfs;build' {
+            break
+        }
+        'upy;help;romfs;query' {
+            break
+        }
+        'upy;help;romfs;deploy' {
             break
         }
         'upy;help;compile' {

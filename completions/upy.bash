@@ -79,6 +79,9 @@ _upy() {
             upy,rmdir)
                 cmd="upy__subcmd__rmdir"
                 ;;
+            upy,romfs)
+                cmd="upy__subcmd__romfs"
+                ;;
             upy,rtc)
                 cmd="upy__subcmd__rtc"
                 ;;
@@ -193,6 +196,9 @@ _upy() {
             upy__subcmd__help,rmdir)
                 cmd="upy__subcmd__help__subcmd__rmdir"
                 ;;
+            upy__subcmd__help,romfs)
+                cmd="upy__subcmd__help__subcmd__romfs"
+                ;;
             upy__subcmd__help,rtc)
                 cmd="upy__subcmd__help__subcmd__rtc"
                 ;;
@@ -226,6 +232,39 @@ _upy() {
             upy__subcmd__help__subcmd__firmware,path)
                 cmd="upy__subcmd__help__subcmd__firmware__subcmd__path"
                 ;;
+            upy__subcmd__help__subcmd__romfs,build)
+                cmd="upy__subcmd__help__subcmd__romfs__subcmd__build"
+                ;;
+            upy__subcmd__help__subcmd__romfs,deploy)
+                cmd="upy__subcmd__help__subcmd__romfs__subcmd__deploy"
+                ;;
+            upy__subcmd__help__subcmd__romfs,query)
+                cmd="upy__subcmd__help__subcmd__romfs__subcmd__query"
+                ;;
+            upy__subcmd__romfs,build)
+                cmd="upy__subcmd__romfs__subcmd__build"
+                ;;
+            upy__subcmd__romfs,deploy)
+                cmd="upy__subcmd__romfs__subcmd__deploy"
+                ;;
+            upy__subcmd__romfs,help)
+                cmd="upy__subcmd__romfs__subcmd__help"
+                ;;
+            upy__subcmd__romfs,query)
+                cmd="upy__subcmd__romfs__subcmd__query"
+                ;;
+            upy__subcmd__romfs__subcmd__help,build)
+                cmd="upy__subcmd__romfs__subcmd__help__subcmd__build"
+                ;;
+            upy__subcmd__romfs__subcmd__help,deploy)
+                cmd="upy__subcmd__romfs__subcmd__help__subcmd__deploy"
+                ;;
+            upy__subcmd__romfs__subcmd__help,help)
+                cmd="upy__subcmd__romfs__subcmd__help__subcmd__help"
+                ;;
+            upy__subcmd__romfs__subcmd__help,query)
+                cmd="upy__subcmd__romfs__subcmd__help__subcmd__query"
+                ;;
             *)
                 ;;
         esac
@@ -233,7 +272,7 @@ _upy() {
 
     case "${cmd}" in
         upy)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync romfs compile completions firmware help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -901,7 +940,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__help)
-            opts="devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync compile completions firmware help"
+            opts="devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync romfs compile completions firmware help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1253,6 +1292,62 @@ _upy() {
         upy__subcmd__help__subcmd__rmdir)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__help__subcmd__romfs)
+            opts="build query deploy"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__help__subcmd__romfs__subcmd__build)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__help__subcmd__romfs__subcmd__deploy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__help__subcmd__romfs__subcmd__query)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1617,6 +1712,208 @@ _upy() {
         upy__subcmd__rmdir)
             opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__romfs)
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version build query deploy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__romfs__subcmd__build)
+            opts="-o -p -b -q -h -V --output --mpy --no-mpy --ignore-files --port --baud --quiet --no-progress --reset-on-open --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__romfs__subcmd__deploy)
+            opts="-p -b -q -h -V --partition --mpy --no-mpy --ignore-files --port --baud --quiet --no-progress --reset-on-open --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__romfs__subcmd__help)
+            opts="build query deploy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__romfs__subcmd__help__subcmd__build)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__romfs__subcmd__help__subcmd__deploy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__romfs__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__romfs__subcmd__help__subcmd__query)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__romfs__subcmd__query)
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

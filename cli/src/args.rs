@@ -197,4 +197,6 @@ pub enum Command {
     Compile(commands::compile::CompileArgs),
     /// Mirror a local folder onto the board, sending only what changed; --watch keeps it so
     Sync(commands::sync::SyncArgs),
+    /// Build, inspect and deploy romfs images: read-only partitions of .mpy files run from flash
+    Romfs(commands::romfs::RomfsArgs),
 }

@@ -20,9 +20,11 @@
 //!   manifest in one round trip), read, write (batched, temp-name-then-rename, raw binary
 //!   stream with acknowledgements, deflate when smaller), mkdir, remove, rename, free space,
 //!   SHA-256, with fallbacks for boards lacking `hashlib`, `binascii`, `os.stat`, `os.ilistdir`.
+//! - [`romfs`]: the romfs image format (build and parse) and the board's ROM partitions on
+//!   [`Session::romfs`]: query them, deploy an image through `vfs.rom_ioctl`.
 //!
-//! Nothing here prints: progress goes through [`fs::Progress`], errors are [`Error`] values
-//! naming the port or path.
+//! Nothing here prints: progress goes through [`fs::Progress`] and [`romfs::Progress`], errors
+//! are [`Error`] (and [`romfs::RomfsError`]) values naming the port, path or partition.
 //!
 //! ```no_run
 //! use upy_protocol::{Session, SerialOptions, fs::NoProgress};
@@ -42,6 +44,7 @@ pub mod fs;
 mod info;
 pub mod raw_paste;
 pub mod raw_repl;
+pub mod romfs;
 mod session;
 pub mod transport;
 

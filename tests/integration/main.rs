@@ -21,6 +21,7 @@ mod repl;
 mod reset;
 mod rm;
 mod rmdir;
+mod romfs;
 mod run;
 mod session;
 mod sha256sum;

@@ -55,6 +55,13 @@ pub struct SimOptions {
     pub stable_link: bool,
     /// Files to put on the board before it boots: (path relative to the root, contents).
     pub files: Vec<(String, Vec<u8>)>,
+    /// Give the board a ROM partition of this many bytes (`vfs.rom_ioctl` over a file).
+    pub romfs_partition: Option<u64>,
+    /// The ROM partition's erase block (default 4096).
+    pub romfs_block_size: Option<u64>,
+    /// Hand the ROM partition out as a block device (ioctl, writeblocks) as ESP32 ports do,
+    /// instead of a memoryview written with `vfs.rom_ioctl`.
+    pub romfs_block_device: bool,
 }
 
 /// The real MicroPython unix port presented as a serial board on a pty.
@@ -104,6 +111,15 @@ impl SimBoard {
                 .arg("--replug-after")
                 .arg(delay.as_secs_f64().to_string());
         }
+        if let Some(size) = options.romfs_partition {
+            command.arg("--romfs-partition").arg(size.to_string());
+        }
+        if let Some(size) = options.romfs_block_size {
+            command.arg("--romfs-block-size").arg(size.to_string());
+        }
+        if options.romfs_block_device {
+            command.arg("--romfs-kind").arg("block");
+        }
         if options.stable_link || options.replug_after.is_some() {
             command.arg("--link").arg(dir.path().join("ttyUPY0"));
         }
@@ -139,6 +155,11 @@ impl SimBoard {
     /// The folder that is the board's `/`.
     pub fn root(&self) -> PathBuf {
         self.dir.path().join("root")
+    }
+
+    /// The file holding the ROM partition's bytes (with `romfs_partition`).
+    pub fn romfs_partition_file(&self) -> PathBuf {
+        self.dir.path().join("root.state").join("romfs0.bin")
     }
 
     /// Waits for the next line the simulator prints (`UNPLUGGED`, `PORT …`).

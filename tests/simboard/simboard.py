@@ -13,7 +13,13 @@ a second pty, and bridges the differences between the unix port and a board:
   a 0x03 left unread is turned into SIGINT;
 - the link can be paced to a UART's speed (--baud: baud/10 bytes per second each way) and cut
   after N bytes (--cut-after), optionally coming back after a delay (--replug-after), behind a
-  stable symlink (--link) like a board that is unplugged and plugged in again.
+  stable symlink (--link) like a board that is unplugged and plugged in again;
+- with --romfs-partition SIZE the board has one ROM partition, as MicroPython 1.25+ boards do:
+  `vfs.rom_ioctl` (written in MicroPython, installed at every boot) over a file of SIZE bytes
+  (--romfs-file; erased to 0xFF when created) that behaves like flash: erase in
+  --romfs-block-size blocks, writes can only clear bits; --romfs-kind block hands the partition
+  out as a block device (ioctl, writeblocks) as ESP32 ports do. /rom and /rom/lib are on
+  sys.path, and a valid image in the partition is mounted at /rom at boot.
 
 The first line on stdout is `PORT <path>`; after an unplug `UNPLUGGED`, after a replug `PORT <path>`
 again. Runs until killed (SIGTERM/SIGINT), cleaning up its children.
@@ -43,15 +49,138 @@ UART_FIFO = 64
 OUTPUT_BACKLOG = 4096
 
 
-def boot_code(root, run_main):
-    """Code given to `micropython -c`: mount the board folder as '/', then boot.py and main.py."""
-    lines = [
+# The ROM partition of --romfs-partition: vfs.rom_ioctl over a file opened before the board
+# folder replaces '/' (the open file stays usable), following the commands a port implements:
+# 1 number of partitions, 2 the partition (a memoryview), 3 prepare (erase) a range and return
+# the minimum write size, 4 write, 5 finish, 6 erase block size. Errors return -errno.
+ROMFS_CODE = """
+class _UpySimPart(bytearray):
+    # The partition as ESP32 ports hand it out: a block device whose bytes are also readable.
+    def ioctl(self, op, arg):
+        bs = self.rom.block
+        if op == 4:
+            return len(self) // bs
+        if op == 5:
+            return bs
+        if op == 6:
+            start = arg * bs
+            if start < 0 or start + bs > len(self):
+                return -22
+            for i in range(start, start + bs):
+                self[i] = 0xFF
+            self.rom.store(start, start + bs)
+            return 0
+        return None
+    def writeblocks(self, block, data, offset=0):
+        start = block * self.rom.block + offset
+        if start < 0 or start + len(data) > len(self):
+            raise OSError(22)
+        for i in range(len(data)):
+            self[start + i] &= data[i]
+        self.rom.store(start, start + len(data))
+
+class _UpySimRom:
+    def __init__(self, path, block, device):
+        self.file = open(path, 'r+b')
+        self.device = device
+        if device:
+            _UpySimPart.rom = self
+            self.buf = _UpySimPart(self.file.read())
+        else:
+            self.buf = bytearray(self.file.read())
+        self.view = memoryview(self.buf)
+        self.block = block
+    def store(self, start, end):
+        self.file.seek(start)
+        self.file.write(self.view[start:end])
+        self.file.flush()
+    def ioctl(self, cmd, *args):
+        if cmd == 1:
+            return 1
+        if not args or args[0] != 0:
+            return -22
+        size = len(self.buf)
+        if cmd == 2:
+            return self.buf if self.device else self.view
+        if self.device:
+            return -22
+        if cmd == 3:
+            if len(args) == 2:
+                start, length = 0, args[1]
+            elif len(args) == 3:
+                start, length = args[1], args[2]
+            else:
+                return -22
+            if start < 0 or length < 0 or start % self.block or start + length > size:
+                return -22
+            end = min(size, (start + length + self.block - 1) // self.block * self.block)
+            for i in range(start, end):
+                self.buf[i] = 0xFF
+            self.store(start, end)
+            return 4
+        if cmd == 4:
+            start, data = args[1], args[2]
+            if start < 0 or start + len(data) > size:
+                return -22
+            for i in range(len(data)):
+                self.buf[start + i] &= data[i]
+            self.store(start, start + len(data))
+            return 0
+        if cmd == 5:
+            return 0
+        if cmd == 6:
+            return self.block
+        return -22
+
+class _UpySimVfs:
+    def __init__(self, real, rom):
+        self._real = real
+        self._rom = rom
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+    def rom_ioctl(self, *args):
+        return self._rom.ioctl(*args)
+"""
+
+
+def boot_code(root, run_main, romfs=None):
+    """Code given to `micropython -c`: mount the board folder as '/', then boot.py and main.py.
+
+    `romfs`: (partition file, erase block size, block device?) to give the board a ROM
+    partition."""
+    lines = []
+    if romfs:
+        lines += ROMFS_CODE.strip("\n").split("\n")
+    lines += [
         "def _upy_sim_boot():",
         "    import vfs, os, sys",
+    ]
+    if romfs:
+        path, block, device = romfs
+        lines += [
+            f"    rom = _UpySimRom({path!r}, {block}, {device})",
+            "    sys.modules['vfs'] = _UpySimVfs(vfs, rom)",
+        ]
+    lines += [
         "    vfs.umount('/')",
         f"    vfs.mount(vfs.VfsPosix({root!r}), '/')",
         "    os.chdir('/')",
         "    sys.path[:] = ['', '/lib', '.frozen']",
+    ]
+    if romfs:
+        lines += [
+            "    sys.path[1:1] = ['/rom', '/rom/lib']",
+            "    if rom.buf[:3] == b'\\xd2\\xcd\\x31':",
+            "        try:",
+            "            os.mkdir('/rom')",
+            "        except OSError:",
+            "            pass",
+            "        try:",
+            "            vfs.mount(vfs.VfsRom(rom.view), '/rom')",
+            "        except OSError:",
+            "            pass",
+        ]
+    lines += [
         "    sys.stdout.write('\\x1b]upysim-ready\\x07')",
     ]
     if run_main:
@@ -67,6 +196,8 @@ def boot_code(root, run_main):
             "            sys.print_exception(e)",
         ]
     lines += ["_upy_sim_boot()", "del _upy_sim_boot"]
+    if romfs:
+        lines += ["del _UpySimRom, _UpySimVfs, _UpySimPart"]
     return "\n".join(lines)
 
 
@@ -125,7 +256,12 @@ class Interpreter:
         self.early_output = b""
         self.booting = raw  # swallowing output until the raw REPL banner appears
         self.boot_output = b""
-        argv = [args.micropython, "-i", "-c", boot_code(args.root, run_main=not raw)]
+        romfs = None
+        if args.romfs_partition:
+            device = args.romfs_kind == "block"
+            romfs = (args.romfs_file, args.romfs_block_size, device)
+        code = boot_code(args.root, run_main=not raw, romfs=romfs)
+        argv = [args.micropython, "-i", "-c", code]
         env = dict(os.environ, HOME=home)
         self.process = subprocess.Popen(
             argv,
@@ -399,6 +535,21 @@ def main():
     )
     parser.add_argument("--state", help="folder for HOME (default: a folder beside --root)")
     parser.add_argument(
+        "--romfs-partition", type=int, default=0, help="give the board a ROM partition of SIZE bytes"
+    )
+    parser.add_argument(
+        "--romfs-block-size", type=int, default=4096, help="erase block of the ROM partition"
+    )
+    parser.add_argument(
+        "--romfs-kind",
+        choices=["memory", "block"],
+        default="memory",
+        help="partition as a memoryview written with rom_ioctl (stm32, rp2) or as a block device (esp32)",
+    )
+    parser.add_argument(
+        "--romfs-file", help="file holding the ROM partition (default: romfs0.bin in --state)"
+    )
+    parser.add_argument(
         "--micropython",
         default=os.path.join(os.path.dirname(sys.executable), "micropython"),
         help="the unix port (default: micropython beside this python)",
@@ -409,6 +560,13 @@ def main():
     if args.state is None:
         args.state = args.root.rstrip("/") + ".state"
     os.makedirs(args.state, exist_ok=True)
+    if args.romfs_partition:
+        if args.romfs_file is None:
+            args.romfs_file = os.path.join(args.state, "romfs0.bin")
+        args.romfs_file = os.path.abspath(args.romfs_file)
+        if not os.path.exists(args.romfs_file):
+            with open(args.romfs_file, "wb") as f:
+                f.write(b"\xff" * args.romfs_partition)
 
     def stop(*_):
         raise SystemExit(0)

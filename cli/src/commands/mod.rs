@@ -21,6 +21,7 @@ pub mod reset;
 pub mod resume;
 pub mod rm;
 pub mod rmdir;
+pub mod romfs;
 pub mod rtc;
 pub mod run;
 pub mod sha256sum;
@@ -97,5 +98,6 @@ pub fn run(command: Command, ctx: &Context) -> Result<Status> {
         Command::Rtc(args) => rtc::run(args, ctx),
         Command::Resume(args) => resume::run(args, ctx),
         Command::SoftReset(args) => soft_reset::run(args, ctx),
+        Command::Romfs(args) => romfs::run(args, ctx),
     }
 }
