@@ -125,8 +125,9 @@ def latency_commands(tool, upy, venv, port):
     if tool == "mpremote":
         base = [os.path.join(venv, "bin", "mpremote"), "connect", port]
         return {"exec": base + ["exec", "pass"], "ls": base + ["fs", "ls", ":/"]}
+    # mpytool 2.6's ls needs os.ilistdir sizes, which the unix port does not give.
     base = [os.path.join(venv, "bin", "mpytool"), "-q", "-p", port]
-    return {"exec": base + ["exec", "pass"], "ls": base + ["ls", ":/"]}
+    return {"exec": base + ["exec", "pass"], "ls": None}
 
 
 def median(values):
@@ -204,7 +205,8 @@ def main():
             f.write("x = 1\n")
         for tool in tools:
             for name, command in latency_commands(tool, args.upy, args.venv, board.port).items():
-                latency[(name, tool)] = median([timed(command) for _ in range(LATENCY_RUNS)])
+                if command is not None:
+                    latency[(name, tool)] = median([timed(command) for _ in range(LATENCY_RUNS)])
     finally:
         board.stop()
     print("\nmpytool downloads: n/a (mpytool 2.6 needs os.ilistdir sizes, which the unix port lacks)")
@@ -235,10 +237,11 @@ def main():
     print(f"{'command':14}" + "".join(f" {t:>9}" for t in tools)
           + "".join(f" {'vs ' + p:>12}" for p in peers))
     for name, label in (("exec", "exec pass"), ("ls", "ls /")):
-        row = f"{label:14}" + "".join(cell(latency[(name, t)], 8, "s") for t in tools)
+        row = f"{label:14}" + "".join(cell(latency.get((name, t)), 8, "s") for t in tools)
         if "upy" in tools:
             for p in peers:
-                row += cell(latency[(name, p)] / latency[(name, "upy")], 11, "x")
+                theirs = latency.get((name, p))
+                row += cell(None if theirs is None else theirs / latency[(name, "upy")], 11, "x")
         print(row)
     shutil.rmtree(work, ignore_errors=True)
 
