@@ -375,6 +375,41 @@ fn cut_cable_leaves_old_or_new_files_and_sync_again_finishes() {
 }
 
 #[test]
+fn sync_started_while_the_board_is_still_unplugged_waits_for_it_and_finishes() {
+    // Cut at several points of the transfer; each time the next sync starts at once, while
+    // the port is gone for 1.5 s, and must wait it out rather than fail.
+    for cut in [1_500u64, 3_000, 5_000] {
+        let board = SimBoard::with(SimOptions {
+            cut_after: Some(cut),
+            replug_after: Some(Duration::from_millis(1500)),
+            stable_link: true,
+            ..Default::default()
+        });
+        let local = project(&[]);
+        for i in 0..6 {
+            let body: String = (0..150u64)
+                .map(|j| format!("v{j} = {}\n", (j * 7919 + i * 104_729).pow(3) % 1_000_003))
+                .collect();
+            write(local.path(), &format!("m{i}.py"), body);
+        }
+        let first = sync(&board, local.path(), &["."]);
+        assert_eq!(
+            first.status.code(),
+            Some(4),
+            "cut {cut}: {}",
+            stderr(&first)
+        );
+        let again = sync(&board, local.path(), &["."]);
+        assert_success(&again);
+        let files: Vec<_> = tree(&board.root())
+            .into_iter()
+            .filter(|(name, _)| !name.ends_with(".upytmp"))
+            .collect();
+        assert_eq!(files, tree(local.path()), "cut {cut}");
+    }
+}
+
+#[test]
 fn compile_sends_modules_as_mpy_that_run_and_keeps_main_as_source() {
     let board = SimBoard::with(SimOptions {
         files: vec![("lib/util.py".into(), b"def f(x):\n    return 0\n".to_vec())],

@@ -283,8 +283,9 @@ impl Link {
     }
 }
 
-/// How long opening waits for a port that is missing or busy for a moment after a replug.
-const OPEN_PATIENCE: Duration = Duration::from_millis(1500);
+/// How long opening waits for a port that is missing or busy for a moment after a replug (a
+/// board re-enumerating after a reset or a cable put back takes a second or two).
+const OPEN_PATIENCE: Duration = Duration::from_secs(3);
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() || haystack.len() < needle.len() {
