@@ -817,9 +817,9 @@ struct Noise {
 }
 
 /// Words a MicroPython REPL prints in answer to Ctrl-C and Ctrl-A (or at boot), whatever the
-/// program on it was doing.
-const MICROPYTHON_SIGNS: [&[u8]; 8] = [
-    b"\x04>",
+/// program on it was doing: long enough that random bytes do not contain them by chance (a
+/// two-byte sign would turn up in a few seconds of line noise).
+const MICROPYTHON_SIGNS: [&[u8]; 7] = [
     b"raw REPL",
     b">>> ",
     b"MicroPython",
