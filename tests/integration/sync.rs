@@ -312,7 +312,7 @@ fn unreadable_file_is_reported_and_the_rest_is_sent() {
 fn refused_write_stops_with_what_was_and_was_not_sent() {
     // A folder where the temporary file must go makes the board refuse that one file.
     let board = SimBoard::with(SimOptions {
-        files: vec![("m.py.upytmp/x".into(), b"in the way".to_vec())],
+        files: vec![("m.py.upy~/x".into(), b"in the way".to_vec())],
         ..Default::default()
     });
     let local = project(&[
@@ -326,7 +326,7 @@ fn refused_write_stops_with_what_was_and_was_not_sent() {
     assert!(err.contains("could not write /m.py"), "{err}");
     assert!(err.contains("sent: :/a.py"), "{err}");
     assert!(err.contains("not sent: :/m.py :/z.py"), "{err}");
-    assert_eq!(names(&board.root()), vec!["a.py", "m.py.upytmp/x"]);
+    assert_eq!(names(&board.root()), vec!["a.py", "m.py.upy~/x"]);
 }
 
 #[test]
@@ -360,7 +360,7 @@ fn cut_cable_leaves_old_or_new_files_and_sync_again_finishes() {
     let back = board.next_event(Duration::from_secs(5)).expect("replugged");
     assert!(back.starts_with("PORT "));
     for (name, contents) in tree(&board.root()) {
-        if name.ends_with(".upytmp") {
+        if name.ends_with(".upy~") {
             continue;
         }
         let local_contents = std::fs::read(local.path().join(&name)).unwrap();
@@ -403,7 +403,7 @@ fn sync_started_while_the_board_is_still_unplugged_waits_for_it_and_finishes() {
         assert_success(&again);
         let files: Vec<_> = tree(&board.root())
             .into_iter()
-            .filter(|(name, _)| !name.ends_with(".upytmp"))
+            .filter(|(name, _)| !name.ends_with(".upy~"))
             .collect();
         assert_eq!(files, tree(local.path()), "cut {cut}");
     }

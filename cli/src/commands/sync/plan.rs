@@ -11,8 +11,11 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
 use super::walk::LocalFile;
 
-/// Suffix of the temporary name a file is written to before being renamed into place.
-pub const TEMP_SUFFIX: &str = ".upytmp";
+/// Suffix of the temporary name a file is written to before being renamed into place: the
+/// protocol's, shared with `upy cp`.
+pub const TEMP_SUFFIX: &str = upy_protocol::fs::TEMP_SUFFIX;
+/// The suffix sync used before it shared the protocol's; such leftovers are cleaned up too.
+const OLD_TEMP_SUFFIX: &str = ".upytmp";
 
 /// How many leading bytes of a file's SHA-256 the manifest carries (96 bits).
 pub const SHA256_PREFIX: usize = 12;
@@ -320,7 +323,7 @@ pub fn plan(
     let inside_cleared = |rel: &str| cleared_dirs.iter().any(|d| rel == d || is_under(rel, d));
 
     for rel in remote.files.keys() {
-        let stale_temp = rel.ends_with(TEMP_SUFFIX);
+        let stale_temp = rel.ends_with(TEMP_SUFFIX) || rel.ends_with(OLD_TEMP_SUFFIX);
         if stale_temp
             || wanted.shadowed.contains(rel)
             || cleared_files.contains(rel)
@@ -631,13 +634,20 @@ mod tests {
         let plan = plan(
             &want,
             &remote(
-                &[("lib/m.py", "source"), ("main.py.upytmp", "half")],
+                &[
+                    ("lib/m.py", "source"),
+                    ("main.py.upytmp", "half"),
+                    ("boot.py.upy~", "half"),
+                ],
                 &["lib"],
             ),
             &PlanOptions::default(),
         )
         .unwrap();
-        assert_eq!(rels(&plan.cleanup), vec!["lib/m.py", "main.py.upytmp"]);
+        assert_eq!(
+            rels(&plan.cleanup),
+            vec!["boot.py.upy~", "lib/m.py", "main.py.upytmp"]
+        );
         assert!(plan.deletes.is_empty());
     }
 
