@@ -107,11 +107,15 @@ struct OtherDevice {
 
 impl OtherDevice {
     fn start(answer: &str) -> OtherDevice {
-        let script = format!(
+        OtherDevice::run(&format!(
             "import os,pty,tty,sys\nm,s=pty.openpty()\ntty.setraw(s)\nprint('PORT',os.ttyname(s),flush=True)\nwhile True:\n d=os.read(m,1024)\n if {answer:?}: os.write(m,{answer:?}.encode())\n"
-        );
+        ))
+    }
+
+    /// Runs a Python script that opens a pty and prints `PORT <path>` first.
+    fn run(script: &str) -> OtherDevice {
         let mut child = Command::new(venv_bin("python"))
-            .args(["-c", &script])
+            .args(["-c", script])
             .stdout(Stdio::piped())
             .stdin(Stdio::null())
             .spawn()
@@ -162,19 +166,7 @@ fn device_that_is_not_micropython_exits_8() {
 /// A device that sends random bytes without pause, as a board at the wrong baud rate or a
 /// noisy line does.
 fn noisy_device() -> OtherDevice {
-    let script = "import os,pty,tty,random\nm,s=pty.openpty()\ntty.setraw(s)\nprint('PORT',os.ttyname(s),flush=True)\nr=random.Random(5)\nimport time\nwhile True:\n os.write(m,bytes(r.randrange(256) for _ in range(64)))\n time.sleep(0.005)\n";
-    let mut child = Command::new(venv_bin("python"))
-        .args(["-c", script])
-        .stdout(Stdio::piped())
-        .stdin(Stdio::null())
-        .spawn()
-        .expect("start the noisy device");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("port line");
-    let port = line.trim().trim_start_matches("PORT ").to_string();
-    OtherDevice { child, port }
+    OtherDevice::run("import os,pty,tty,random,time\nm,s=pty.openpty()\ntty.setraw(s)\nprint('PORT',os.ttyname(s),flush=True)\nr=random.Random(5)\nwhile True:\n os.write(m,bytes(r.randrange(256) for _ in range(64)))\n time.sleep(0.005)\n")
 }
 
 #[test]
