@@ -30,9 +30,9 @@ pub mod sync;
 pub mod touch;
 pub mod tree;
 
-use anyhow::Result;
-
 use std::cell::RefCell;
+
+use anyhow::Result;
 
 use crate::args::{Command, GlobalArgs};
 use crate::exit::Status;
