@@ -4,7 +4,9 @@
 //! - [`transport`]: a byte stream to the board. [`Transport`] is a small trait (read with a
 //!   timeout, write, DTR/RTS, clone); [`SerialTransport`] implements it over `serialport`,
 //!   leaving DTR/RTS alone on open (so ESP boards do not reset) unless asked, and treating
-//!   modem-control errors (ptys refuse them) as harmless.
+//!   modem-control errors (ptys refuse them) as harmless. It is the only code in upy that opens
+//!   ports: [`transport::open_when_ready`] waits out a port that has just reappeared, and
+//!   [`transport::open_native`] hands flashers (espflash) the OS port type with the same errors.
 //! - [`raw_repl`] and [`raw_paste`]: pure framing and flow control, tested on byte slices. The
 //!   reply parser splits `stdout \x04 exception \x04 >`; the flow window follows the board's
 //!   `\x01` grants.
