@@ -23,7 +23,7 @@
 //!   stream with acknowledgements, deflate when smaller), mkdir, remove, rename, free space,
 //!   SHA-256, with fallbacks for boards lacking `hashlib`, `binascii`, `os.stat`, `os.ilistdir`.
 //! - [`romfs`]: the romfs image format (build and parse) and the board's ROM partitions on
-//!   [`Session::romfs`]: query them, deploy an image through `vfs.rom_ioctl`.
+//!   [`Session::romfs`](crate::Session::romfs): query them, deploy an image through `vfs.rom_ioctl`.
 //!
 //! Nothing here prints: progress goes through [`fs::Progress`] and [`romfs::Progress`], errors
 //! are [`Error`] (and [`romfs::RomfsError`]) values naming the port, path or partition.

@@ -168,7 +168,7 @@ pub struct DeployReport {
     pub mounted: bool,
 }
 
-/// ROM partition operations; get one with [`Session::romfs`].
+/// ROM partition operations; get one with [`Session::romfs`](crate::Session::romfs).
 pub struct Romfs<'s> {
     session: &'s mut Session,
 }

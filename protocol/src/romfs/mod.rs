@@ -7,7 +7,7 @@
 //!   [`image::Node`]s into an image and [`image::parse`] reads one back. Compiling `.py` files
 //!   is the caller's business (this crate does not depend on the compiler): a caller builds the
 //!   tree with whatever bytes it wants stored.
-//! - [`Romfs`], from [`Session::romfs`]: [`Romfs::query`] lists the partitions (size, erase
+//! - [`Romfs`], from [`Session::romfs`](crate::Session::romfs): [`Romfs::query`] lists the partitions (size, erase
 //!   block, the image in each and its files, whether `/rom` is mounted) without reading the
 //!   image over the link; [`Romfs::deploy`] writes an image through `vfs.rom_ioctl` (prepare,
 //!   which erases; chunked writes; finish), then verifies it by SHA-256 and mounts it again at
