@@ -413,33 +413,22 @@ fn decode_hex(text: &str) -> Option<Vec<u8>> {
 
 /// The .mpy files in an image whose format `board` cannot load: (path, version, sub-version).
 fn unloadable_mpy(root: &[image::Node], board: MpyFormat) -> Option<(String, (u8, u8))> {
-    fn walk(prefix: &str, nodes: &[image::Node], board: MpyFormat) -> Option<(String, (u8, u8))> {
-        for node in nodes {
-            let path = if prefix.is_empty() {
-                node.name().to_string()
-            } else {
-                format!("{prefix}/{}", node.name())
-            };
-            match node {
-                image::Node::File { name, data } => {
-                    if !name.ends_with(".mpy") || data.len() < 4 || data[0] != b'M' {
-                        continue;
-                    }
-                    let (version, sub) = (data[1], data[2] & 0x3);
-                    if version != board.version || sub > board.sub_version {
-                        return Some((path, (version, sub)));
-                    }
-                }
-                image::Node::Dir { children, .. } => {
-                    if let Some(found) = walk(&path, children, board) {
-                        return Some(found);
-                    }
-                }
+    let mut found = None;
+    image::visit(root, &mut |path, node| {
+        if found.is_some() {
+            return;
+        }
+        if let image::Node::File { name, data } = node {
+            if !name.ends_with(".mpy") || data.len() < 4 || data[0] != b'M' {
+                return;
+            }
+            let (version, sub) = (data[1], data[2] & 0x3);
+            if version != board.version || sub > board.sub_version {
+                found = Some((path.to_string(), (version, sub)));
             }
         }
-        None
-    }
-    walk("", root, board)
+    });
+    found
 }
 
 /// Reads the integer a board-side call printed.

@@ -285,27 +285,36 @@ fn parse_file_data(
     Ok(Vec::new())
 }
 
-/// One line of a flattened listing: path from the root (`/`-separated), and size (None for
-/// directories).
-pub fn flatten(root: &[Node]) -> Vec<(String, Option<u64>)> {
-    fn walk(prefix: &str, nodes: &[Node], out: &mut Vec<(String, Option<u64>)>) {
+/// Calls `visit` with the path from the root (`/`-separated) of every node, parents before
+/// their children.
+pub fn visit(root: &[Node], visit: &mut dyn FnMut(&str, &Node)) {
+    fn walk(prefix: &str, nodes: &[Node], visit: &mut dyn FnMut(&str, &Node)) {
         for node in nodes {
             let path = if prefix.is_empty() {
                 node.name().to_string()
             } else {
                 format!("{prefix}/{}", node.name())
             };
-            match node {
-                Node::File { data, .. } => out.push((path, Some(data.len() as u64))),
-                Node::Dir { children, .. } => {
-                    out.push((path.clone(), None));
-                    walk(&path, children, out);
-                }
+            visit(&path, node);
+            if let Node::Dir { children, .. } = node {
+                walk(&path, children, visit);
             }
         }
     }
+    walk("", root, visit);
+}
+
+/// One line of a flattened listing: path from the root (`/`-separated), and size (None for
+/// directories).
+pub fn flatten(root: &[Node]) -> Vec<(String, Option<u64>)> {
     let mut out = Vec::new();
-    walk("", root, &mut out);
+    visit(root, &mut |path, node| {
+        let size = match node {
+            Node::File { data, .. } => Some(data.len() as u64),
+            Node::Dir { .. } => None,
+        };
+        out.push((path.to_string(), size));
+    });
     out
 }
 
