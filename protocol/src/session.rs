@@ -217,7 +217,8 @@ impl Session {
                 break;
             }
         }
-        if noise.total == 0 {
+        // Nothing but an upload helper's acknowledgements is a board still busy, not a stranger.
+        if noise.telling == 0 {
             return Err(Error::NotAnswering {
                 port: self.port.clone(),
                 waiting_for: "the raw REPL prompt",

@@ -81,7 +81,7 @@ def _up(p,c,t):
   while 1:
    _rx(B,P,h);W('\x06' if e is None else '\x15')
    m=h[0]|h[1]<<8|h[2]<<16;z=h[3]
-   if z==255:e=OSError(4);break
+   if z==255 or z and not 7<z<16 or m>33792:e=OSError(4);break
    if not m:break
    if z:
     d=bytearray(m);dm=memoryview(d);i=0

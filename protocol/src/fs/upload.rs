@@ -20,6 +20,12 @@ const COMMITTED: u8 = 0x17;
 /// Upper bound of a frame's payload: deflate blocks are at most 32 KB and only used when they
 /// shrink the data; raw frames are 4 KB.
 pub(crate) const MAX_FRAME_WIRE: usize = crate::session::MAX_UPLOAD_FRAME;
+/// Largest payload the board-side helper accepts in one frame: a deflate block of
+/// `MAX_FRAME_WIRE` bytes that did not shrink, with room for deflate's own framing. A larger
+/// length (or window bits outside 8..=15) can only be bytes of something else read as a header,
+/// such as a killed upy's half-sent frame followed by the next session's Ctrl-C: the helper
+/// drops the file at once instead of waiting for megabytes that never come.
+const MAX_FRAME_PAYLOAD: usize = MAX_FRAME_WIRE + 1024;
 /// Window bits value in an empty frame header that tells the board to drop the file.
 const ABORT: u8 = 255;
 /// Below this much free heap, helpers are defined a function at a time.
@@ -613,6 +619,28 @@ fn decode_lines(text: &[u8], base64: bool) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_board_helper_accepts_every_frame_the_host_makes_and_nothing_larger() {
+        assert!(super::super::DEVICE_CODE.contains(&format!(
+            "z and not 7<z<16 or m>{MAX_FRAME_PAYLOAD}:e=OSError(4)"
+        )));
+        // Half compressible, half random: deflated, with blocks that barely shrink.
+        let mut data = b"sensor = read()\n".repeat(4096);
+        let mut x = 7u32;
+        data.extend((0..65536).map(|_| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (x >> 16) as u8
+        }));
+        for block in [None, Some(1024), Some(MAX_FRAME_WIRE)] {
+            let plan = prepare(&data, block);
+            assert!(plan.wbits == 0 || (8..=15).contains(&plan.wbits));
+            assert!(plan
+                .frames
+                .iter()
+                .all(|frame| frame.payload.len() <= MAX_FRAME_PAYLOAD));
+        }
+    }
 
     #[test]
     fn compressible_data_is_deflated_in_independent_blocks() {
