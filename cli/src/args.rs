@@ -199,4 +199,6 @@ pub enum Command {
     Sync(commands::sync::SyncArgs),
     /// Build, inspect and deploy romfs images: read-only partitions of .mpy files run from flash
     Romfs(commands::romfs::RomfsArgs),
+    /// Let the board import and open files in a local folder (mounted at /remote), live
+    Mount(commands::mount::MountArgs),
 }

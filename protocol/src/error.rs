@@ -140,6 +140,14 @@ pub enum Error {
         /// The missing feature.
         feature: &'static str,
     },
+    /// A local folder to serve (a mount) cannot be used.
+    #[error("cannot serve the local folder {path}: {source}")]
+    LocalFolder {
+        /// The folder as given.
+        path: String,
+        /// What went wrong.
+        source: std::io::Error,
+    },
     /// The caller asked to stop (Ctrl-C); the board was interrupted.
     #[error("interrupted")]
     Interrupted,

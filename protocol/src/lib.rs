@@ -44,6 +44,7 @@
 mod error;
 pub mod fs;
 mod info;
+pub mod mount;
 pub mod raw_paste;
 pub mod raw_repl;
 pub mod romfs;

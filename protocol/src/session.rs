@@ -128,6 +128,17 @@ impl Session {
         self.transport.as_mut()
     }
 
+    /// Puts a layer around the transport (a mount serving the board's file requests), keeping
+    /// the session's state.
+    pub(crate) fn wrap_transport(
+        &mut self,
+        wrap: impl FnOnce(Box<dyn Transport>) -> Box<dyn Transport>,
+    ) {
+        let placeholder: Box<dyn Transport> = Box::new(ClosedTransport);
+        let inner = std::mem::replace(&mut self.transport, placeholder);
+        self.transport = wrap(inner);
+    }
+
     /// Gives up the session, returning the transport as it is (no exit from the raw REPL) and
     /// any bytes already read from it but not consumed.
     pub fn into_parts(mut self) -> (Box<dyn Transport>, Vec<u8>) {

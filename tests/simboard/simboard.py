@@ -303,6 +303,7 @@ class Board:
         self.to_client = bytearray()
         self.pending_interrupt = None  # (deadline, unread bytes when 0x03 was forwarded)
         self.recent_output = b""
+        self.output_tail = b""
         self.plug_in()
         self.interpreter = Interpreter(args, self.home, raw=False)
 
@@ -387,9 +388,13 @@ class Board:
             # unread later belongs to the next program, not to an ignored interrupt.
             self.pending_interrupt = None
         self.to_client += data
+        self.output_tail = (self.output_tail + data)[-64:]
 
     def on_client_input(self, data):
-        if b"\x02" in data and self.raw_mode:
+        # Ctrl-B leaves the raw REPL only at its prompt: to a running program (an upload, a
+        # mount's answers) 0x02 is just a byte of data.
+        at_prompt = self.output_tail.endswith(b"\x04>") or self.output_tail.endswith(RAW_BANNER)
+        if self.raw_mode and at_prompt and data.lstrip(b"\r").startswith(b"\x02"):
             self.raw_mode = False
         self.to_board += data
 

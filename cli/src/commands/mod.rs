@@ -14,6 +14,7 @@ pub mod flash;
 pub mod info;
 pub mod ls;
 pub mod mkdir;
+pub mod mount;
 pub mod mv;
 pub mod remote;
 pub mod repl;
@@ -44,6 +45,8 @@ pub struct Context {
     pub printer: Printer,
     /// The board session shared by the commands of a chain (see `connect`).
     pub(crate) board: RefCell<Option<upy_protocol::Session>>,
+    /// Where `mount` mounted a local folder, to unmount when the chain ends.
+    pub(crate) mount_point: RefCell<Option<String>>,
 }
 
 impl Context {
@@ -52,20 +55,29 @@ impl Context {
             global,
             printer,
             board: RefCell::new(None),
+            mount_point: RefCell::new(None),
         }
     }
 }
 
 /// Runs a chain of commands (`upy cp main.py : + exec "import main"`) over one connection,
 /// stopping at the first that does not succeed.
-pub fn run_chain(ctx: &Context, commands: Vec<Command>) -> Result<Status> {
-    for command in commands {
-        let status = run(command, ctx)?;
-        if status != Status::Success {
-            return Ok(status);
+pub fn run_chain(ctx: &Context, mut commands: Vec<Command>) -> Result<Status> {
+    // A mount is for something to run: on its own it opens the REPL, as mpremote's does.
+    if let Some(Command::Mount(args)) = commands.last() {
+        if !args.watch {
+            commands.push(Command::Repl(repl::ReplArgs::default()));
         }
     }
-    Ok(Status::Success)
+    let mut outcome = Ok(Status::Success);
+    for command in commands {
+        outcome = run(command, ctx);
+        if !matches!(outcome, Ok(Status::Success)) {
+            break;
+        }
+    }
+    mount::unmount_at_end(ctx);
+    outcome
 }
 
 /// Dispatches to the subcommand.
@@ -99,5 +111,6 @@ pub fn run(command: Command, ctx: &Context) -> Result<Status> {
         Command::Resume(args) => resume::run(args, ctx),
         Command::SoftReset(args) => soft_reset::run(args, ctx),
         Command::Romfs(args) => romfs::run(args, ctx),
+        Command::Mount(args) => mount::run(args, ctx),
     }
 }

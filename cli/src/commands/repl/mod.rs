@@ -42,7 +42,7 @@ not permitted), 4 board lost (with --no-reconnect, or before piped output ended)
 prompt for --exec/--paste.";
 
 /// Arguments of `upy repl`.
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 #[command(after_help = KEYS_HELP)]
 pub struct ReplArgs {
     /// Record everything the board prints to FILE (created or truncated)
