@@ -199,4 +199,6 @@ pub enum Command {
     Sync(commands::sync::SyncArgs),
     /// Build, inspect and deploy romfs images: read-only partitions of .mpy files run from flash
     Romfs(commands::romfs::RomfsArgs),
+    /// Install MicroPython packages (index, github:, URLs, local folders); `sync` installs upy.toml's [dependencies]
+    Mip(commands::mip::MipArgs),
 }

@@ -13,6 +13,7 @@ pub mod firmware;
 pub mod flash;
 pub mod info;
 pub mod ls;
+pub mod mip;
 pub mod mkdir;
 pub mod mv;
 pub mod remote;
@@ -99,5 +100,6 @@ pub fn run(command: Command, ctx: &Context) -> Result<Status> {
         Command::Resume(args) => resume::run(args, ctx),
         Command::SoftReset(args) => soft_reset::run(args, ctx),
         Command::Romfs(args) => romfs::run(args, ctx),
+        Command::Mip(args) => mip::run(args, ctx),
     }
 }
