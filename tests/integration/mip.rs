@@ -564,3 +564,33 @@ fn mip_sync_pins_the_dependencies_in_upy_lock_and_reports_changes() {
         .unwrap()
         .contains("version = \"1.0\""));
 }
+
+#[test]
+fn upy_sync_installs_the_dependencies_and_delete_leaves_them() {
+    let fixture = Fixture::new();
+    let index = fixture.server.url();
+    let project = fixture.work();
+    std::fs::write(
+        project.join("upy.toml"),
+        format!(
+            "[sync]\nsource = \"src\"\ndelete = true\n\n[dependencies]\nbeta = \"2.0\"\n\n[mip]\nindex = \"{index}\"\n"
+        ),
+    )
+    .unwrap();
+    write(&project.join("src/main.py"), "import beta\nprint(beta.B)\n");
+    let board = SimBoard::start();
+    let output = fixture.upy(&board, &["sync", "+", "exec", "import main"]);
+    assert_success(&output);
+    assert_eq!(
+        stdout(&output).lines().collect::<Vec<_>>(),
+        ["+ beta 2.0", "40"]
+    );
+    assert!(project.join("upy.lock").is_file());
+    assert_eq!(names(&board_files(&board, "")), ["lib/beta.py", "main.py"]);
+
+    // Again, with --delete in force: the package stays, the lock does not change.
+    let output = fixture.upy(&board, &["sync"]);
+    assert_success(&output);
+    assert_eq!(stdout(&output).trim(), "upy.lock: no change");
+    assert_eq!(names(&board_files(&board, "")), ["lib/beta.py", "main.py"]);
+}

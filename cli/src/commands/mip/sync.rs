@@ -37,7 +37,8 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<Status> {
             ),
         ));
     }
-    sync_dependencies(ctx, &project, &args.source, args.update)
+    sync_dependencies(ctx, &project, &args.source, args.update)?;
+    Ok(Status::Success)
 }
 
 /// The dependencies of `project` as specs: `source = "version"`, `"*"` or `""` for none.
@@ -54,13 +55,14 @@ pub fn dependency_specs(project: &Project) -> Result<Vec<Spec>> {
     mip::parse_specs(texts.iter().map(String::as_str))
 }
 
-/// Installs the project's dependencies through the chain's board and updates `upy.lock`.
+/// Installs the project's dependencies through the chain's board, updates `upy.lock` and
+/// returns it.
 pub fn sync_dependencies(
     ctx: &Context,
     project: &Project,
     source: &SourceOptions,
     update: bool,
-) -> Result<Status> {
+) -> Result<Lock> {
     let root = project.root.clone().unwrap_or_else(|| PathBuf::from("."));
     let lock_path = root.join(LOCK_FILE);
     let specs = dependency_specs(project)?;
@@ -96,5 +98,5 @@ pub fn sync_dependencies(
         }
     }
     mip::print_summary(ctx, &plan, &resolution.files, &report);
-    Ok(Status::Success)
+    Ok(new)
 }
