@@ -457,6 +457,16 @@ fn mip_install_refuses_a_file_whose_hash_differs_and_writes_nothing() {
     assert!(stderr(&output).contains(&h8), "{}", stderr(&output));
     // alpha's files were fine, but nothing reached the board.
     assert!(!board.root().join("lib").exists());
+    // The same through upy.toml: no lock is written for a sync that failed.
+    std::fs::write(
+        fixture.work().join("upy.toml"),
+        format!("[dependencies]\nalpha = \"*\"\n[mip]\nindex = \"{index}\"\n"),
+    )
+    .unwrap();
+    let output = fixture.upy(&board, &["mip", "sync"]);
+    assert_fails_with(&output, 15, "hash mismatch for beta.py");
+    assert!(!fixture.work().join("upy.lock").exists());
+    assert!(!board.root().join("lib").exists());
 }
 
 #[test]

@@ -67,6 +67,12 @@ pub fn sync_dependencies(
     let lock_path = root.join(LOCK_FILE);
     let specs = dependency_specs(project)?;
     let old = Lock::read(&lock_path).map_err(mip::mip_error)?;
+    if specs.is_empty() && old.is_none() {
+        return Err(fail(
+            Status::Failure,
+            format!("{PROJECT_FILE} declares no [dependencies]: nothing to install"),
+        ));
+    }
     let mut board = connect(ctx)?;
     let plan = Plan::resolve(source, project, root, &mut board)?;
     let cache = mip::cache();
