@@ -302,25 +302,12 @@ impl Fixture {
     }
 }
 
-#[test]
-fn mip_install_leaves_the_same_files_as_mpremote() {
-    let fixture = Fixture::new();
-    let index = fixture.server.url();
-    let gamma = format!("{index}/repo/gamma/package.json");
-    let ours = SimBoard::start();
-    let output = fixture.upy(
-        &ours,
-        &[
-            "mip", "install", "--target", "/lib", "--index", &index, "alpha", &gamma,
-        ],
-    );
-    assert_success(&output);
-    assert!(stderr(&output).contains("alpha 1.0"), "{}", stderr(&output));
-
-    let theirs = SimBoard::start();
+/// Runs `mpremote connect PORT mip install ARGS` in `dir`.
+fn mpremote_mip(dir: &Path, port: &str, args: &[&str]) {
     let output = Command::new(venv_bin("mpremote"))
-        .args(["connect", theirs.port(), "mip", "install"])
-        .args(["--target", "/lib", "--index", &index, "alpha", &gamma])
+        .current_dir(dir)
+        .args(["connect", port, "mip", "install"])
+        .args(args)
         .output()
         .expect("run mpremote");
     assert!(
@@ -329,19 +316,57 @@ fn mip_install_leaves_the_same_files_as_mpremote() {
         stdout(&output),
         stderr(&output)
     );
-    let expected = board_files(&theirs, "lib");
-    // alpha 1.0 with its dependency beta, then gamma's own files (beta again, the same).
+}
+
+#[test]
+fn mip_install_leaves_the_same_files_as_mpremote() {
+    let fixture = Fixture::new();
+    let index = fixture.server.url();
+    let gamma = format!("{index}/repo/gamma/package.json");
+    let local_gamma = fixture.www().join("repo/gamma/package.json");
+    let local_gamma = local_gamma.to_str().unwrap();
+    // Each install on both boards: upy's, then mpremote's.
+    let installs: [&[&str]; 3] = [
+        &["--target", "/lib", "--index", &index, "alpha", &gamma],
+        &["--target", "/old", "--index", &index, "alpha@0.9"],
+        &[
+            "--target",
+            "/src",
+            "--index",
+            &index,
+            "--no-mpy",
+            local_gamma,
+        ],
+    ];
+    let ours = SimBoard::start();
+    let theirs = SimBoard::start();
+    for args in installs {
+        let mut upy_args = vec!["mip", "install"];
+        upy_args.extend_from_slice(args);
+        assert_success(&fixture.upy(&ours, &upy_args));
+        mpremote_mip(&fixture.work(), theirs.port(), args);
+    }
+    let expected = board_files(&theirs, "");
+    // alpha 1.0 with its dependency beta, then gamma's own files (beta again, the same);
+    // alpha 0.9; gamma from its local package.json, with beta's sources.
     assert_eq!(
         names(&expected),
         [
-            "alpha/__init__.py",
-            "alpha/new.py",
-            "beta.py",
-            "gamma/__init__.py",
-            "gamma/data.bin"
+            "lib/alpha/__init__.py",
+            "lib/alpha/new.py",
+            "lib/beta.py",
+            "lib/gamma/__init__.py",
+            "lib/gamma/data.bin",
+            "old/alpha/__init__.py",
+            "old/alpha/old.py",
+            "old/beta.py",
+            "src/beta.py",
+            "src/gamma/__init__.py",
+            "src/gamma/data.bin",
         ]
     );
-    assert_eq!(board_files(&ours, "lib"), expected);
+    assert!(expected["src/beta.py"].starts_with(b"# source"));
+    assert_eq!(board_files(&ours, ""), expected);
 }
 
 #[test]
