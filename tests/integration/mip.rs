@@ -401,7 +401,7 @@ fn mip_install_takes_versions_targets_sources_and_chains() {
     let output = fixture.upy(
         &board,
         &[
-            "mip", "install", "--index", &index, "--no-mpy", "--target", "/pkgs", "beta",
+            "mip", "install", "--index", &index, "--no-mpy", "--target", ":pkgs/", "beta",
         ],
     );
     assert_success(&output);

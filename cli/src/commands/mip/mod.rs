@@ -136,6 +136,8 @@ impl Plan {
                     )
                 })?,
         };
+        // `lib`, `:lib` and `/lib/` are the same folder, and upy.lock says it one way.
+        let target = upy_protocol::fs::normalize(&target).board()?;
         Ok(Plan {
             options: Options {
                 index,
