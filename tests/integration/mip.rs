@@ -564,6 +564,11 @@ fn mip_sync_pins_the_dependencies_in_upy_lock_and_reports_changes() {
     assert_success(&output);
     assert_eq!(stdout(&output).trim(), "upy.lock: no change");
     assert!(
+        stderr(&output).contains("alpha 0.9 (index files for .mpy v6): 2 files, as locked"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
         stderr(&output).contains("0 files written"),
         "{}",
         stderr(&output)
