@@ -58,6 +58,8 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             [CompletionResult]::new('flash', 'flash', [CompletionResultType]::ParameterValue, 'Write MicroPython firmware to a board (ESP serial bootloader, UF2 or DAPLink drive, debug probe)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Mirror a local folder onto the board, sending only what changed; --watch keeps it so')
             [CompletionResult]::new('romfs', 'romfs', [CompletionResultType]::ParameterValue, 'Build, inspect and deploy romfs images: read-only partitions of .mpy files run from flash')
+            [CompletionResult]::new('mount', 'mount', [CompletionResultType]::ParameterValue, 'Let the board import and open files in a local folder (mounted at /remote), live')
+            [CompletionResult]::new('mip', 'mip', [CompletionResultType]::ParameterValue, 'Install MicroPython packages (index, github:, URLs, local folders); `sync` installs upy.toml''s [dependencies]')
             [CompletionResult]::new('compile', 'compile', [CompletionResultType]::ParameterValue, 'Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for SHELL to stdout')
             [CompletionResult]::new('firmware', 'firmware', [CompletionResultType]::ParameterValue, 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, convert images')
@@ -566,6 +568,101 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
         'upy;romfs;help;help' {
             break
         }
+        'upy;mount' {
+            [CompletionResult]::new('--entry', '--entry', [CompletionResultType]::ParameterName, 'The module `--watch` runs')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--no-mpy', '--no-mpy', [CompletionResultType]::ParameterName, 'Serve .py modules as source (by default they are served as .mpy compiled on this computer for the board''s .mpy version)')
+            [CompletionResult]::new('--unsafe-links', '--unsafe-links', [CompletionResultType]::ParameterName, 'Allow symlinks that point out of the folder')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Run the entry module and run it again (after a soft reset) on every change')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('--reset-on-open', '--reset-on-open', [CompletionResultType]::ParameterName, 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;mip' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('--reset-on-open', '--reset-on-open', [CompletionResultType]::ParameterName, 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Install packages and their dependencies: index names, github:/gitlab: repos, URLs, local folders')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Install exactly upy.toml''s [dependencies], pinned in upy.lock, and print what changed')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'upy;mip;install' {
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Folder on the board to install into (default: the first `sys.path` entry ending in /lib)')
+            [CompletionResult]::new('--index', '--index', [CompletionResultType]::ParameterName, 'Package index base URL (default: micropython-lib''s, https://micropython.org/pi/v2)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--no-mpy', '--no-mpy', [CompletionResultType]::ParameterName, 'Take the .py sources from the index instead of files compiled for the board''s .mpy version')
+            [CompletionResult]::new('--mpy', '--mpy', [CompletionResultType]::ParameterName, 'Take files compiled for the board''s .mpy version when the index has them (overrides upy.toml)')
+            [CompletionResult]::new('--compile', '--compile', [CompletionResultType]::ParameterName, 'Compile the packages'' .py files to .mpy for the board before installing')
+            [CompletionResult]::new('--no-compile', '--no-compile', [CompletionResultType]::ParameterName, 'Install .py files as they come (overrides upy.toml)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('--reset-on-open', '--reset-on-open', [CompletionResultType]::ParameterName, 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;mip;sync' {
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Folder on the board to install into (default: the first `sys.path` entry ending in /lib)')
+            [CompletionResult]::new('--index', '--index', [CompletionResultType]::ParameterName, 'Package index base URL (default: micropython-lib''s, https://micropython.org/pi/v2)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--update', '--update', [CompletionResultType]::ParameterName, 'Resolve every dependency afresh (newest versions) instead of keeping upy.lock''s pins')
+            [CompletionResult]::new('--no-mpy', '--no-mpy', [CompletionResultType]::ParameterName, 'Take the .py sources from the index instead of files compiled for the board''s .mpy version')
+            [CompletionResult]::new('--mpy', '--mpy', [CompletionResultType]::ParameterName, 'Take files compiled for the board''s .mpy version when the index has them (overrides upy.toml)')
+            [CompletionResult]::new('--compile', '--compile', [CompletionResultType]::ParameterName, 'Compile the packages'' .py files to .mpy for the board before installing')
+            [CompletionResult]::new('--no-compile', '--no-compile', [CompletionResultType]::ParameterName, 'Install .py files as they come (overrides upy.toml)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('--reset-on-open', '--reset-on-open', [CompletionResultType]::ParameterName, 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upy;mip;help' {
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Install packages and their dependencies: index names, github:/gitlab: repos, URLs, local folders')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Install exactly upy.toml''s [dependencies], pinned in upy.lock, and print what changed')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'upy;mip;help;install' {
+            break
+        }
+        'upy;mip;help;sync' {
+            break
+        }
+        'upy;mip;help;help' {
+            break
+        }
         'upy;compile' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output: a .mpy file for a single source file, otherwise a directory that mirrors the sources (default: next to each source)')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Source file name stored in the .mpy (single source file only; default: the path given)')
@@ -731,6 +828,8 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             [CompletionResult]::new('flash', 'flash', [CompletionResultType]::ParameterValue, 'Write MicroPython firmware to a board (ESP serial bootloader, UF2 or DAPLink drive, debug probe)')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Mirror a local folder onto the board, sending only what changed; --watch keeps it so')
             [CompletionResult]::new('romfs', 'romfs', [CompletionResultType]::ParameterValue, 'Build, inspect and deploy romfs images: read-only partitions of .mpy files run from flash')
+            [CompletionResult]::new('mount', 'mount', [CompletionResultType]::ParameterValue, 'Let the board import and open files in a local folder (mounted at /remote), live')
+            [CompletionResult]::new('mip', 'mip', [CompletionResultType]::ParameterValue, 'Install MicroPython packages (index, github:, URLs, local folders); `sync` installs upy.toml''s [dependencies]')
             [CompletionResult]::new('compile', 'compile', [CompletionResultType]::ParameterValue, 'Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for SHELL to stdout')
             [CompletionResult]::new('firmware', 'firmware', [CompletionResultType]::ParameterValue, 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, convert images')
@@ -822,6 +921,20 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             break
         }
         'upy;help;romfs;deploy' {
+            break
+        }
+        'upy;help;mount' {
+            break
+        }
+        'upy;help;mip' {
+            [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Install packages and their dependencies: index names, github:/gitlab: repos, URLs, local folders')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Install exactly upy.toml''s [dependencies], pinned in upy.lock, and print what changed')
+            break
+        }
+        'upy;help;mip;install' {
+            break
+        }
+        'upy;help;mip;sync' {
             break
         }
         'upy;help;compile' {

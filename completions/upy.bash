@@ -58,8 +58,14 @@ _upy() {
             upy,ls)
                 cmd="upy__subcmd__ls"
                 ;;
+            upy,mip)
+                cmd="upy__subcmd__mip"
+                ;;
             upy,mkdir)
                 cmd="upy__subcmd__mkdir"
+                ;;
+            upy,mount)
+                cmd="upy__subcmd__mount"
                 ;;
             upy,mv)
                 cmd="upy__subcmd__mv"
@@ -175,8 +181,14 @@ _upy() {
             upy__subcmd__help,ls)
                 cmd="upy__subcmd__help__subcmd__ls"
                 ;;
+            upy__subcmd__help,mip)
+                cmd="upy__subcmd__help__subcmd__mip"
+                ;;
             upy__subcmd__help,mkdir)
                 cmd="upy__subcmd__help__subcmd__mkdir"
+                ;;
+            upy__subcmd__help,mount)
+                cmd="upy__subcmd__help__subcmd__mount"
                 ;;
             upy__subcmd__help,mv)
                 cmd="upy__subcmd__help__subcmd__mv"
@@ -232,6 +244,12 @@ _upy() {
             upy__subcmd__help__subcmd__firmware,path)
                 cmd="upy__subcmd__help__subcmd__firmware__subcmd__path"
                 ;;
+            upy__subcmd__help__subcmd__mip,install)
+                cmd="upy__subcmd__help__subcmd__mip__subcmd__install"
+                ;;
+            upy__subcmd__help__subcmd__mip,sync)
+                cmd="upy__subcmd__help__subcmd__mip__subcmd__sync"
+                ;;
             upy__subcmd__help__subcmd__romfs,build)
                 cmd="upy__subcmd__help__subcmd__romfs__subcmd__build"
                 ;;
@@ -240,6 +258,24 @@ _upy() {
                 ;;
             upy__subcmd__help__subcmd__romfs,query)
                 cmd="upy__subcmd__help__subcmd__romfs__subcmd__query"
+                ;;
+            upy__subcmd__mip,help)
+                cmd="upy__subcmd__mip__subcmd__help"
+                ;;
+            upy__subcmd__mip,install)
+                cmd="upy__subcmd__mip__subcmd__install"
+                ;;
+            upy__subcmd__mip,sync)
+                cmd="upy__subcmd__mip__subcmd__sync"
+                ;;
+            upy__subcmd__mip__subcmd__help,help)
+                cmd="upy__subcmd__mip__subcmd__help__subcmd__help"
+                ;;
+            upy__subcmd__mip__subcmd__help,install)
+                cmd="upy__subcmd__mip__subcmd__help__subcmd__install"
+                ;;
+            upy__subcmd__mip__subcmd__help,sync)
+                cmd="upy__subcmd__mip__subcmd__help__subcmd__sync"
                 ;;
             upy__subcmd__romfs,build)
                 cmd="upy__subcmd__romfs__subcmd__build"
@@ -272,7 +308,7 @@ _upy() {
 
     case "${cmd}" in
         upy)
-            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync romfs compile completions firmware help"
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync romfs mount mip compile completions firmware help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -940,7 +976,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__help)
-            opts="devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync romfs compile completions firmware help"
+            opts="devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync romfs mount mip compile completions firmware help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1205,7 +1241,63 @@ _upy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upy__subcmd__help__subcmd__mip)
+            opts="install sync"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__help__subcmd__mip__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__help__subcmd__mip__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upy__subcmd__help__subcmd__mkdir)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__help__subcmd__mount)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1517,6 +1609,168 @@ _upy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upy__subcmd__mip)
+            opts="-p -b -q -h -V --port --baud --quiet --no-progress --reset-on-open --help --version install sync help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__mip__subcmd__help)
+            opts="install sync help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__mip__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__mip__subcmd__help__subcmd__install)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__mip__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__mip__subcmd__install)
+            opts="-p -b -q -h -V --target --index --no-mpy --mpy --compile --no-compile --port --baud --quiet --no-progress --reset-on-open --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --index)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__mip__subcmd__sync)
+            opts="-p -b -q -h -V --update --target --index --no-mpy --mpy --compile --no-compile --port --baud --quiet --no-progress --reset-on-open --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --index)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upy__subcmd__mkdir)
             opts="-p -b -q -h -V --parents --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1524,6 +1778,40 @@ _upy() {
                 return 0
             fi
             case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__mount)
+            opts="-p -b -q -h -V --no-mpy --unsafe-links --watch --entry --port --baud --quiet --no-progress --reset-on-open --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --entry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -201,4 +201,6 @@ pub enum Command {
     Romfs(commands::romfs::RomfsArgs),
     /// Let the board import and open files in a local folder (mounted at /remote), live
     Mount(commands::mount::MountArgs),
+    /// Install MicroPython packages (index, github:, URLs, local folders); `sync` installs upy.toml's [dependencies]
+    Mip(commands::mip::MipArgs),
 }

@@ -16,6 +16,9 @@
 //! | 11 | the board's filesystem is full (its old file was kept) |
 //! | 12 | a local path cannot be read or written |
 //! | 13 | a remote path is outside the board's root |
+//! | 14 | a package, version or package file is not in the index or at its URL |
+//! | 15 | a download does not match its hash (nothing was written to the board) |
+//! | 16 | the package server cannot be reached and the download cache lacks what is needed |
 //! | 130 | interrupted by Ctrl-C |
 
 use std::process::ExitCode;
@@ -36,6 +39,9 @@ pub enum Status {
     FilesystemFull,
     LocalPath,
     OutsideRoot,
+    PackageNotFound,
+    HashMismatch,
+    NetworkUnreachable,
     Interrupted,
 }
 
@@ -55,6 +61,9 @@ impl Status {
             Status::FilesystemFull => 11,
             Status::LocalPath => 12,
             Status::OutsideRoot => 13,
+            Status::PackageNotFound => 14,
+            Status::HashMismatch => 15,
+            Status::NetworkUnreachable => 16,
             Status::Interrupted => 130,
         }
     }

@@ -20,8 +20,20 @@
 //! compile = false
 //! optimize = 0
 //! reload = "soft-reset"
+//!
+//! [dependencies]
+//! aioble = "0.5.2"
+//! "github:org/repo" = "main"
+//! "vendor/driver" = "*"
+//!
+//! [mip]
+//! index = "https://micropython.org/pi/v2"
+//! target = "/lib"
+//! mpy = true
+//! compile = false
 //! ```
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
@@ -37,6 +49,21 @@ pub mod env {
     pub const RELOAD: &str = "UPY_RELOAD";
     /// Path of the project file to use instead of searching for `upy.toml`.
     pub const CONFIG: &str = "UPY_CONFIG";
+    /// Folder for downloads (firmware, packages) instead of the user cache folder.
+    pub const CACHE_DIR: &str = "UPY_CACHE_DIR";
+    /// Package index of `upy mip`.
+    pub const MIP_INDEX: &str = "UPY_MIP_INDEX";
+}
+
+/// The download cache folder: `$UPY_CACHE_DIR`, else the user cache folder
+/// (`~/.cache/upy` on Linux), else one in the temporary folder.
+pub fn cache_root() -> PathBuf {
+    std::env::var_os(env::CACHE_DIR)
+        .map(PathBuf::from)
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "upy").map(|d| d.cache_dir().to_path_buf())
+        })
+        .unwrap_or_else(|| std::env::temp_dir().join("upy-cache"))
 }
 
 /// The contents of `upy.toml`.
@@ -50,6 +77,27 @@ pub struct ProjectFile {
     /// Settings of `upy sync`.
     #[serde(default)]
     pub sync: SyncSection,
+    /// Packages the project needs: source (index name, `github:org/repo`, URL or local path)
+    /// to version (`"*"` for the latest, a branch or tag for forges).
+    #[serde(default)]
+    pub dependencies: BTreeMap<String, String>,
+    /// Settings of `upy mip`.
+    #[serde(default)]
+    pub mip: MipSection,
+}
+
+/// The `[mip]` table.
+#[derive(Debug, Default, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MipSection {
+    /// Package index base URL.
+    pub index: Option<String>,
+    /// Folder on the board packages go into.
+    pub target: Option<String>,
+    /// Ask the index for files compiled for the board's .mpy version.
+    pub mpy: Option<bool>,
+    /// Compile `.py` files of packages to `.mpy` before installing.
+    pub compile: Option<bool>,
 }
 
 /// The `[sync]` table.
@@ -180,6 +228,31 @@ reload = "reimport"
         assert_eq!(file.sync.delete, Some(true));
         assert_eq!(file.sync.optimize, Some(2));
         assert_eq!(file.sync.reload.as_deref(), Some("reimport"));
+    }
+
+    #[test]
+    fn parses_dependencies_and_the_mip_table() {
+        let file = parse(
+            r#"
+[dependencies]
+aioble = "0.5.2"
+"github:org/repo" = "main"
+[mip]
+index = "http://127.0.0.1:8000"
+target = "/flash/lib"
+mpy = false
+compile = true
+"#,
+        )
+        .unwrap();
+        assert_eq!(file.dependencies["aioble"], "0.5.2");
+        assert_eq!(file.dependencies["github:org/repo"], "main");
+        assert_eq!(file.mip.index.as_deref(), Some("http://127.0.0.1:8000"));
+        assert_eq!(file.mip.target.as_deref(), Some("/flash/lib"));
+        assert_eq!(file.mip.mpy, Some(false));
+        assert_eq!(file.mip.compile, Some(true));
+        let err = parse("[mip]\nindx = \"x\"\n").unwrap_err();
+        assert!(err.to_string().contains("indx"), "{err}");
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod fixture;
 mod flash;
 mod info;
 mod ls;
+mod mip;
 mod mkdir;
 mod repl;
 mod reset;

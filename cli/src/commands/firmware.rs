@@ -80,13 +80,7 @@ pub struct PathArgs {
 
 /// The firmware cache folder: `$UPY_CACHE_DIR/firmware` or the user cache folder.
 pub fn cache() -> Cache {
-    let root = std::env::var_os("UPY_CACHE_DIR")
-        .map(PathBuf::from)
-        .or_else(|| {
-            directories::ProjectDirs::from("", "", "upy").map(|d| d.cache_dir().to_path_buf())
-        })
-        .unwrap_or_else(|| std::env::temp_dir().join("upy-cache"));
-    Cache::new(root.join("firmware"))
+    Cache::new(crate::settings::cache_root().join("firmware"))
 }
 
 pub fn run(args: FirmwareArgs, ctx: &Context) -> Result<Status> {

@@ -13,6 +13,7 @@ pub mod firmware;
 pub mod flash;
 pub mod info;
 pub mod ls;
+pub mod mip;
 pub mod mkdir;
 pub mod mount;
 pub mod mv;
@@ -112,5 +113,6 @@ pub fn run(command: Command, ctx: &Context) -> Result<Status> {
         Command::SoftReset(args) => soft_reset::run(args, ctx),
         Command::Romfs(args) => romfs::run(args, ctx),
         Command::Mount(args) => mount::run(args, ctx),
+        Command::Mip(args) => mip::run(args, ctx),
     }
 }

@@ -236,6 +236,15 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<Status> {
         return Ok(Status::Success);
     }
     check_local(&settings.local)?;
+    let mut settings = settings;
+    if !project.file.dependencies.is_empty() {
+        if settings.dry_run {
+            ctx.printer
+                .status("upy.toml's [dependencies] are left as they are with --dry-run");
+        } else {
+            install_dependencies(&mut settings, &project, ctx)?;
+        }
+    }
     if args.watch {
         // Watching keeps its own connection, reopened whenever the board comes back.
         drop(crate::connect::take_open_session(ctx));
@@ -266,6 +275,33 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<Status> {
     } else {
         Status::Failure
     })
+}
+
+/// Runs `upy mip sync` first, on the same connection, and keeps the files it installed out
+/// of `--delete`'s reach.
+fn install_dependencies(
+    settings: &mut SyncSettings,
+    project: &Project,
+    ctx: &Context,
+) -> Result<()> {
+    let link = match crate::connect::take_open_session(ctx) {
+        Some(session) => Link::from_session(session),
+        None => connect(&crate::ports::resolve(&settings.port)?, settings.baud)?,
+    };
+    crate::connect::return_session(ctx, link.into_session());
+    let lock = crate::commands::mip::sync::sync_dependencies(
+        ctx,
+        project,
+        &crate::commands::mip::SourceOptions::default(),
+        false,
+    )?;
+    for path in &lock.installed {
+        let on_board = format!("{}/{path}", lock.target.trim_end_matches('/'));
+        if let Some(rel) = relative_to_root(&settings.remote, &on_board) {
+            settings.keep.push(globset::escape(&rel));
+        }
+    }
+    Ok(())
 }
 
 fn check_local(local: &Path) -> Result<()> {
