@@ -6,7 +6,7 @@ use crate::simboard::{MicrobitBoard, SimBoard, SimOptions};
 use crate::util::{assert_success, stderr, upy_on};
 
 /// Deterministic bytes that do not compress (xorshift).
-fn noise(len: usize, seed: u32) -> Vec<u8> {
+pub(crate) fn noise(len: usize, seed: u32) -> Vec<u8> {
     let mut state = seed.max(1);
     (0..len)
         .map(|_| {

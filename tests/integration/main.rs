@@ -18,6 +18,7 @@ mod info;
 mod ls;
 mod mip;
 mod mkdir;
+mod mount;
 mod repl;
 mod reset;
 mod rm;

@@ -14,9 +14,10 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use clap::Args;
-use notify_debouncer_full::notify::RecursiveMode;
+use notify_debouncer_full::notify::event::ModifyKind;
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult};
-use upy_protocol::mount::{ModuleCompiler, MountOptions};
+use upy_protocol::mount::{BoardChanges, ModuleCompiler, MountOptions};
 use upy_protocol::{Error, Session};
 
 use crate::commands::remote::board_path;
@@ -93,7 +94,7 @@ pub fn run(args: MountArgs, ctx: &Context) -> Result<Status> {
         if mounted.deflated { " (deflated)" } else { "" }
     ));
     if args.watch {
-        return watch(&mut board, &local, &args.entry, ctx);
+        return watch(&mut board, &local, &args.entry, &mounted.changes, ctx);
     }
     Ok(Status::Success)
 }
@@ -147,7 +148,13 @@ enum Phase {
 }
 
 /// Runs the entry module, then again on every change, until the second Ctrl-C.
-fn watch(session: &mut Session, root: &Path, entry: &str, ctx: &Context) -> Result<Status> {
+fn watch(
+    session: &mut Session,
+    root: &Path,
+    entry: &str,
+    by_board: &BoardChanges,
+    ctx: &Context,
+) -> Result<Status> {
     let presses = Arc::new(AtomicUsize::new(0));
     {
         let presses = Arc::clone(&presses);
@@ -185,10 +192,16 @@ fn watch(session: &mut Session, root: &Path, entry: &str, ctx: &Context) -> Resu
         let mut changed = false;
         while let Ok(batch) = events.try_recv() {
             changed |= batch.is_ok_and(|events| {
-                events.iter().any(|e| {
-                    e.paths
+                events.iter().any(|event| {
+                    let edit =
+                        matches!(
+                            event.kind,
+                            EventKind::Create(_) | EventKind::Remove(_) | EventKind::Modify(_)
+                        ) && !matches!(event.kind, EventKind::Modify(ModifyKind::Metadata(_)));
+                    edit && event
+                        .paths
                         .iter()
-                        .any(|p| !p.to_string_lossy().ends_with(".upy~"))
+                        .any(|path| !by_board.changed_lately(path, Duration::from_secs(2)))
                 })
             });
         }

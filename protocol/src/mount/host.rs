@@ -10,7 +10,8 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::{self, ErrorKind, Write};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
 
 /// Turns a module's source into `.mpy` bytes for the board, or `None` to serve the source
 /// (the board then compiles it, and reports a syntax error itself).
@@ -81,6 +82,26 @@ pub(super) struct Host {
     handles: HashMap<u32, Handle>,
     next_handle: u32,
     compiled: HashMap<PathBuf, Compiled>,
+    changes: BoardChanges,
+}
+
+/// The local paths the board changed through the mount and when, so a watcher can tell its
+/// own edits from the board's (a program that logs to a file must not reload itself).
+#[derive(Debug, Clone, Default)]
+pub struct BoardChanges(Arc<Mutex<HashMap<PathBuf, Instant>>>);
+
+impl BoardChanges {
+    /// Whether the board changed `path` in the last `within`.
+    pub fn changed_lately(&self, path: &Path, within: Duration) -> bool {
+        let changes = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        changes.get(path).is_some_and(|at| at.elapsed() < within)
+    }
+
+    fn note(&self, path: &Path) {
+        let mut changes = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        changes.retain(|_, at| at.elapsed() < Duration::from_secs(10));
+        changes.insert(path.to_path_buf(), Instant::now());
+    }
 }
 
 /// Suffix of files being written through the mount.
@@ -98,7 +119,13 @@ impl Host {
             handles: HashMap::new(),
             next_handle: 1,
             compiled: HashMap::new(),
+            changes: BoardChanges::default(),
         })
+    }
+
+    /// The record of what the board changed.
+    pub(super) fn changes(&self) -> BoardChanges {
+        self.changes.clone()
     }
 
     /// The local path for a board path (relative to the mount), refusing escapes.
@@ -227,6 +254,7 @@ impl Host {
             }
             let name = local.file_name().ok_or(errno::EINVAL)?.to_string_lossy();
             let temp = local.with_file_name(format!(".{name}.{handle}{TEMP_SUFFIX}"));
+            self.changes.note(&temp);
             if mode.contains('a') {
                 match fs::copy(&local, &temp) {
                     Ok(_) => {}
@@ -301,6 +329,8 @@ impl Host {
         match self.handles.remove(&handle) {
             Some(Handle::Read(_)) => Ok(()),
             Some(Handle::Write { temp, dest, file }) => {
+                self.changes.note(&temp);
+                self.changes.note(&dest);
                 let finished = file.sync_all().and_then(|()| {
                     drop(file);
                     fs::rename(&temp, &dest)
@@ -319,6 +349,7 @@ impl Host {
         if local.is_dir() {
             return Err(errno::EISDIR);
         }
+        self.changes.note(&local);
         fs::remove_file(local).map_err(|e| refusal(&e))
     }
 
@@ -327,11 +358,14 @@ impl Host {
         if from == self.root || to == self.root {
             return Err(errno::EPERM);
         }
+        self.changes.note(&from);
+        self.changes.note(&to);
         fs::rename(from, to).map_err(|e| refusal(&e))
     }
 
     pub(super) fn mkdir(&mut self, path: &str) -> Result<(), Refusal> {
         let local = self.resolve(path)?;
+        self.changes.note(&local);
         fs::create_dir(local).map_err(|e| refusal(&e))
     }
 
@@ -347,6 +381,7 @@ impl Host {
                 errno::ENOENT
             });
         }
+        self.changes.note(&local);
         fs::remove_dir(local).map_err(|e| refusal(&e))
     }
 

@@ -34,7 +34,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 use std::{io, thread};
 
-pub use host::{ModuleCompiler, MountOptions};
+pub use host::{BoardChanges, ModuleCompiler, MountOptions};
 
 use crate::error::{Error, Result};
 use crate::raw_repl;
@@ -76,6 +76,8 @@ pub struct Mounted {
     pub deflated: bool,
     /// Largest block a read answer carries.
     pub block: usize,
+    /// The files the board changes through the mount.
+    pub changes: BoardChanges,
 }
 
 /// State shared by every handle on a mounted transport (the REPL reads on one and writes on
@@ -124,6 +126,7 @@ impl Session {
         let setup = format!(
             "{BOARD_CODE}try:os.umount({point:?})\nexcept OSError:pass\n_uc=_UC(b'{token}',{unit})\nos.mount(_UV(_uc),{point:?})\nos.chdir({point:?})\nfor _p in ({point:?}+'/lib',{point:?}):\n if _p in sys.path:sys.path.remove(_p)\n sys.path.insert(0,_p)\nprint('deflate' if _Z else 'plain')\n",
         );
+        let changes = host.changes();
         let answer = self.exec_capture(&setup)?;
         let deflate = String::from_utf8_lossy(&answer).contains("deflate");
         let mut marker = [START; 5];
@@ -143,6 +146,7 @@ impl Session {
             point,
             deflated: deflate,
             block,
+            changes,
         })
     }
 }
