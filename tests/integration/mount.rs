@@ -310,3 +310,14 @@ fn watch_runs_the_entry_module_again_on_every_change() {
         panic!("upy mount --watch did not leave on the second Ctrl-C");
     }
 }
+
+#[test]
+fn old_firmware_without_binary_stdio_is_refused_with_a_reason() {
+    let board = crate::simboard::MicrobitBoard::start();
+    let dir = project();
+    let output = mount_then(board.port(), dir.path(), &[], "print(1)");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("sys.stdin.buffer"), "{err}");
+    assert!(!stdout(&output).contains('1'));
+}

@@ -113,6 +113,11 @@ impl Session {
             source,
         })?;
         let info = self.info()?;
+        if !(info.features.stdin_buffer && info.features.stdout_buffer) {
+            return Err(Error::Unsupported {
+                feature: "mounting a host folder (it needs sys.stdin.buffer and sys.stdout.buffer)",
+            });
+        }
         let unit = match self.paste_support() {
             PasteSupport::Supported(window) => window.clamp(16, 1024),
             _ => 64,
