@@ -679,3 +679,17 @@ fn old_firmware_without_os_stat_is_told_what_is_missing() {
         stderr(&output)
     );
 }
+
+#[test]
+fn sync_to_a_device_that_is_not_micropython_exits_8_like_every_command() {
+    let device = crate::exec::OtherDevice::start("ERROR\r\n");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("main.py"), "print(1)\n").unwrap();
+    let output = crate::util::upy_on(&device.port, &["sync", dir.path().to_str().unwrap(), ":"]);
+    assert_eq!(output.status.code(), Some(8), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("does not look like a MicroPython board"),
+        "{}",
+        stderr(&output)
+    );
+}

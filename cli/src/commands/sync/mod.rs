@@ -333,10 +333,14 @@ pub fn connect(port: &str, baud: u32) -> Result<Link> {
 
 /// A link error as the command's error with the right exit status.
 pub fn link_failure(err: LinkError) -> anyhow::Error {
-    let status = match &err {
-        LinkError::Open { .. } => Status::NoDevice,
+    let status = match err {
+        // The same messages and exit codes as every other command (busy port 6, not
+        // MicroPython 8, ...).
+        LinkError::Open { source, .. } | LinkError::RawReplRefused { source, .. } => {
+            return crate::connect::board_error(source)
+        }
         LinkError::Disconnected { .. } | LinkError::Timeout { .. } => Status::DeviceLost,
-        LinkError::RawReplRefused { .. } | LinkError::CodeRefused { .. } => Status::Failure,
+        LinkError::CodeRefused { .. } => Status::Failure,
         LinkError::Exception { .. } => Status::DeviceException,
     };
     fail(status, err.to_string())
