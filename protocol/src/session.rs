@@ -58,6 +58,8 @@ pub struct Session {
     pub(crate) raw_uploads: bool,
     /// Whether the board inflates deflated helper code (None: not known yet).
     pub(crate) inflates_code: Option<bool>,
+    /// Set while a mount serves the board's file requests (see `mount`).
+    pub(crate) mount_active: Option<Arc<std::sync::atomic::AtomicBool>>,
 }
 
 impl Session {
@@ -84,6 +86,7 @@ impl Session {
             cached_info: None,
             raw_uploads: true,
             inflates_code: None,
+            mount_active: None,
         }
     }
 

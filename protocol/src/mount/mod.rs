@@ -93,7 +93,8 @@ struct Shared {
     unit: usize,
     block: usize,
     deflate: bool,
-    active: AtomicBool,
+    /// Cleared by [`Session::unmount`]: the transport then passes bytes through untouched.
+    active: Arc<AtomicBool>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -144,8 +145,9 @@ impl Session {
             unit,
             block,
             deflate,
-            active: AtomicBool::new(true),
+            active: Arc::new(AtomicBool::new(true)),
         });
+        self.mount_active = Some(Arc::clone(&shared.active));
         self.wrap_transport(|inner| Box::new(MountTransport::new(inner, shared)));
         Ok(Mounted {
             point,
@@ -162,6 +164,9 @@ impl Session {
         let code = format!(
             "import os,sys\nif os.getcwd().startswith({point:?}):os.chdir('/')\nfor _p in ({point:?},{point:?}+'/lib'):\n if _p in sys.path:sys.path.remove(_p)\ntry:os.umount({point:?})\nexcept OSError:pass\n"
         );
+        if let Some(active) = self.mount_active.take() {
+            active.store(false, Ordering::SeqCst);
+        }
         self.exec_capture(&code)?;
         Ok(())
     }
