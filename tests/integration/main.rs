@@ -26,4 +26,5 @@ mod run;
 mod session;
 mod sha256sum;
 mod sync;
+mod sync_romfs;
 mod tree;
