@@ -463,6 +463,8 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan without changing the board')
             [CompletionResult]::new('--compile', '--compile', [CompletionResultType]::ParameterName, 'Compile .py files to .mpy before sending (main.py and boot.py stay source)')
             [CompletionResult]::new('--no-compile', '--no-compile', [CompletionResultType]::ParameterName, 'Send .py files as they are (overrides upy.toml)')
+            [CompletionResult]::new('--romfs', '--romfs', [CompletionResultType]::ParameterName, 'Deploy the code (.py compiled to .mpy, and .mpy) as a romfs image to the ROM partition mounted at /rom; sync the other files (and main.py, boot.py) to the filesystem')
+            [CompletionResult]::new('--no-romfs', '--no-romfs', [CompletionResultType]::ParameterName, 'Sync the code to the filesystem as usual (overrides upy.toml)')
             [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Keep syncing on every local change and reload the code on the board')
             [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Keep syncing on every local change and reload the code on the board')
             [CompletionResult]::new('--show-settings', '--show-settings', [CompletionResultType]::ParameterName, 'Print the resolved settings and stop')

@@ -2350,7 +2350,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__sync)
-            opts="-n -O -w -p -b -q -h -V --delete --no-delete --delete-kept --exclude --keep --dry-run --compile --no-compile --optimize --watch --reload --debounce --show-settings --port --baud --quiet --no-progress --reset-on-open --help --version"
+            opts="-n -O -w -p -b -q -h -V --delete --no-delete --delete-kept --exclude --keep --dry-run --compile --no-compile --optimize --romfs --no-romfs --watch --reload --debounce --show-settings --port --baud --quiet --no-progress --reset-on-open --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

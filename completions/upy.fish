@@ -271,6 +271,8 @@ complete -c upy -n "__fish_upy_using_subcommand sync" -l delete-kept -d 'With --
 complete -c upy -n "__fish_upy_using_subcommand sync" -s n -l dry-run -d 'Print the plan without changing the board'
 complete -c upy -n "__fish_upy_using_subcommand sync" -l compile -d 'Compile .py files to .mpy before sending (main.py and boot.py stay source)'
 complete -c upy -n "__fish_upy_using_subcommand sync" -l no-compile -d 'Send .py files as they are (overrides upy.toml)'
+complete -c upy -n "__fish_upy_using_subcommand sync" -l romfs -d 'Deploy the code (.py compiled to .mpy, and .mpy) as a romfs image to the ROM partition mounted at /rom; sync the other files (and main.py, boot.py) to the filesystem'
+complete -c upy -n "__fish_upy_using_subcommand sync" -l no-romfs -d 'Sync the code to the filesystem as usual (overrides upy.toml)'
 complete -c upy -n "__fish_upy_using_subcommand sync" -s w -l watch -d 'Keep syncing on every local change and reload the code on the board'
 complete -c upy -n "__fish_upy_using_subcommand sync" -l show-settings -d 'Print the resolved settings and stop'
 complete -c upy -n "__fish_upy_using_subcommand sync" -s q -l quiet -d 'Print only errors and the commands\' own output'

@@ -20,6 +20,7 @@
 //! compile = false
 //! optimize = 0
 //! reload = "soft-reset"
+//! romfs = false
 //!
 //! [dependencies]
 //! aioble = "0.5.2"
@@ -122,6 +123,8 @@ pub struct SyncSection {
     pub optimize: Option<u8>,
     /// What to do on the board after each sync in watch mode.
     pub reload: Option<String>,
+    /// Deploy the code as a romfs image to the ROM partition, the data files to the filesystem.
+    pub romfs: Option<bool>,
 }
 
 /// A project file and the folder it was found in.
@@ -217,6 +220,7 @@ delete = true
 compile = true
 optimize = 2
 reload = "reimport"
+romfs = true
 "#,
         )
         .unwrap();
@@ -228,6 +232,7 @@ reload = "reimport"
         assert_eq!(file.sync.delete, Some(true));
         assert_eq!(file.sync.optimize, Some(2));
         assert_eq!(file.sync.reload.as_deref(), Some("reimport"));
+        assert_eq!(file.sync.romfs, Some(true));
     }
 
     #[test]

@@ -28,4 +28,5 @@ mod run;
 mod session;
 mod sha256sum;
 mod sync;
+mod sync_romfs;
 mod tree;

@@ -453,6 +453,33 @@ impl Romfs<'_> {
         parse_query(&out)
     }
 
+    /// Whether partition `index` already holds `image_bytes` (and, for partition 0, has it
+    /// mounted at `/rom`), so a deploy can be skipped. The board hashes the partition's first
+    /// `image_bytes.len()` bytes with SHA-256; only the hash crosses the link. A board without
+    /// `hashlib` answers `false` (the image is deployed again). Errors as [`Romfs::query`]:
+    /// no romfs support, no partition, no such partition.
+    pub fn holds(&mut self, index: usize, image_bytes: &[u8]) -> Result<bool, RomfsError> {
+        let answer = self.query_answer(false)?;
+        if answer.count == 0 {
+            return Err(RomfsError::NoPartition);
+        }
+        let partition = answer.partitions.iter().find(|p| p.index == index).ok_or(
+            RomfsError::NoSuchPartition {
+                index,
+                count: answer.count,
+            },
+        )?;
+        let same_len = matches!(partition.contents, Contents::Image { len, .. } if len == image_bytes.len() as u64);
+        if !same_len || (index == 0 && !partition.mounted) {
+            return Ok(false);
+        }
+        self.session
+            .exec_capture(&format!("import vfs\n_rd=vfs.rom_ioctl(2,{index})"))?;
+        let digest = self.partition_sha256(image_bytes.len());
+        self.session.exec_capture("del _rd")?;
+        Ok(digest?.is_some_and(|text| text == hex_sha256(image_bytes)))
+    }
+
     /// Writes `image` to partition `index`: checks that it is a romfs image, fits the partition
     /// and holds only `.mpy` files the firmware loads (before erasing anything); unmounts
     /// `/rom`; prepares (erases) the range, streams the image in chunks, completes the write,
@@ -720,23 +747,32 @@ impl Romfs<'_> {
     /// Compares the partition's first `image.len()` bytes with the image by SHA-256 on the
     /// board; Ok(false) when the board has no `hashlib`.
     fn verify(&mut self, index: usize, image_bytes: &[u8]) -> Result<bool, RomfsError> {
-        let out = self.session.exec_capture(&format!(
-            "try:\n import hashlib\nexcept ImportError:\n hashlib=None\nif hashlib:\n print(''.join('%02x'%x for x in hashlib.sha256(memoryview(_rd)[:{}]).digest()))\nelse:print('-')",
-            image_bytes.len()
-        ))?;
-        let text = String::from_utf8_lossy(&out).trim().to_string();
-        if text == "-" {
+        let Some(text) = self.partition_sha256(image_bytes.len())? else {
             return Ok(false);
-        }
-        let expected: String = Sha256::digest(image_bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        if text != expected {
+        };
+        if text != hex_sha256(image_bytes) {
             return Err(RomfsError::VerifyFailed { index });
         }
         Ok(true)
     }
+
+    /// The SHA-256 (hex) of the first `len` bytes of the partition in `_rd`, hashed on the
+    /// board; None when the board has no `hashlib`.
+    fn partition_sha256(&mut self, len: usize) -> Result<Option<String>, RomfsError> {
+        let out = self.session.exec_capture(&format!(
+            "try:\n import hashlib\nexcept ImportError:\n hashlib=None\nif hashlib:\n print(''.join('%02x'%x for x in hashlib.sha256(memoryview(_rd)[:{len}]).digest()))\nelse:print('-')"
+        ))?;
+        let text = String::from_utf8_lossy(&out).trim().to_string();
+        Ok((text != "-").then_some(text))
+    }
+}
+
+/// The SHA-256 of `data` in lower-case hex, as the board prints it.
+fn hex_sha256(data: &[u8]) -> String {
+    Sha256::digest(data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]

@@ -12,7 +12,8 @@
 //!   image over the link; [`Romfs::deploy`] writes an image through `vfs.rom_ioctl` (prepare,
 //!   which erases; chunked writes; finish), then verifies it by SHA-256 and mounts it again at
 //!   `/rom`. An image larger than the partition, or holding `.mpy` files the firmware cannot
-//!   load, is refused before anything is erased.
+//!   load, is refused before anything is erased. [`Romfs::holds`] tells whether a partition
+//!   already holds an image (the board hashes it), so a repeated deploy can be skipped.
 //!
 //! The writes follow the steps `mpremote romfs deploy` takes (the same erase ranges, chunk size
 //! and zero padding of the last chunk), so both leave the same bytes in the partition; the data

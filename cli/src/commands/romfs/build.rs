@@ -95,6 +95,17 @@ fn plural(n: usize) -> &'static str {
 
 /// Builds the image of `dir`.
 pub fn build(dir: &Path, options: &TreeOptions) -> Result<Built> {
+    build_selected(dir, options, None, &CompileOptions::default())
+}
+
+/// Builds the image of `dir` from the paths in `only` (`dir` joined with each file's and each
+/// folder's relative path; everything when None), compiling with `compile`.
+pub fn build_selected(
+    dir: &Path,
+    options: &TreeOptions,
+    only: Option<HashSet<PathBuf>>,
+    compile: &CompileOptions,
+) -> Result<Built> {
     let meta = fs::metadata(dir).map_err(|e| {
         fail(
             Status::NotFound,
@@ -113,13 +124,12 @@ pub fn build(dir: &Path, options: &TreeOptions) -> Result<Built> {
     if !prefix.ends_with('/') {
         prefix.push('/');
     }
-    let keep = if options.ignore_files {
-        Some(not_ignored(dir))
-    } else {
-        None
+    let keep = match (options.ignore_files.then(|| not_ignored(dir)), only) {
+        (Some(kept), Some(only)) => Some(kept.intersection(&only).cloned().collect()),
+        (kept, only) => kept.or(only),
     };
     let mut walk = Walk {
-        compile: !options.no_mpy,
+        compile: (!options.no_mpy).then(|| compile.clone()),
         keep,
         files: 0,
         compiled: 0,
@@ -155,7 +165,8 @@ fn not_ignored(dir: &Path) -> HashSet<PathBuf> {
 }
 
 struct Walk {
-    compile: bool,
+    /// How to compile .py files; None stores them as they are.
+    compile: Option<CompileOptions>,
     keep: Option<HashSet<PathBuf>>,
     files: usize,
     compiled: usize,
@@ -200,17 +211,13 @@ impl Walk {
             self.files += 1;
             let data =
                 fs::read(&full).with_context(|| format!("cannot read {}", full.display()))?;
-            if self.compile && name.ends_with(".py") {
+            if let Some(options) = self.compile.as_ref().filter(|_| name.ends_with(".py")) {
                 let stem = &name[..name.len() - 3];
                 let mpy_name = format!("{stem}.mpy");
                 if !path.join(&mpy_name).is_file() {
                     let source_name = format!("{prefix}{name}");
-                    let mpy = mpy_compiler::compile_bytes(
-                        &data,
-                        &source_name,
-                        &CompileOptions::default(),
-                    )
-                    .map_err(|error| compile_failure(&source_name, &data, &error))?;
+                    let mpy = mpy_compiler::compile_bytes(&data, &source_name, options)
+                        .map_err(|error| compile_failure(&source_name, &data, &error))?;
                     self.compiled += 1;
                     nodes.push(Node::File {
                         name: mpy_name,

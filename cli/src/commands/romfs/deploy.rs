@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 use indicatif::ProgressBar;
-use upy_protocol::romfs::{self, image};
+use upy_protocol::romfs::{self, image, DeployReport};
+use upy_protocol::Session;
 
 use crate::commands::romfs::build::{build, TreeOptions};
 use crate::commands::romfs::romfs_error;
@@ -56,17 +57,29 @@ pub fn run(args: DeployArgs, ctx: &Context) -> Result<Status> {
         bytes
     };
     let mut session = connect(ctx)?;
-    let mut progress = Bars {
-        printer: ctx.printer,
-        bar: None,
-    };
-    let result = session
-        .romfs()
-        .deploy(args.partition, &image, &mut progress);
+    let report = deploy_with_bars(&mut session, args.partition, &image, ctx.printer)?;
+    ctx.printer
+        .status(deployed_line(&report, image.len(), args.partition));
+    Ok(Status::Success)
+}
+
+/// Deploys `image` to `partition` with progress bars (shared with `upy sync --romfs`).
+pub fn deploy_with_bars(
+    session: &mut Session,
+    partition: usize,
+    image: &[u8],
+    printer: Printer,
+) -> Result<DeployReport> {
+    let mut progress = Bars { printer, bar: None };
+    let result = session.romfs().deploy(partition, image, &mut progress);
     if let Some(bar) = progress.bar.take() {
         bar.finish_and_clear();
     }
-    let report = result.map_err(romfs_error)?;
+    result.map_err(romfs_error)
+}
+
+/// The line that reports a deploy.
+pub fn deployed_line(report: &DeployReport, len: usize, partition: usize) -> String {
     let verified = if report.verified {
         "verified by SHA-256"
     } else {
@@ -77,14 +90,10 @@ pub fn run(args: DeployArgs, ctx: &Context) -> Result<Status> {
     } else {
         ""
     };
-    ctx.printer.status(format!(
-        "Deployed {} bytes to ROM partition {} ({} bytes erased, {} written), {verified}{mounted}",
-        image.len(),
-        args.partition,
-        report.erased,
-        report.written
-    ));
-    Ok(Status::Success)
+    format!(
+        "Deployed {len} bytes to ROM partition {partition} ({} bytes erased, {} written), {verified}{mounted}",
+        report.erased, report.written
+    )
 }
 
 /// Progress bars for erasing and writing.

@@ -101,6 +101,12 @@ impl Link {
         self.session
     }
 
+    /// The session, for work done outside the sync protocol (a romfs deploy).
+    pub fn session(&mut self) -> &mut Session {
+        self.pending.clear();
+        &mut self.session
+    }
+
     /// The port's name.
     pub fn name(&self) -> &str {
         &self.name

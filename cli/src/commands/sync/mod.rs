@@ -7,7 +7,8 @@
 //! - [`device`]: the board's manifest in one round trip, and the receiver that applies a plan;
 //! - [`plan`]: the pure comparison that decides folders to make, files to send and deletions;
 //! - [`link`]: the serial link (raw REPL, raw-paste, soft reset);
-//! - [`watch`]: file events, reloads, board output, reconnection.
+//! - [`watch`]: file events, reloads, board output, reconnection;
+//! - [`romfs`]: `--romfs`, the code as an image in the ROM partition, the data as files.
 
 pub mod compile;
 pub mod device;
@@ -15,6 +16,7 @@ pub mod inline;
 pub mod link;
 pub mod plan;
 pub mod report;
+pub mod romfs;
 pub mod walk;
 pub mod watch;
 
@@ -77,6 +79,15 @@ pub struct SyncArgs {
     #[arg(short = 'O', long, value_name = "LEVEL", value_parser = clap::value_parser!(u8).range(0..=3))]
     pub optimize: Option<u8>,
 
+    /// Deploy the code (.py compiled to .mpy, and .mpy) as a romfs image to the ROM partition
+    /// mounted at /rom; sync the other files (and main.py, boot.py) to the filesystem
+    #[arg(long, overrides_with = "no_romfs")]
+    pub romfs: bool,
+
+    /// Sync the code to the filesystem as usual (overrides upy.toml)
+    #[arg(long, overrides_with = "romfs")]
+    pub no_romfs: bool,
+
     /// Keep syncing on every local change and reload the code on the board
     #[arg(short, long)]
     pub watch: bool,
@@ -134,6 +145,8 @@ pub struct SyncSettings {
     pub compile: bool,
     /// `-O`.
     pub optimize: u8,
+    /// `--romfs`: code to the ROM partition, data to the filesystem.
+    pub romfs: bool,
     /// Reload strategy.
     pub reload: Reload,
     /// `--dry-run`.
@@ -207,6 +220,7 @@ impl SyncSettings {
                 false,
             ),
             optimize: prefer(args.optimize, file.optimize, 0),
+            romfs: prefer(settings::flag(args.romfs, args.no_romfs), file.romfs, false),
             reload,
             dry_run: args.dry_run,
             debounce: Duration::from_millis(args.debounce),
@@ -236,6 +250,9 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<Status> {
         return Ok(Status::Success);
     }
     check_local(&settings.local)?;
+    if args.watch && settings.romfs {
+        return Err(fail(Status::Failure, romfs::WATCH_REFUSED));
+    }
     let mut settings = settings;
     if !project.file.dependencies.is_empty() {
         if settings.dry_run {
@@ -251,12 +268,20 @@ pub fn run(args: SyncArgs, ctx: &Context) -> Result<Status> {
         return watch::run(settings, ctx);
     }
     let mut job = SyncJob::prepare(&settings, ctx)?;
+    // Built before connecting: a compile error stops the sync before the board is touched.
+    let image = match settings.romfs {
+        true => Some(romfs::build_image(&settings, &job.tree)?),
+        false => None,
+    };
     let port = crate::ports::resolve(&settings.port)?;
     let started = Instant::now();
     let mut link = match crate::connect::take_open_session(ctx) {
         Some(session) => Link::from_session(session),
         None => connect(&port, settings.baud)?,
     };
+    if let Some(built) = &image {
+        romfs::deploy(link.session(), built, settings.dry_run, ctx)?;
+    }
     let mut state = job.fetch(&mut link)?;
     let wanted = job.wanted(&state.facts)?;
     let plan = job.plan(&wanted, &state.remote)?;
@@ -415,8 +440,13 @@ impl SyncJob {
 
     /// The files the board should hold, under their board names, compiling when asked.
     pub fn wanted(&mut self, facts: &DeviceFacts) -> Result<WantedTree> {
+        let romfs = self.settings.romfs;
         let mut wanted = WantedTree {
-            dirs: self.tree.dirs.clone(),
+            dirs: if romfs {
+                romfs::filesystem_dirs(&self.tree)
+            } else {
+                self.tree.dirs.clone()
+            },
             ..WantedTree::default()
         };
         for rel in &self.tree.unreadable {
@@ -426,6 +456,11 @@ impl SyncJob {
             }
         }
         for (rel, file) in &self.tree.files {
+            if romfs && romfs::is_code(rel) {
+                // In the image; a copy on the filesystem would be imported instead.
+                wanted.shadowed.extend(romfs::shadowed_names(rel));
+                continue;
+            }
             if !(self.settings.compile && compile::is_compiled(rel)) {
                 wanted.files.insert(rel.clone(), file.clone());
                 continue;
