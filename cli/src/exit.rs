@@ -16,6 +16,7 @@
 //! | 11 | the board's filesystem is full (its old file was kept) |
 //! | 12 | a local path cannot be read or written |
 //! | 13 | a remote path is outside the board's root |
+//! | 20 | several boards were given and at least one failed (the summary gives each board's code) |
 //! | 130 | interrupted by Ctrl-C |
 
 use std::process::ExitCode;
@@ -37,6 +38,7 @@ pub enum Status {
     LocalPath,
     OutsideRoot,
     Interrupted,
+    BoardsFailed,
 }
 
 impl Status {
@@ -56,7 +58,30 @@ impl Status {
             Status::LocalPath => 12,
             Status::OutsideRoot => 13,
             Status::Interrupted => 130,
+            Status::BoardsFailed => 20,
         }
+    }
+}
+
+/// A few words for an exit code, as the several-boards summary shows it.
+pub fn meaning(code: i32) -> &'static str {
+    match code {
+        0 => "ok",
+        1 => "failed",
+        2 => "usage error",
+        3 => "no board",
+        4 => "board disconnected",
+        5 => "exception on the board",
+        6 => "port busy",
+        7 => "permission denied",
+        8 => "not MicroPython",
+        9 => "board not answering",
+        10 => "not found",
+        11 => "filesystem full",
+        12 => "local path error",
+        13 => "path outside the root",
+        130 => "interrupted",
+        _ => "failed",
     }
 }
 

@@ -100,13 +100,13 @@ fn busy_port_exits_6_and_says_to_close_the_other_program() {
 
 /// A serial device that is not MicroPython: a pty whose other end never answers, or answers
 /// every input with a modem's `ERROR`.
-struct OtherDevice {
+pub(crate) struct OtherDevice {
     child: Child,
-    port: String,
+    pub(crate) port: String,
 }
 
 impl OtherDevice {
-    fn start(answer: &str) -> OtherDevice {
+    pub(crate) fn start(answer: &str) -> OtherDevice {
         OtherDevice::run(&format!(
             "import os,pty,tty,sys\nm,s=pty.openpty()\ntty.setraw(s)\nprint('PORT',os.ttyname(s),flush=True)\nwhile True:\n d=os.read(m,1024)\n if {answer:?}: os.write(m,{answer:?}.encode())\n"
         ))
