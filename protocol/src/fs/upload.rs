@@ -70,6 +70,7 @@ fn prepare(data: &[u8], deflate_block: Option<usize>) -> Prepared {
                 .collect();
             let wire: usize = frames.iter().map(|f| f.payload.len() + 3).sum();
             if wire * 10 <= data.len() * 9 {
+                debug_assert!(frames.iter().all(|f| f.payload.len() <= MAX_FRAME_PAYLOAD));
                 return Prepared {
                     wbits: block.trailing_zeros() as u8,
                     frames,
