@@ -36,15 +36,15 @@ pub enum Plan {
 /// How a command relates to `--port` naming several boards.
 enum Reach {
     /// It talks to a board: it runs on each.
-    EachBoard,
+    Each,
     /// It never talks to a board: it runs once.
-    NoBoard,
+    Offline,
     /// It needs the terminal or one board's state: refused with several boards.
-    OneBoard,
+    Single,
 }
 
 /// How each command reaches boards; a new board command joins the parallel runs by getting an
-/// `EachBoard` arm here.
+/// `Reach::Each` arm here.
 fn reach(command: &Command) -> Reach {
     match command {
         Command::Exec(_)
@@ -67,15 +67,15 @@ fn reach(command: &Command) -> Reach {
         | Command::Rtc(_)
         | Command::Info(_)
         | Command::Flash(_)
-        | Command::Sync(_) => Reach::EachBoard,
+        | Command::Sync(_) => Reach::Each,
         Command::Romfs(args) => match args.command {
-            RomfsCommand::Build(_) => Reach::NoBoard,
-            _ => Reach::EachBoard,
+            RomfsCommand::Build(_) => Reach::Offline,
+            _ => Reach::Each,
         },
         Command::Devs(_) | Command::Completions(_) | Command::Compile(_) | Command::Firmware(_) => {
-            Reach::NoBoard
+            Reach::Offline
         }
-        _ => Reach::OneBoard,
+        _ => Reach::Single,
     }
 }
 
@@ -100,7 +100,7 @@ pub fn plan(global: &mut GlobalArgs, chain: &[Command]) -> Result<Plan> {
         _ => None,
     };
     let by_path = single.is_some_and(|word| !select::may_be_a_name(word));
-    if by_path || chain.iter().all(|c| matches!(reach(c), Reach::NoBoard)) {
+    if by_path || chain.iter().all(|c| matches!(reach(c), Reach::Offline)) {
         return Ok(Plan::One);
     }
     let cwd = std::env::current_dir()?;
@@ -119,7 +119,7 @@ pub fn plan(global: &mut GlobalArgs, chain: &[Command]) -> Result<Plan> {
         global.ports = vec![only.port.clone()];
         return Ok(Plan::One);
     }
-    if let Some(command) = chain.iter().find(|c| matches!(reach(c), Reach::OneBoard)) {
+    if let Some(command) = chain.iter().find(|c| matches!(reach(c), Reach::Single)) {
         return Err(fail(
             Status::Failure,
             format!(
