@@ -54,7 +54,8 @@ impl Output {
         let Some(bars) = &self.bars else {
             return ProgressBar::hidden();
         };
-        let bar = bars.add(ProgressBar::new(0));
+        let bar = bars.add(ProgressBar::new(1));
+        bar.set_message("connecting");
         bar.set_style(
             ProgressStyle::with_template(
                 "{prefix} {msg:20!} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}",
