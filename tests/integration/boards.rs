@@ -277,3 +277,41 @@ fn commands_that_need_the_terminal_refuse_several_boards() {
         stderr(&output)
     );
 }
+
+#[test]
+fn flash_to_several_esp_roms_at_once_refuses_only_the_wrong_chip() {
+    use crate::flash::support::{esp_image, Emulator};
+    let dirs: Vec<tempfile::TempDir> = (0..4).map(|_| tempfile::tempdir().unwrap()).collect();
+    let chips = ["esp32", "esp32", "esp32s3", "esp32"];
+    let emulators: Vec<Emulator> = dirs
+        .iter()
+        .zip(chips)
+        .map(|(dir, chip)| Emulator::start(dir.path(), chip, &[]))
+        .collect();
+    let image = esp_image("esp32", 200_000, 9);
+    write(dirs[0].path(), "fw.bin", &image);
+    let firmware = dirs[0].path().join("fw.bin");
+    let ports: Vec<&str> = emulators.iter().map(Emulator::port).collect();
+    let output = upy()
+        .args(["--port", &ports.join(","), "flash", "--before", "no-reset"])
+        .arg("--firmware")
+        .arg(&firmware)
+        .output()
+        .unwrap();
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(20), "{err}");
+    for (emulator, chip) in emulators.iter().zip(chips) {
+        let flash = emulator.flash_contents();
+        let row = summary_row(&err, emulator.port());
+        if chip == "esp32" {
+            assert_eq!(&flash[0x1000..0x1000 + image.len()], &image[..]);
+            assert!(row.contains(" ok "), "{err}");
+        } else {
+            assert!(flash.iter().all(|&b| b == 0xFF), "the ESP32-S3 was written");
+            assert!(row.contains("failed (1: failed)"), "{err}");
+        }
+    }
+    let refused = said_by(&err, emulators[2].port()).join("\n");
+    assert!(refused.contains("the image is for ESP32"), "{err}");
+    assert!(err.contains("3 of 4 boards succeeded"), "{err}");
+}
