@@ -24,7 +24,7 @@ function __fish_upy_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c upy -n "__fish_upy_needs_command" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_needs_command" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_needs_command" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_needs_command" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_needs_command" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
@@ -62,7 +62,7 @@ complete -c upy -n "__fish_upy_needs_command" -f -a "compile" -d 'Compile Python
 complete -c upy -n "__fish_upy_needs_command" -f -a "completions" -d 'Print shell completions for SHELL to stdout'
 complete -c upy -n "__fish_upy_needs_command" -f -a "firmware" -d 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, convert images'
 complete -c upy -n "__fish_upy_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c upy -n "__fish_upy_using_subcommand devs" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand devs" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand devs" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand devs" -s a -l all -d 'Also list ports that are not USB devices (built-in UARTs such as /dev/ttyS0)'
 complete -c upy -n "__fish_upy_using_subcommand devs" -s q -l quiet -d 'Print only errors and the commands\' own output'
@@ -70,28 +70,28 @@ complete -c upy -n "__fish_upy_using_subcommand devs" -l no-progress -d 'Never d
 complete -c upy -n "__fish_upy_using_subcommand devs" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand devs" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand devs" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand exec" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand exec" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand exec" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand exec" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand exec" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand exec" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand exec" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand eval" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand eval" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand eval" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand eval" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand eval" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand eval" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand eval" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand eval" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand run" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand run" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand run" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand run" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand run" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand run" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand run" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand run" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand ls" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand ls" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand ls" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand ls" -s l -l long -d 'Long format: size in bytes before each name'
 complete -c upy -n "__fish_upy_using_subcommand ls" -s r -l recursive -d 'List subdirectories recursively, with paths relative to PATH'
@@ -100,7 +100,7 @@ complete -c upy -n "__fish_upy_using_subcommand ls" -l no-progress -d 'Never dra
 complete -c upy -n "__fish_upy_using_subcommand ls" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand ls" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand ls" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand tree" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand tree" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand tree" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand tree" -s s -l size -d 'Show file sizes'
 complete -c upy -n "__fish_upy_using_subcommand tree" -s q -l quiet -d 'Print only errors and the commands\' own output'
@@ -108,14 +108,14 @@ complete -c upy -n "__fish_upy_using_subcommand tree" -l no-progress -d 'Never d
 complete -c upy -n "__fish_upy_using_subcommand tree" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand tree" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand tree" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand cat" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand cat" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand cat" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand cat" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand cat" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand cat" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand cat" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand cat" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand cp" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand cp" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand cp" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand cp" -s r -l recursive -d 'Copy directories and everything in them'
 complete -c upy -n "__fish_upy_using_subcommand cp" -s q -l quiet -d 'Print only errors and the commands\' own output'
@@ -123,7 +123,7 @@ complete -c upy -n "__fish_upy_using_subcommand cp" -l no-progress -d 'Never dra
 complete -c upy -n "__fish_upy_using_subcommand cp" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand cp" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand cp" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand rm" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand rm" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand rm" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand rm" -s r -l recursive -d 'Remove directories and everything in them'
 complete -c upy -n "__fish_upy_using_subcommand rm" -s q -l quiet -d 'Print only errors and the commands\' own output'
@@ -131,28 +131,28 @@ complete -c upy -n "__fish_upy_using_subcommand rm" -l no-progress -d 'Never dra
 complete -c upy -n "__fish_upy_using_subcommand rm" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand rm" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand mv" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand mv" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand mv" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand mv" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand mv" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand mv" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand mv" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand mv" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand touch" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand touch" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand touch" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand touch" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand touch" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand touch" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand touch" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand touch" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand edit" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand edit" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand edit" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand edit" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand edit" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand edit" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand edit" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand edit" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand mkdir" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand mkdir" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand mkdir" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand mkdir" -l parents -d 'Create missing parents too; an existing directory is not an error (`-p` is `--port`)'
 complete -c upy -n "__fish_upy_using_subcommand mkdir" -s q -l quiet -d 'Print only errors and the commands\' own output'
@@ -160,28 +160,28 @@ complete -c upy -n "__fish_upy_using_subcommand mkdir" -l no-progress -d 'Never 
 complete -c upy -n "__fish_upy_using_subcommand mkdir" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand mkdir" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand mkdir" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand rmdir" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand rmdir" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand rmdir" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand rmdir" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand rmdir" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand rmdir" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand rmdir" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand rmdir" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand df" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand df" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand df" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand df" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand df" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand df" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand df" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand df" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand sha256sum" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand sha256sum" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand sha256sum" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand sha256sum" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand sha256sum" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand sha256sum" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand sha256sum" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand sha256sum" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand reset" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand reset" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand reset" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand reset" -l soft -d 'Soft reset (the default): restart the interpreter, keep the hardware; boot.py and main.py run'
 complete -c upy -n "__fish_upy_using_subcommand reset" -l hard -d 'Hard reset with machine.reset(): like pressing the reset button (USB may re-enumerate)'
@@ -190,21 +190,21 @@ complete -c upy -n "__fish_upy_using_subcommand reset" -l no-progress -d 'Never 
 complete -c upy -n "__fish_upy_using_subcommand reset" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand reset" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand reset" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand soft-reset" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand soft-reset" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand soft-reset" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand soft-reset" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand soft-reset" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand soft-reset" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand soft-reset" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand soft-reset" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand resume" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand resume" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand resume" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand resume" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand resume" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand resume" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand resume" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand resume" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand rtc" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand rtc" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand rtc" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand rtc" -l set -d 'Set the board\'s clock to this computer\'s local time first'
 complete -c upy -n "__fish_upy_using_subcommand rtc" -s q -l quiet -d 'Print only errors and the commands\' own output'
@@ -212,7 +212,7 @@ complete -c upy -n "__fish_upy_using_subcommand rtc" -l no-progress -d 'Never dr
 complete -c upy -n "__fish_upy_using_subcommand rtc" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand rtc" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand rtc" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand info" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand info" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand info" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand info" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand info" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
@@ -222,7 +222,7 @@ complete -c upy -n "__fish_upy_using_subcommand info" -s V -l version -d 'Print 
 complete -c upy -n "__fish_upy_using_subcommand repl" -l capture -d 'Record everything the board prints to FILE (created or truncated)' -r -F
 complete -c upy -n "__fish_upy_using_subcommand repl" -l paste -d 'Send FILE through the board\'s paste mode when connected; Ctrl-T sends it again' -r -F
 complete -c upy -n "__fish_upy_using_subcommand repl" -l exec -d 'Run CODE on the board (through paste mode) before handing over the keyboard' -r
-complete -c upy -n "__fish_upy_using_subcommand repl" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand repl" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand repl" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand repl" -l no-reconnect -d 'Exit when the board disconnects instead of waiting for it to come back'
 complete -c upy -n "__fish_upy_using_subcommand repl" -s q -l quiet -d 'Print only errors and the commands\' own output'
@@ -246,7 +246,7 @@ complete -c upy -n "__fish_upy_using_subcommand flash" -l drive -d 'Folder of th
 complete -c upy -n "__fish_upy_using_subcommand flash" -l probe -d 'Flash through a debug probe (probe-rs); optionally VID:PID[:SERIAL] of the probe' -r
 complete -c upy -n "__fish_upy_using_subcommand flash" -l chip -d 'Target chip for a debug probe (probe-rs name, e.g. RP2040, nRF52840_xxAA)' -r
 complete -c upy -n "__fish_upy_using_subcommand flash" -l timeout -d 'Seconds to wait for a drive to take the image' -r
-complete -c upy -n "__fish_upy_using_subcommand flash" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand flash" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand flash" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand flash" -l erase -d 'Erase the whole flash before writing (ESP)'
 complete -c upy -n "__fish_upy_using_subcommand flash" -l bootloader -d 'Ask the running MicroPython to enter its bootloader first (machine.bootloader())'
@@ -263,7 +263,7 @@ complete -c upy -n "__fish_upy_using_subcommand sync" -l reload -d 'After each -
 reimport\t''
 none\t''"
 complete -c upy -n "__fish_upy_using_subcommand sync" -l debounce -d 'Milliseconds of quiet after a file event before --watch syncs (bursts of saves batch)' -r
-complete -c upy -n "__fish_upy_using_subcommand sync" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand sync" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand sync" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand sync" -l delete -d 'Remove board files under REMOTE that no longer exist locally'
 complete -c upy -n "__fish_upy_using_subcommand sync" -l no-delete -d 'Leave board files that no longer exist locally (overrides upy.toml)'
@@ -280,7 +280,7 @@ complete -c upy -n "__fish_upy_using_subcommand sync" -l no-progress -d 'Never d
 complete -c upy -n "__fish_upy_using_subcommand sync" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand sync" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand sync" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand romfs; and not __fish_seen_subcommand_from build query deploy help" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand romfs; and not __fish_seen_subcommand_from build query deploy help" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand romfs; and not __fish_seen_subcommand_from build query deploy help" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand romfs; and not __fish_seen_subcommand_from build query deploy help" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand romfs; and not __fish_seen_subcommand_from build query deploy help" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
@@ -292,7 +292,7 @@ complete -c upy -n "__fish_upy_using_subcommand romfs; and not __fish_seen_subco
 complete -c upy -n "__fish_upy_using_subcommand romfs; and not __fish_seen_subcommand_from build query deploy help" -f -a "deploy" -d 'Write a romfs image (or a folder, built first) to a ROM partition, verify it and mount it at /rom'
 complete -c upy -n "__fish_upy_using_subcommand romfs; and not __fish_seen_subcommand_from build query deploy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from build" -s o -l output -d 'Where to write the image (default: DIR.romfs, as mpremote)' -r -F
-complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from build" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from build" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from build" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from build" -l mpy -d 'Compile .py files to .mpy in the image (the default)'
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from build" -l no-mpy -d 'Store .py files as they are, uncompiled'
@@ -302,7 +302,7 @@ complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcomman
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from build" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from query" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from query" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from query" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from query" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from query" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
@@ -310,7 +310,7 @@ complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcomman
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from deploy" -l partition -d 'The ROM partition to write (`upy romfs query` lists them; boards mount 0 at /rom)' -r
-complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from deploy" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from deploy" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from deploy" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from deploy" -l mpy -d 'Compile .py files to .mpy in the image (the default)'
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from deploy" -l no-mpy -d 'Store .py files as they are, uncompiled'
@@ -381,7 +381,7 @@ complete -c upy -n "__fish_upy_using_subcommand compile" -s O -d 'Optimisation l
 complete -c upy -n "__fish_upy_using_subcommand compile" -s m -d 'Target option: `-msmall-int-bits=N` (default 31), `-march=ARCH` (accepted; native code itself is not emitted, so functions decorated native/viper/asm_* are rejected)' -r
 complete -c upy -n "__fish_upy_using_subcommand compile" -s X -d 'Implementation option: `-X no-source-lines`, `-X source-lines`, `-X heapsize=N`, `-X emit=bytecode`' -r
 complete -c upy -n "__fish_upy_using_subcommand compile" -s j -l jobs -d 'Number of files compiled at once (default: number of cores)' -r
-complete -c upy -n "__fish_upy_using_subcommand compile" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand compile" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand compile" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand compile" -s v -d 'Accepted for mpy-cross command lines; has no effect'
 complete -c upy -n "__fish_upy_using_subcommand compile" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
@@ -389,14 +389,14 @@ complete -c upy -n "__fish_upy_using_subcommand compile" -s q -l quiet -d 'Print
 complete -c upy -n "__fish_upy_using_subcommand compile" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand compile" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand compile" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand completions" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand completions" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand completions" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand completions" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand completions" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand completions" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
@@ -407,7 +407,7 @@ complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_su
 complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -f -a "path" -d 'Print the cached firmware file of a board (after checking its SHA-256)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -f -a "convert" -d 'Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT\'s extension)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from list" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from list" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from list" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
@@ -415,7 +415,7 @@ complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcom
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -l version -d 'MicroPython version (default: the release this upy pins)' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -l base-url -d 'Download from this folder instead of MicroPython\'s (a mirror)' -r
-complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -l force -d 'Download again even when a verified copy is cached'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -s q -l quiet -d 'Print only errors and the commands\' own output'
@@ -423,7 +423,7 @@ complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcom
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from path" -l version -d 'MicroPython version (default: the pinned release)' -r
-complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from path" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from path" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from path" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from path" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
@@ -432,7 +432,7 @@ complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcom
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -s o -l output -d 'File to write; its extension picks the format: .uf2, .hex or .bin' -r -F
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -l family -d 'UF2 family: a chip name (rp2040, rp2350, esp32s3, samd51, ...) or a hex id' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -l base -d 'Address of a .bin\'s first byte (default: 0x10000000 on RP2040/RP2350, the ESP offset for ESP images)' -r
-complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -s q -l quiet -d 'Print only errors and the commands\' own output'

@@ -76,6 +76,7 @@ pub fn parse_chain(args: impl IntoIterator<Item = OsString>) -> (GlobalArgs, Vec
                 clap::parser::ValueSource::CommandLine | clap::parser::ValueSource::EnvVariable
             )
         });
+        cli.global.port = cli.global.ports.join(",");
         global.get_or_insert(cli.global);
         commands.push(cli.command);
     }
@@ -98,8 +99,24 @@ pub struct Cli {
 /// Options every subcommand accepts.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board
-    #[arg(short, long, global = true, env = "UPY_PORT", default_value = "auto")]
+    /// Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board;
+    /// several (repeated or comma-separated, board and group names from upy.toml, `all` for
+    /// every likely board) run the command on each board in parallel
+    #[arg(
+        id = "port",
+        short = 'p',
+        long = "port",
+        value_name = "PORT",
+        global = true,
+        env = "UPY_PORT",
+        default_value = "auto",
+        action = clap::ArgAction::Append,
+        value_delimiter = ','
+    )]
+    pub ports: Vec<String>,
+
+    /// The one port when `--port` names a single one, as given (see `ports` for several).
+    #[arg(skip)]
     pub port: String,
 
     /// Baud rate of the serial link (USB-CDC boards ignore it)

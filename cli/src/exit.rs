@@ -19,6 +19,7 @@
 //! | 14 | a package, version or package file is not in the index or at its URL |
 //! | 15 | a download does not match its hash (nothing was written to the board) |
 //! | 16 | the package server cannot be reached and the download cache lacks what is needed |
+//! | 20 | several boards were given and at least one failed (the summary gives each board's code) |
 //! | 130 | interrupted by Ctrl-C |
 
 use std::process::ExitCode;
@@ -43,6 +44,7 @@ pub enum Status {
     HashMismatch,
     NetworkUnreachable,
     Interrupted,
+    BoardsFailed,
 }
 
 impl Status {
@@ -65,7 +67,30 @@ impl Status {
             Status::HashMismatch => 15,
             Status::NetworkUnreachable => 16,
             Status::Interrupted => 130,
+            Status::BoardsFailed => 20,
         }
+    }
+}
+
+/// A few words for an exit code, as the several-boards summary shows it.
+pub fn meaning(code: i32) -> &'static str {
+    match code {
+        0 => "ok",
+        1 => "failed",
+        2 => "usage error",
+        3 => "no board",
+        4 => "board disconnected",
+        5 => "exception on the board",
+        6 => "port busy",
+        7 => "permission denied",
+        8 => "not MicroPython",
+        9 => "board not answering",
+        10 => "not found",
+        11 => "filesystem full",
+        12 => "local path error",
+        13 => "path outside the root",
+        130 => "interrupted",
+        _ => "failed",
     }
 }
 

@@ -9,6 +9,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 pub struct Printer {
     quiet: bool,
     progress: bool,
+    /// Bars are reported to the `upy` running this one per board (see `boards::events`).
+    worker: bool,
 }
 
 impl Printer {
@@ -17,7 +19,26 @@ impl Printer {
             && !no_progress
             && std::env::var_os("UPY_NO_PROGRESS").is_none()
             && std::io::stderr().is_terminal();
-        Printer { quiet, progress }
+        Printer {
+            quiet,
+            progress,
+            worker: false,
+        }
+    }
+
+    /// The printer of a worker run for one of several boards: its bars are hidden and reported
+    /// to the `upy` that started it, which draws them.
+    pub fn for_worker(quiet: bool) -> Self {
+        Printer {
+            quiet,
+            progress: false,
+            worker: true,
+        }
+    }
+
+    /// Whether progress bars are drawn (stderr is a terminal and nobody turned them off).
+    pub fn draws_bars(&self) -> bool {
+        self.progress
     }
 
     /// A status line on stderr ("Synced 3 files"), suppressed by `--quiet`.
@@ -29,6 +50,13 @@ impl Printer {
 
     /// A byte-count progress bar, hidden when stderr is not a terminal.
     pub fn bytes_bar(&self, total: u64, label: impl Into<String>) -> ProgressBar {
+        if self.worker {
+            let bar = ProgressBar::hidden();
+            bar.set_length(total);
+            bar.set_message(label.into());
+            crate::boards::events::track(&bar);
+            return bar;
+        }
         if !self.progress {
             return ProgressBar::hidden();
         }

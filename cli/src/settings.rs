@@ -32,6 +32,14 @@
 //! target = "/lib"
 //! mpy = true
 //! compile = false
+//!
+//! [boards.left]
+//! port = "/dev/ttyUSB0"
+//! [boards.right]
+//! port = "/dev/ttyUSB1"
+//!
+//! [groups]
+//! tray = ["left", "right"]
 //! ```
 
 use std::collections::BTreeMap;
@@ -85,6 +93,12 @@ pub struct ProjectFile {
     /// Settings of `upy mip`.
     #[serde(default)]
     pub mip: MipSection,
+    /// Boards by name, usable as `--port NAME`.
+    #[serde(default)]
+    pub boards: BTreeMap<String, BoardSection>,
+    /// Groups of named boards, usable as `--port GROUP`.
+    #[serde(default)]
+    pub groups: BTreeMap<String, Vec<String>>,
 }
 
 /// The `[mip]` table.
@@ -99,6 +113,42 @@ pub struct MipSection {
     pub mpy: Option<bool>,
     /// Compile `.py` files of packages to `.mpy` before installing.
     pub compile: Option<bool>,
+}
+
+/// One `[boards.NAME]` table.
+#[derive(Debug, Default, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BoardSection {
+    /// Serial port of the board.
+    pub port: String,
+}
+
+/// Words `--port` gives a meaning of its own, so no board or group may take them as a name.
+pub const RESERVED_PORT_WORDS: &[&str] = &["auto", "all"];
+
+impl ProjectFile {
+    /// Refuses names that `--port` could not tell apart: a group member that is not a named
+    /// board, a name used for a board and a group, a reserved word.
+    fn check_names(&self) -> Result<()> {
+        for name in self.boards.keys().chain(self.groups.keys()) {
+            if RESERVED_PORT_WORDS.contains(&name.as_str()) || name.contains(',') {
+                anyhow::bail!(
+                    "{name:?} cannot name a board or a group (it means something to --port)"
+                );
+            }
+        }
+        for (group, members) in &self.groups {
+            if self.boards.contains_key(group) {
+                anyhow::bail!("{group:?} names both a board and a group");
+            }
+            if let Some(unknown) = members.iter().find(|m| !self.boards.contains_key(*m)) {
+                anyhow::bail!(
+                    "group {group:?} lists {unknown:?}, which is not a board of [boards]"
+                );
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The `[sync]` table.
@@ -185,7 +235,10 @@ impl Project {
 
 /// Parses the text of a project file.
 pub fn parse(text: &str) -> Result<ProjectFile> {
-    toml::from_str(text).map_err(|e| anyhow::anyhow!("{}", e.to_string().trim_end()))
+    let file: ProjectFile =
+        toml::from_str(text).map_err(|e| anyhow::anyhow!("{}", e.to_string().trim_end()))?;
+    file.check_names()?;
+    Ok(file)
 }
 
 /// The first value present, by precedence: flag or environment, then file, then default.
@@ -264,6 +317,27 @@ compile = true
     fn rejects_unknown_keys_naming_them() {
         let err = parse("[sync]\nsorce = \"src\"\n").unwrap_err();
         assert!(err.to_string().contains("sorce"), "{err}");
+    }
+
+    #[test]
+    fn parses_named_boards_and_groups() {
+        let file = parse(
+            "[boards.left]\nport = \"/dev/ttyUSB0\"\n[boards.right]\nport = \"COM4\"\n\
+             [groups]\ntray = [\"left\", \"right\"]\n",
+        )
+        .unwrap();
+        assert_eq!(file.boards["left"].port, "/dev/ttyUSB0");
+        assert_eq!(file.groups["tray"], vec!["left", "right"]);
+    }
+
+    #[test]
+    fn rejects_bad_board_and_group_names() {
+        let unknown_key = parse("[boards.left]\nport = \"a\"\nspeed = 1\n").unwrap_err();
+        assert!(unknown_key.to_string().contains("speed"), "{unknown_key}");
+        let stray = parse("[boards.left]\nport = \"a\"\n[groups]\ntray = [\"lef\"]\n").unwrap_err();
+        assert!(stray.to_string().contains("lef"), "{stray}");
+        let reserved = parse("[boards.all]\nport = \"a\"\n").unwrap_err();
+        assert!(reserved.to_string().contains("all"), "{reserved}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `upy flash` and `upy firmware` against the ROM-bootloader emulator (tests/esp_rom_emulator),
 //! folders shaped like UF2 and DAPLink drives, and a loopback HTTP server.
 
-mod support;
+pub mod support;
 
 use std::path::Path;
 
