@@ -104,9 +104,10 @@ impl Lock {
         format!("{HEADER}{body}")
     }
 
-    /// Writes the file (through a temporary name).
+    /// Writes the file through a temporary name of this process's own, so boards installed in
+    /// parallel (one process each) never write into each other's partial file.
     pub fn write(&self, path: &Path) -> Result<()> {
-        let partial = path.with_extension("lock.part");
+        let partial = path.with_extension(format!("lock.part{}", std::process::id()));
         std::fs::write(&partial, self.to_text()).map_err(|e| Error::io(&partial, e))?;
         std::fs::rename(&partial, path).map_err(|e| Error::io(path, e))
     }

@@ -67,6 +67,7 @@ fn reach(command: &Command) -> Reach {
         | Command::Rtc(_)
         | Command::Info(_)
         | Command::Flash(_)
+        | Command::Mip(_)
         | Command::Sync(_) => Reach::Each,
         Command::Romfs(args) => match args.command {
             RomfsCommand::Build(_) => Reach::Offline,
