@@ -634,3 +634,47 @@ fn upy_sync_installs_the_dependencies_and_delete_leaves_them() {
     assert_eq!(stdout(&output).trim(), "upy.lock: no change");
     assert_eq!(names(&board_files(&board, "")), ["lib/beta.py", "main.py"]);
 }
+
+#[test]
+fn mip_sync_on_three_boards_at_once_installs_on_each_and_writes_one_lock() {
+    let fixture = Fixture::new();
+    let index = fixture.server.url();
+    let project = fixture.work();
+    std::fs::write(
+        project.join("upy.toml"),
+        format!(
+            "[dependencies]\nalpha = \"1.0\"\n\n[mip]\nindex = \"{index}\"\ntarget = \"/lib\"\n"
+        ),
+    )
+    .unwrap();
+    let boards: Vec<SimBoard> = (0..3).map(|_| SimBoard::start()).collect();
+    let ports: Vec<&str> = boards.iter().map(SimBoard::port).collect();
+    let output = upy_mip(
+        &project,
+        &fixture.cache(),
+        &ports.join(","),
+        &["mip", "sync"],
+    );
+    assert_success(&output);
+    assert!(
+        stderr(&output).contains("3 of 3 boards succeeded"),
+        "{}",
+        stderr(&output)
+    );
+    let first = board_files(&boards[0], "lib");
+    assert_eq!(
+        names(&first),
+        ["alpha/__init__.py", "alpha/new.py", "beta.py"]
+    );
+    for board in &boards[1..] {
+        assert_eq!(board_files(board, "lib"), first);
+    }
+    let lock = std::fs::read_to_string(project.join("upy.lock")).unwrap();
+    assert!(lock.contains("version = \"1.0\""), "{lock}");
+    let leftovers: Vec<_> = std::fs::read_dir(&project)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.contains(".part"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
