@@ -325,7 +325,7 @@ complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcomman
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from help" -f -a "deploy" -d 'Write a romfs image (or a folder, built first) to a ROM partition, verify it and mount it at /rom'
 complete -c upy -n "__fish_upy_using_subcommand romfs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c upy -n "__fish_upy_using_subcommand mount" -l entry -d 'The module `--watch` runs' -r
-complete -c upy -n "__fish_upy_using_subcommand mount" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand mount" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand mount" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand mount" -l no-mpy -d 'Serve .py modules as source (by default they are served as .mpy compiled on this computer for the board\'s .mpy version)'
 complete -c upy -n "__fish_upy_using_subcommand mount" -l unsafe-links -d 'Allow symlinks that point out of the folder'
@@ -335,7 +335,7 @@ complete -c upy -n "__fish_upy_using_subcommand mount" -l no-progress -d 'Never 
 complete -c upy -n "__fish_upy_using_subcommand mount" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand mount" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand mount" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand mip; and not __fish_seen_subcommand_from install sync help" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand mip; and not __fish_seen_subcommand_from install sync help" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand mip; and not __fish_seen_subcommand_from install sync help" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand mip; and not __fish_seen_subcommand_from install sync help" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand mip; and not __fish_seen_subcommand_from install sync help" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
@@ -347,7 +347,7 @@ complete -c upy -n "__fish_upy_using_subcommand mip; and not __fish_seen_subcomm
 complete -c upy -n "__fish_upy_using_subcommand mip; and not __fish_seen_subcommand_from install sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_from install" -l target -d 'Folder on the board to install into (default: the first `sys.path` entry ending in /lib)' -r
 complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_from install" -l index -d 'Package index base URL (default: micropython-lib\'s, https://micropython.org/pi/v2)' -r
-complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_from install" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_from install" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_from install" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_from install" -l no-mpy -d 'Take the .py sources from the index instead of files compiled for the board\'s .mpy version'
 complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_from install" -l mpy -d 'Take files compiled for the board\'s .mpy version when the index has them (overrides upy.toml)'
@@ -360,7 +360,7 @@ complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_
 complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_from install" -s V -l version -d 'Print version'
 complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_from sync" -l target -d 'Folder on the board to install into (default: the first `sys.path` entry ending in /lib)' -r
 complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_from sync" -l index -d 'Package index base URL (default: micropython-lib\'s, https://micropython.org/pi/v2)' -r
-complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_from sync" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board' -r
+complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_from sync" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_from sync" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_from sync" -l update -d 'Resolve every dependency afresh (newest versions) instead of keeping upy.lock\'s pins'
 complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_from sync" -l no-mpy -d 'Take the .py sources from the index instead of files compiled for the board\'s .mpy version'
