@@ -678,3 +678,38 @@ fn mip_sync_on_three_boards_at_once_installs_on_each_and_writes_one_lock() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn mip_install_on_a_board_that_refuses_a_write_keeps_the_old_files() {
+    let fixture = Fixture::new();
+    let index = fixture.server.url();
+    let board = SimBoard::start();
+    assert_success(&fixture.upy(&board, &["mip", "install", "--index", &index, "alpha@0.9"]));
+    let before = board_files(&board, "lib");
+    // A folder where the new __init__.py's temporary file must go: the board refuses that
+    // write, as a full filesystem would.
+    write(
+        &board.root().join("lib/alpha/__init__.py.upy~/x"),
+        "in the way",
+    );
+    let output = fixture.upy(&board, &["mip", "install", "--index", &index, "alpha@1.0"]);
+    assert!(!output.status.success(), "{}", stdout(&output));
+    assert!(
+        stderr(&output).contains("alpha/__init__.py"),
+        "{}",
+        stderr(&output)
+    );
+    let after = board_files(&board, "lib");
+    assert_eq!(
+        after.get("alpha/__init__.py"),
+        before.get("alpha/__init__.py"),
+        "the old __init__.py was not kept"
+    );
+    for name in before.keys() {
+        assert!(
+            after.contains_key(name),
+            "{name} was lost: {:?}",
+            names(&after)
+        );
+    }
+}
