@@ -6,21 +6,20 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::error::{DeviceException, Error, Result};
-use crate::raw_paste::{self, FlowEvent, FlowWindow, PasteAnswer};
 use crate::raw_repl::{self, ReplyParser, CTRL_A, CTRL_B, CTRL_C, CTRL_D};
 use crate::transport::{SerialOptions, SerialTransport, Transport};
+
+mod noise;
+mod send;
+
+use noise::{describe_sample, Noise};
+use send::PACED_CHUNK;
 
 /// How long the board may stay silent while an answer is due, unless changed.
 pub const DEFAULT_ANSWER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How long to keep trying to get control of a board whose output keeps streaming in.
 const ENTRY_LIMIT: Duration = Duration::from_secs(30);
-/// Paced raw REPL writes for firmware without raw-paste: bytes per burst, then a pause.
-const PACED_CHUNK: usize = 256;
-/// Old firmware (no raw-paste at all) may have a tiny input buffer (the micro:bit drops input
-/// beyond ~64 unpaced bytes; half that leaves room for an emulated CPU that falls behind).
-const PACED_CHUNK_SMALL: usize = 32;
-const PACED_PAUSE: Duration = Duration::from_millis(10);
 /// The largest frame a board-side upload program reads at once (the fs layer sizes its frames
 /// within it); raw REPL entry pads a frame this long to abort an upload left behind.
 pub(crate) const MAX_UPLOAD_FRAME: usize = 32 * 1024;
@@ -368,143 +367,6 @@ impl Session {
         self.finish(on_stdout, silence_limit)
     }
 
-    /// Sends the code and waits until the board has taken it (it is then running).
-    pub(crate) fn start(&mut self, code: &[u8]) -> Result<()> {
-        check_sendable(code)?;
-        let code = code.to_vec();
-        self.start_with(move |_| code)
-    }
-
-    /// Like [`Session::start`], with code built once the raw-paste window is known (None: the
-    /// board takes paced raw REPL input), so the code can size its buffers to it.
-    pub(crate) fn start_with(
-        &mut self,
-        build: impl FnOnce(Option<usize>) -> Vec<u8>,
-    ) -> Result<()> {
-        self.ensure_raw_repl()?;
-        self.drain_stale()?;
-        if self.paste == PasteSupport::Unknown {
-            self.negotiate_paste()?;
-        } else if let PasteSupport::Supported(_) = self.paste {
-            self.write(raw_paste::RAW_PASTE_REQUEST)?;
-            let answer = self.read_exact_array::<2>("the raw-paste answer")?;
-            if answer != *b"R\x01" {
-                return Err(self.unexpected("starting raw-paste", &answer));
-            }
-            let _window = self.read_exact_array::<2>("the raw-paste window size")?;
-        }
-        let window = match self.paste {
-            PasteSupport::Supported(increment) => Some(increment),
-            _ => None,
-        };
-        let code = build(window);
-        if let Err(err) = check_sendable(&code) {
-            // Raw-paste is already open: end it empty so the board returns to its prompt.
-            if window.is_some() {
-                self.write(&[CTRL_D])?;
-                self.read_paste_end()?;
-                self.finish(&mut |_| {}, Some(self.answer_timeout))?;
-            }
-            return Err(err);
-        }
-        match window {
-            Some(increment) => self.send_paste(&code, increment),
-            None => self.send_paced(&code),
-        }
-    }
-
-    fn negotiate_paste(&mut self) -> Result<()> {
-        self.write(raw_paste::RAW_PASTE_REQUEST)?;
-        let answer = self.read_exact_array::<2>("the raw-paste answer")?;
-        match raw_paste::parse_answer(answer) {
-            PasteAnswer::Supported => {
-                let window = self.read_exact_array::<2>("the raw-paste window size")?;
-                self.paste = PasteSupport::Supported(raw_paste::parse_window(window));
-            }
-            PasteAnswer::Refused => {
-                self.paste = PasteSupport::Unsupported;
-            }
-            PasteAnswer::Unknown => {
-                // Old firmware treated `\x05A` as code and `\x01` as "reset the raw REPL":
-                // the rest of its banner follows.
-                self.read_until(b"to exit", "the raw REPL prompt after a raw-paste request")?;
-                self.read_until(b">", "the raw REPL prompt after a raw-paste request")?;
-                self.paste = PasteSupport::Unsupported;
-                self.paced_chunk = self.paced_chunk.min(PACED_CHUNK_SMALL);
-            }
-            PasteAnswer::Garbled => return Err(self.unexpected("asking for raw-paste", &answer)),
-        }
-        Ok(())
-    }
-
-    fn send_paste(&mut self, code: &[u8], increment: usize) -> Result<()> {
-        let mut window = FlowWindow::new(increment);
-        let mut sent = 0;
-        let mut buf = [0u8; 1];
-        while sent < code.len() {
-            // Take every flow byte already waiting; block for one only when the window is spent.
-            loop {
-                let timeout = if window.sendable() == 0 {
-                    self.answer_timeout
-                } else {
-                    Duration::ZERO
-                };
-                if self.read_flow_byte(&mut buf[..1], timeout)? == 0 {
-                    if window.sendable() == 0 {
-                        return Err(self.not_answering("a raw-paste window grant"));
-                    }
-                    break;
-                }
-                match window.on_byte(buf[0]) {
-                    FlowEvent::Grant => {}
-                    FlowEvent::Abort => {
-                        self.write(&[CTRL_D])?;
-                        return self.read_paste_end();
-                    }
-                    FlowEvent::Unexpected(byte) => {
-                        return Err(self.unexpected("sending raw-paste code", &[byte]))
-                    }
-                }
-            }
-            let take = window.sendable().min(code.len() - sent);
-            self.write(&code[sent..sent + take])?;
-            window.consume(take);
-            sent += take;
-        }
-        self.write(&[CTRL_D])?;
-        self.read_paste_end()
-    }
-
-    /// After the closing `\x04`, the board answers `\x04` once the code is in (grants that
-    /// were still on their way come first).
-    fn read_paste_end(&mut self) -> Result<()> {
-        let mut byte = [0u8; 1];
-        loop {
-            let n = self.read_flow_byte(&mut byte, self.answer_timeout)?;
-            if n == 0 {
-                return Err(self.not_answering("the end of raw-paste"));
-            }
-            match byte[0] {
-                CTRL_D => return Ok(()),
-                CTRL_A => continue,
-                other => return Err(self.unexpected("ending raw-paste", &[other])),
-            }
-        }
-    }
-
-    fn send_paced(&mut self, code: &[u8]) -> Result<()> {
-        for chunk in code.chunks(self.paced_chunk) {
-            self.write(chunk)?;
-            std::thread::sleep(PACED_PAUSE);
-        }
-        self.write(&[CTRL_D])?;
-        let ok = self.read_exact_array::<2>("the raw REPL's OK")?;
-        if ok != *b"OK" {
-            return Err(self.unexpected("running code in the raw REPL", &ok));
-        }
-        Ok(())
-    }
-
     /// Reads the rest of the reply: stdout (streamed), the exception text, the prompt.
     /// `silence_limit` bounds how long the board may stay quiet (None: wait while code runs).
     pub(crate) fn finish(
@@ -806,119 +668,6 @@ impl Drop for Session {
     }
 }
 
-fn check_sendable(code: &[u8]) -> Result<()> {
-    match code
-        .iter()
-        .position(|b| (CTRL_A..=raw_repl::CTRL_E).contains(b))
-    {
-        Some(offset) => Err(Error::UnsendableCode {
-            byte: code[offset],
-            offset,
-        }),
-        None => Ok(()),
-    }
-}
-
-/// What the board sent while the session tried to get control: the tail for the error
-/// message, a count, when the last byte came, and whether any of it was MicroPython's.
-struct Noise {
-    started: Instant,
-    tail: Vec<u8>,
-    total: u64,
-    /// Bytes other than the answers of an upload helper left running by a killed upy.
-    telling: u64,
-    last: Option<Instant>,
-    saw_micropython: bool,
-}
-
-/// Words a MicroPython REPL prints in answer to Ctrl-C and Ctrl-A (or at boot), whatever the
-/// program on it was doing: long enough that random bytes do not contain them by chance (a
-/// two-byte sign would turn up in a few seconds of line noise).
-const MICROPYTHON_SIGNS: [&[u8]; 7] = [
-    b"raw REPL",
-    b">>> ",
-    b"MicroPython",
-    b"Traceback",
-    b"KeyboardInterrupt",
-    b"soft reboot",
-    b"MPY: ",
-];
-
-/// How long a device may keep talking without one of those words before it is taken for
-/// something else (other firmware, the wrong baud rate, line noise).
-const FOREIGN_AFTER: Duration = Duration::from_millis(2500);
-/// A device must have said at least this much for that judgement.
-const FOREIGN_MIN_BYTES: u64 = 16;
-/// What the board-side upload helper sends per frame it took.
-const UPLOAD_ACK: u8 = 0x06;
-/// What it sends for a frame it refused (an abort among them).
-const UPLOAD_NAK: u8 = 0x15;
-
-impl Noise {
-    fn new() -> Noise {
-        Noise {
-            started: Instant::now(),
-            tail: Vec::new(),
-            total: 0,
-            telling: 0,
-            last: None,
-            saw_micropython: false,
-        }
-    }
-
-    fn push(&mut self, data: &[u8]) {
-        if data.is_empty() {
-            return;
-        }
-        self.total += data.len() as u64;
-        self.telling += data
-            .iter()
-            .filter(|&&b| b != UPLOAD_ACK && b != UPLOAD_NAK)
-            .count() as u64;
-        self.last = Some(Instant::now());
-        self.tail.extend_from_slice(data);
-        if !self.saw_micropython {
-            // The new bytes plus enough before them for a sign split across two reads.
-            let recent = &self.tail[self.tail.len().saturating_sub(data.len() + 24)..];
-            self.saw_micropython = MICROPYTHON_SIGNS
-                .iter()
-                .any(|sign| raw_repl::find_end(recent, sign).is_some());
-        }
-        if self.tail.len() > 8192 {
-            self.tail.drain(..self.tail.len() - 1024);
-        }
-    }
-
-    /// The device has talked for a while and said nothing a MicroPython REPL says.
-    fn looks_foreign(&self) -> bool {
-        self.telling >= FOREIGN_MIN_BYTES
-            && !self.saw_micropython
-            && self.started.elapsed() > FOREIGN_AFTER
-    }
-}
-
-/// A short readable sample of what a device sent: the text when it is text (control bytes
-/// escaped), else the first bytes in hex.
-fn describe_sample(bytes: &[u8]) -> String {
-    let texty = bytes
-        .iter()
-        .filter(|&&b| b.is_ascii_graphic() || b" \r\n\t".contains(&b))
-        .count();
-    if bytes.is_empty() || texty * 10 >= bytes.len() * 9 {
-        let text: String = bytes.iter().map(|&b| b as char).collect();
-        format!("{:?}", text.trim())
-    } else {
-        let shown = &bytes[..bytes.len().min(24)];
-        let hex: Vec<String> = shown.iter().map(|b| format!("{b:02x}")).collect();
-        let more = if bytes.len() > shown.len() {
-            " ..."
-        } else {
-            ""
-        };
-        format!("bytes {}{more}", hex.join(" "))
-    }
-}
-
 fn lost(port: &str, source: io::Error) -> Error {
     Error::Disconnected {
         port: port.to_string(),
@@ -959,49 +708,5 @@ impl Transport for ClosedTransport {
     }
     fn name(&self) -> &str {
         "closed"
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn samples_show_text_as_text_and_anything_else_as_hex() {
-        assert_eq!(
-            describe_sample(b"ERROR\r\nERROR\r\n"),
-            "\"ERROR\\r\\nERROR\""
-        );
-        let random = [0x8f, 0x00, 0xfe, 0x41, 0x13, 0x99];
-        assert_eq!(describe_sample(&random), "bytes 8f 00 fe 41 13 99");
-        let long = [0xaa; 40];
-        assert!(describe_sample(&long).ends_with("aa ..."));
-    }
-
-    #[test]
-    fn micropython_words_keep_a_chatty_device_from_looking_foreign() {
-        let mut noise = Noise::new();
-        noise.started -= FOREIGN_AFTER * 2;
-        noise.push(b"tick 1\r\ntick 2\r\n");
-        assert!(noise.looks_foreign());
-        // A sign split across two reads still counts.
-        noise.push(b"Traceback (most recent call last):\r\nKeyboardInt");
-        noise.push(b"errupt:\r\n");
-        assert!(!noise.looks_foreign());
-    }
-
-    #[test]
-    fn acknowledgements_of_an_abandoned_upload_are_not_foreign() {
-        let mut noise = Noise::new();
-        noise.started -= FOREIGN_AFTER * 2;
-        noise.push(&[UPLOAD_ACK; 40]);
-        assert!(!noise.looks_foreign());
-    }
-
-    #[test]
-    fn a_device_is_not_judged_before_its_time() {
-        let mut noise = Noise::new();
-        noise.push(&[0xff; 100]);
-        assert!(!noise.looks_foreign());
     }
 }
