@@ -136,6 +136,18 @@ pub enum Error {
         /// The versions the catalog knows.
         known: String,
     },
+    /// The board has no such variant in that release.
+    #[error("{board} has no variant {variant} in MicroPython {version} (variants: {known})")]
+    UnknownVariant {
+        /// The board id.
+        board: String,
+        /// The variant asked for.
+        variant: String,
+        /// The release.
+        version: String,
+        /// The variants it has.
+        known: String,
+    },
     /// The catalog data file is malformed (a build problem, not a user one).
     #[error("the board catalog is malformed: {0}")]
     Catalog(String),

@@ -36,6 +36,7 @@ mod error;
 pub mod flasher;
 pub mod image;
 pub mod progress;
+pub mod published;
 
 pub use chip::Chip;
 pub use error::{Error, Result};

@@ -6,6 +6,7 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use upy_firmware::cache::Cache;
 use upy_firmware::catalog::Catalog;
+use upy_firmware::published::Published;
 
 use crate::commands::flash::{firmware_error, BarProgress};
 use crate::commands::Context;
@@ -22,14 +23,26 @@ pub struct FirmwareArgs {
 /// What to do with the catalog or cache.
 #[derive(Debug, Subcommand)]
 pub enum FirmwareAction {
-    /// List the known boards, their chip, flash method and whether firmware is cached
-    List,
+    /// List the boards MicroPython publishes firmware for (search by id, vendor, product, MCU)
+    List(ListArgs),
     /// Download a board's official MicroPython firmware into the cache (SHA-256 recorded)
     Fetch(FetchArgs),
     /// Print the cached firmware file of a board (after checking its SHA-256)
     Path(PathArgs),
     /// Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT's extension)
     Convert(ConvertArgs),
+}
+
+/// Arguments of `upy firmware list`.
+#[derive(Debug, Args)]
+#[command(disable_version_flag = true)]
+pub struct ListArgs {
+    /// Only boards of this MicroPython port (esp32, esp8266, rp2, stm32, nrf, samd, mimxrt,
+    /// renesas-ra, ...); `--port` is the serial port
+    #[arg(long)]
+    pub mp_port: Option<String>,
+    /// Only boards whose id, vendor, product or MCU contains this text (case-insensitive)
+    pub filter: Option<String>,
 }
 
 /// Arguments of `upy firmware convert`.
@@ -87,33 +100,7 @@ pub fn run(args: FirmwareArgs, ctx: &Context) -> Result<Status> {
     let catalog = Catalog::builtin().map_err(firmware_error)?;
     let cache = cache();
     match args.action {
-        FirmwareAction::List => {
-            println!(
-                "{:<32} {:<10} {:<8} {:<8} {:<8} CACHED",
-                "BOARD", "CHIP", "METHOD", "OFFSET", "VERSION"
-            );
-            for board in &catalog.boards {
-                let offset = board
-                    .offset
-                    .map(|o| format!("0x{o:x}"))
-                    .unwrap_or_else(|| "-".into());
-                let version = catalog.default_version(board);
-                let cached = catalog
-                    .download(board, None, None)
-                    .map(|d| cache.path(&d).is_file())
-                    .unwrap_or(false);
-                println!(
-                    "{:<32} {:<10} {:<8} {:<8} {:<8} {}",
-                    board.id,
-                    board.chip.name(),
-                    board.method.name(),
-                    offset,
-                    version,
-                    if cached { "yes" } else { "no" }
-                );
-            }
-            Ok(Status::Success)
-        }
+        FirmwareAction::List(list_args) => list(&catalog, &cache, &list_args),
         FirmwareAction::Fetch(fetch) => {
             let board = catalog.board(&fetch.board).map_err(firmware_error)?;
             let download = catalog
@@ -242,5 +229,80 @@ fn convert(args: ConvertArgs, ctx: &Context) -> Result<Status> {
         bytes.len(),
         segments.len()
     ));
+    Ok(Status::Success)
+}
+
+/// How a board of `port` is flashed when the hand-kept catalog does not say.
+fn method_for_port(port: &str) -> &'static str {
+    match port {
+        "esp32" | "esp8266" => "esp",
+        "rp2" | "samd" => "uf2",
+        _ => "-",
+    }
+}
+
+fn list(catalog: &Catalog, cache: &Cache, args: &ListArgs) -> Result<Status> {
+    let published = Published::builtin().map_err(firmware_error)?;
+    println!(
+        "{:<28} {:<10} {:<10} {:<7} {:<8} {:<7} {:<6} {:<24} PRODUCT",
+        "BOARD", "PORT", "MCU", "METHOD", "OFFSET", "LATEST", "CACHED", "VARIANTS"
+    );
+    let mut shown = 0;
+    for board in published.search(args.mp_port.as_deref(), args.filter.as_deref()) {
+        let known = catalog.board(&board.id).ok();
+        let method = known.map_or(method_for_port(&board.port), |b| b.method.name());
+        let offset = known
+            .and_then(|b| b.offset.map(|o| format!("0x{o:x}")))
+            .or_else(|| board.flash_offset.clone())
+            .unwrap_or_else(|| "-".into());
+        let cached = known
+            .and_then(|b| catalog.download(b, None, None).ok())
+            .is_some_and(|d| cache.path(&d).is_file());
+        let variants = board.variants.keys().cloned().collect::<Vec<_>>().join(",");
+        println!(
+            "{:<28} {:<10} {:<10} {:<7} {:<8} {:<7} {:<6} {:<24} {} {}",
+            board.id,
+            board.port,
+            board.mcu,
+            method,
+            offset,
+            board.releases.last().map_or("-", String::as_str),
+            if cached { "yes" } else { "no" },
+            if variants.is_empty() { "-" } else { &variants },
+            board.vendor,
+            board.product
+        );
+        shown += 1;
+    }
+    // Boards flashed with firmware of their own (not in MicroPython's release listing).
+    for board in &catalog.boards {
+        if published.board(&board.id).is_ok() || args.mp_port.is_some() {
+            continue;
+        }
+        let filter = args.filter.as_deref().map(str::to_ascii_lowercase);
+        if filter.as_ref().is_some_and(|f| {
+            !board.id.to_ascii_lowercase().contains(f)
+                && !board.name.to_ascii_lowercase().contains(f)
+                && !board.chip.name().to_ascii_lowercase().contains(f)
+        }) {
+            continue;
+        }
+        println!(
+            "{:<28} {:<10} {:<10} {:<7} {:<8} {:<7} {:<6} {:<24} {}",
+            board.id,
+            "-",
+            board.chip.name(),
+            board.method.name(),
+            board.offset.map_or("-".into(), |o| format!("0x{o:x}")),
+            catalog.default_version(board),
+            "-",
+            "-",
+            board.name
+        );
+        shown += 1;
+    }
+    if shown == 0 {
+        return Err(fail(Status::Failure, "no board matches"));
+    }
     Ok(Status::Success)
 }
