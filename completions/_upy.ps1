@@ -714,7 +714,7 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             [CompletionResult]::new('--reset-on-open', '--reset-on-open', [CompletionResultType]::ParameterName, 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the known boards, their chip, flash method and whether firmware is cached')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the boards MicroPython publishes firmware for (search by id, vendor, product, MCU)')
             [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Download a board''s official MicroPython firmware into the cache (SHA-256 recorded)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the cached firmware file of a board (after checking its SHA-256)')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT''s extension)')
@@ -722,6 +722,7 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             break
         }
         'upy;firmware;list' {
+            [CompletionResult]::new('--mp-port', '--mp-port', [CompletionResultType]::ParameterName, 'Only boards of this MicroPython port (esp32, esp8266, rp2, stm32, nrf, samd, mimxrt, renesas-ra, ...); `--port` is the serial port')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
@@ -782,7 +783,7 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             break
         }
         'upy;firmware;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the known boards, their chip, flash method and whether firmware is cached')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the boards MicroPython publishes firmware for (search by id, vendor, product, MCU)')
             [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Download a board''s official MicroPython firmware into the cache (SHA-256 recorded)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the cached firmware file of a board (after checking its SHA-256)')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT''s extension)')
@@ -946,7 +947,7 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             break
         }
         'upy;help;firmware' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the known boards, their chip, flash method and whether firmware is cached')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the boards MicroPython publishes firmware for (search by id, vendor, product, MCU)')
             [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Download a board''s official MicroPython firmware into the cache (SHA-256 recorded)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the cached firmware file of a board (after checking its SHA-256)')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT''s extension)')

@@ -834,12 +834,16 @@ _upy() {
             return 0
             ;;
         upy__subcmd__firmware__subcmd__list)
-            opts="-p -b -q -h --port --baud --quiet --no-progress --reset-on-open --help"
+            opts="-p -b -q -h --mp-port --port --baud --quiet --no-progress --reset-on-open --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --mp-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

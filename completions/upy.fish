@@ -402,11 +402,12 @@ complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_su
 complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -s h -l help -d 'Print help'
-complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -f -a "list" -d 'List the known boards, their chip, flash method and whether firmware is cached'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -f -a "list" -d 'List the boards MicroPython publishes firmware for (search by id, vendor, product, MCU)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -f -a "fetch" -d 'Download a board\'s official MicroPython firmware into the cache (SHA-256 recorded)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -f -a "path" -d 'Print the cached firmware file of a board (after checking its SHA-256)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -f -a "convert" -d 'Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT\'s extension)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from list" -l mp-port -d 'Only boards of this MicroPython port (esp32, esp8266, rp2, stm32, nrf, samd, mimxrt, renesas-ra, ...); `--port` is the serial port' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from list" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from list" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and the commands\' own output'
@@ -438,7 +439,7 @@ complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcom
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -s h -l help -d 'Print help'
-complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the known boards, their chip, flash method and whether firmware is cached'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the boards MicroPython publishes firmware for (search by id, vendor, product, MCU)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from help" -f -a "fetch" -d 'Download a board\'s official MicroPython firmware into the cache (SHA-256 recorded)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the cached firmware file of a board (after checking its SHA-256)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from help" -f -a "convert" -d 'Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT\'s extension)'
@@ -479,7 +480,7 @@ complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand
 complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from romfs" -f -a "deploy" -d 'Write a romfs image (or a folder, built first) to a ROM partition, verify it and mount it at /rom'
 complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from mip" -f -a "install" -d 'Install packages and their dependencies: index names, github:/gitlab: repos, URLs, local folders'
 complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from mip" -f -a "sync" -d 'Install exactly upy.toml\'s [dependencies], pinned in upy.lock, and print what changed'
-complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from firmware" -f -a "list" -d 'List the known boards, their chip, flash method and whether firmware is cached'
+complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from firmware" -f -a "list" -d 'List the boards MicroPython publishes firmware for (search by id, vendor, product, MCU)'
 complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from firmware" -f -a "fetch" -d 'Download a board\'s official MicroPython firmware into the cache (SHA-256 recorded)'
 complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from firmware" -f -a "path" -d 'Print the cached firmware file of a board (after checking its SHA-256)'
 complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from firmware" -f -a "convert" -d 'Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT\'s extension)'
