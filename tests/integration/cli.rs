@@ -92,3 +92,20 @@ fn devs_lists_without_error() {
     let output = upy().arg("devs").output().expect("run upy");
     assert_success(&output);
 }
+
+#[test]
+fn a_listing_whose_reader_is_gone_ends_quietly() {
+    // As `upy firmware list | head -1` leaves it, but certain: the reading end is closed
+    // before upy writes its first line.
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let output = upy()
+        .args(["firmware", "list"])
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("run upy");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_ne!(output.status.code(), Some(101), "{err}");
+}

@@ -1,5 +1,6 @@
 //! `upy firmware list | fetch BOARD | path BOARD`: the board catalog and the firmware cache.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -243,10 +244,13 @@ fn method_for_port(port: &str) -> &'static str {
 
 fn list(catalog: &Catalog, cache: &Cache, args: &ListArgs) -> Result<Status> {
     let published = Published::builtin().map_err(firmware_error)?;
-    println!(
+    // Written through a lock whose errors propagate, so `| head` ends the listing quietly.
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "{:<28} {:<10} {:<10} {:<7} {:<8} {:<7} {:<6} {:<24} PRODUCT",
         "BOARD", "PORT", "MCU", "METHOD", "OFFSET", "LATEST", "CACHED", "VARIANTS"
-    );
+    )?;
     let mut shown = 0;
     for board in published.search(args.mp_port.as_deref(), args.filter.as_deref()) {
         let known = catalog.board(&board.id).ok();
@@ -259,7 +263,8 @@ fn list(catalog: &Catalog, cache: &Cache, args: &ListArgs) -> Result<Status> {
             .and_then(|b| catalog.download(b, None, None).ok())
             .is_some_and(|d| cache.path(&d).is_file());
         let variants = board.variants.keys().cloned().collect::<Vec<_>>().join(",");
-        println!(
+        writeln!(
+            out,
             "{:<28} {:<10} {:<10} {:<7} {:<8} {:<7} {:<6} {:<24} {} {}",
             board.id,
             board.port,
@@ -271,7 +276,7 @@ fn list(catalog: &Catalog, cache: &Cache, args: &ListArgs) -> Result<Status> {
             if variants.is_empty() { "-" } else { &variants },
             board.vendor,
             board.product
-        );
+        )?;
         shown += 1;
     }
     // Boards flashed with firmware of their own (not in MicroPython's release listing).
@@ -287,7 +292,8 @@ fn list(catalog: &Catalog, cache: &Cache, args: &ListArgs) -> Result<Status> {
         }) {
             continue;
         }
-        println!(
+        writeln!(
+            out,
             "{:<28} {:<10} {:<10} {:<7} {:<8} {:<7} {:<6} {:<24} {}",
             board.id,
             "-",
@@ -298,7 +304,7 @@ fn list(catalog: &Catalog, cache: &Cache, args: &ListArgs) -> Result<Status> {
             "-",
             "-",
             board.name
-        );
+        )?;
         shown += 1;
     }
     if shown == 0 {
