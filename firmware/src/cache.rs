@@ -2,7 +2,7 @@
 //! recorded beside each file (`<file>.sha256`) at download time and checked on every use, so a
 //! damaged or tampered file is refused before anything is written to a board.
 
-use std::fs::File;
+use std::fs::OpenOptions;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -12,6 +12,17 @@ use sha2::{Digest, Sha256};
 use crate::catalog::Download;
 use crate::error::{Error, Result};
 use crate::progress::Progress;
+
+/// A file [`Cache::fetch`] made available.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fetched {
+    /// The cached file.
+    pub path: PathBuf,
+    /// Its SHA-256 (the pinned one when the catalog pins it).
+    pub sha256: String,
+    /// Whether it came over the network now (false: from the cache).
+    pub downloaded: bool,
+}
 
 /// A firmware cache rooted at a folder.
 #[derive(Debug, Clone)]
@@ -26,6 +37,91 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Moves the bytes of `download` after the first `have` (already in `partial`) into
+/// `partial`. A server that ignores the range sends everything, and the part starts over.
+fn transfer(
+    download: &Download,
+    partial: &Path,
+    have: u64,
+    progress: &mut dyn Progress,
+) -> Result<()> {
+    let download_error = |reason: String| Error::Download {
+        url: download.url.clone(),
+        reason,
+    };
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_connect(Some(Duration::from_secs(15)))
+        .timeout_recv_body(Some(Duration::from_secs(60)))
+        .build()
+        .into();
+    let mut request = agent.get(&download.url);
+    if have > 0 {
+        request = request.header("Range", format!("bytes={have}-"));
+    }
+    let mut response = match request.call() {
+        Ok(response) => response,
+        // Nothing left past what the part holds: it is complete.
+        Err(ureq::Error::StatusCode(416)) if have > 0 => return Ok(()),
+        Err(e) => return Err(download_error(e.to_string())),
+    };
+    let resumed = have > 0 && response.status().as_u16() == 206;
+    let start = if resumed { have } else { 0 };
+    let total = response
+        .body()
+        .content_length()
+        .map(|len| len + start)
+        .or(download.size)
+        .unwrap_or(0);
+    let mut out = OpenOptions::new()
+        .create(true)
+        .write(true)
+        .append(resumed)
+        .truncate(!resumed)
+        .open(partial)
+        .map_err(|e| Error::io(partial, e))?;
+    let label = format!("Downloading {}", download.file_name);
+    progress.on_start(&label, total);
+    if resumed {
+        progress.on_status(&format!(
+            "Resuming {} at byte {start} of {total}",
+            download.file_name
+        ));
+    }
+    let mut reader = response.body_mut().as_reader();
+    let mut buffer = vec![0u8; 64 * 1024];
+    let mut done = start;
+    progress.on_bytes(done);
+    let cut = |done: u64, reason: String| Error::DownloadCut {
+        url: download.url.clone(),
+        done,
+        total,
+        reason,
+    };
+    loop {
+        let n = match reader.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                // What arrived stays in the part file for the next attempt to continue from.
+                let _ = out.sync_all();
+                progress.on_finish();
+                return Err(cut(done, e.to_string()));
+            }
+        };
+        out.write_all(&buffer[..n])
+            .map_err(|e| Error::io(partial, e))?;
+        done += n as u64;
+        progress.on_bytes(done);
+    }
+    out.sync_all().map_err(|e| Error::io(partial, e))?;
+    progress.on_finish();
+    if total != 0 && done != total {
+        return Err(cut(done, "the server closed the connection early".into()));
+    }
+    Ok(())
 }
 
 impl Cache {
@@ -62,17 +158,13 @@ impl Cache {
                 version: download.version.clone(),
             });
         }
-        let recorded_path = Self::digest_path(&path);
-        let recorded =
-            std::fs::read_to_string(&recorded_path).map_err(|e| Error::io(&recorded_path, e))?;
-        let recorded = recorded
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
+        let recorded = Self::recorded(&path)?;
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         let actual = sha256_hex(&bytes);
-        let expected = download.sha256.clone().unwrap_or(recorded.clone());
+        let expected = download
+            .sha256
+            .as_deref()
+            .map_or(recorded.clone(), str::to_lowercase);
         if actual != recorded || actual != expected {
             return Err(Error::ChecksumMismatch {
                 path,
@@ -84,76 +176,57 @@ impl Cache {
     }
 
     /// Downloads `download` unless a verified copy is cached (or `force`), reporting bytes.
+    ///
+    /// The bytes go into a `.part` file beside the final name. When the transfer is cut, the
+    /// part stays, and the next call asks the server for the rest (an HTTP range) instead of
+    /// starting over. A finished download is checked against the catalog's pinned size and
+    /// SHA-256 before it gets its name; one that does not match is deleted and reported with
+    /// both digests, so it can never reach a board.
     pub fn fetch(
         &self,
         download: &Download,
         force: bool,
         progress: &mut dyn Progress,
-    ) -> Result<PathBuf> {
+    ) -> Result<Fetched> {
+        let path = self.path(download);
         if !force {
             match self.cached(download) {
-                Ok(path) => return Ok(path),
+                Ok(path) => {
+                    let sha256 = Self::recorded(&path)?;
+                    return Ok(Fetched {
+                        path,
+                        sha256,
+                        downloaded: false,
+                    });
+                }
                 Err(Error::NotCached { .. }) => {}
                 Err(other) => return Err(other),
             }
         }
-        let path = self.path(download);
         let folder = path.parent().unwrap_or(&self.root).to_path_buf();
         std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
-        let download_error = |reason: String| Error::Download {
-            url: download.url.clone(),
-            reason,
-        };
-
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .timeout_connect(Some(Duration::from_secs(15)))
-            .timeout_recv_body(Some(Duration::from_secs(60)))
-            .build()
-            .into();
-        let mut response = agent
-            .get(&download.url)
-            .call()
-            .map_err(|e| download_error(e.to_string()))?;
-        let total = response.body().content_length().unwrap_or(0);
-        progress.on_start(&format!("Downloading {}", download.file_name), total);
-
         let partial = folder.join(format!(".{}.part", download.file_name));
-        let mut out = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
-        let mut hasher = Sha256::new();
-        let mut reader = response.body_mut().as_reader();
-        let mut buffer = vec![0u8; 64 * 1024];
-        let mut done = 0u64;
-        loop {
-            let n = match reader.read(&mut buffer) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => {
-                    let _ = std::fs::remove_file(&partial);
-                    return Err(download_error(e.to_string()));
-                }
-            };
-            hasher.update(&buffer[..n]);
-            out.write_all(&buffer[..n])
-                .map_err(|e| Error::io(&partial, e))?;
-            done += n as u64;
-            progress.on_bytes(done);
-        }
-        out.sync_all().map_err(|e| Error::io(&partial, e))?;
-        drop(out);
-        progress.on_finish();
-        if total != 0 && done != total {
+        if force {
             let _ = std::fs::remove_file(&partial);
-            return Err(download_error(format!("got {done} of {total} bytes")));
         }
-        let actual = hex(&hasher.finalize());
+        let mut have = std::fs::metadata(&partial).map_or(0, |m| m.len());
+        if download.size.is_some_and(|size| have > size) {
+            have = 0;
+        }
+        transfer(download, &partial, have, progress)?;
+
+        let bytes = std::fs::read(&partial).map_err(|e| Error::io(&partial, e))?;
+        let actual = sha256_hex(&bytes);
+        let wrong_size = download.size.is_some_and(|size| size != bytes.len() as u64);
         if let Some(expected) = &download.sha256 {
-            if !expected.eq_ignore_ascii_case(&actual) {
+            if !expected.eq_ignore_ascii_case(&actual) || wrong_size {
                 let _ = std::fs::remove_file(&partial);
-                return Err(Error::ChecksumMismatch {
-                    path,
-                    expected: expected.clone(),
+                return Err(Error::PinMismatch {
+                    url: download.url.clone(),
+                    expected: expected.to_lowercase(),
                     actual,
+                    expected_size: download.size,
+                    size: bytes.len() as u64,
                 });
             }
         }
@@ -161,7 +234,18 @@ impl Cache {
         let digest_path = Self::digest_path(&path);
         std::fs::write(&digest_path, format!("{actual}  {}\n", download.file_name))
             .map_err(|e| Error::io(&digest_path, e))?;
-        Ok(path)
+        Ok(Fetched {
+            path,
+            sha256: actual,
+            downloaded: true,
+        })
+    }
+
+    /// The SHA-256 recorded beside a cached file.
+    fn recorded(path: &Path) -> Result<String> {
+        let digest_path = Self::digest_path(path);
+        let text = std::fs::read_to_string(&digest_path).map_err(|e| Error::io(&digest_path, e))?;
+        Ok(text.split_whitespace().next().unwrap_or("").to_lowercase())
     }
 
     /// Every cached file: (board, version, path).

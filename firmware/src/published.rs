@@ -32,7 +32,7 @@ pub struct Release {
 }
 
 /// One board as MicroPython describes it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct PublishedBoard {
     /// Board id used in the download names (`ESP32_GENERIC`).
     pub id: String,
@@ -52,6 +52,10 @@ pub struct PublishedBoard {
     /// Maker's page.
     #[serde(default)]
     pub url: String,
+    /// Board names its firmware reports (`MICROPY_HW_BOARD_NAME`, the start of
+    /// `sys.implementation._machine`), over all releases and variants.
+    #[serde(default)]
+    pub machine: Vec<String>,
     /// Flash offset of ESP images, where board.json gives one.
     #[serde(default)]
     pub flash_offset: Option<String>,
@@ -211,6 +215,7 @@ impl Published {
                         url: format!("{base}/{file_name}"),
                         file_name,
                         sha256: pin.map(|p| p.sha256.clone()),
+                        size: pin.and_then(|p| p.size),
                     },
                     kind,
                     size: pin.and_then(|p| p.size),
