@@ -123,6 +123,8 @@ pub struct Target {
     pub variant: Option<String>,
     /// `None` for boards upy has no method for.
     pub flashing: Option<Flashing>,
+    /// The serial port where it runs MicroPython, when it was found that way.
+    pub running_on: Option<String>,
 }
 
 impl Target {
@@ -131,6 +133,7 @@ impl Target {
             board: board.clone(),
             variant,
             flashing: catalog.flashing(board),
+            running_on: None,
         }
     }
 
@@ -287,7 +290,7 @@ pub fn run(mut args: FlashArgs, ctx: &Context) -> Result<Status> {
                 Some(target) => target,
                 None => detect_board(&catalog, &roots, &mut args, ctx)?,
             };
-            if args.dry_run && args.bootloader && args.port_found.is_some() {
+            if args.dry_run && target.running_on.is_some() {
                 // A running board: the plan is known; sending it to its bootloader would be
                 // the first change, so a dry run stops here.
                 let download = catalog
@@ -469,7 +472,8 @@ fn detect_board(
         if let Some(running) = detect::query_running(&port).map_err(firmware_error)? {
             let named = name_running_board(catalog, &running, &port, usb, &ctx.printer)?;
             let variant = args.variant.clone().or(named.variant);
-            let target = Target::new(catalog, &named.board, variant);
+            let mut target = Target::new(catalog, &named.board, variant);
+            target.running_on = Some(port.clone());
             if matches!(target.method(), Some(Method::Esp | Method::Uf2)) {
                 args.bootloader = true;
             }
