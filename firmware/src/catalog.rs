@@ -365,6 +365,39 @@ mod tests {
     }
 
     #[test]
+    fn every_board_of_a_flashable_port_has_its_image_type_in_every_release() {
+        let catalog = Catalog::builtin().unwrap();
+        let published = catalog.published();
+        let mut flashable = 0;
+        for board in &published.boards {
+            let Some(flashing) = catalog.flashing(board) else {
+                assert!(
+                    ["cc3200", "alif"].contains(&board.port.as_str()),
+                    "{} ({}) has no method",
+                    board.id,
+                    board.port
+                );
+                continue;
+            };
+            flashable += 1;
+            for version in &board.releases {
+                let kinds = &published.releases[version].images[&board.port];
+                assert!(
+                    kinds.iter().any(|k| k == flashing.method.image_kind()),
+                    "{} {version}: no .{} among {kinds:?}",
+                    board.id,
+                    flashing.method.image_kind()
+                );
+            }
+            if flashing.method == Method::Esp {
+                assert!(flashing.offset.is_some(), "{}", board.id);
+            }
+        }
+        // Everything but the few boards MicroPython ships as vendor-tool archives.
+        assert!(flashable >= 270, "{flashable} flashable boards");
+    }
+
+    #[test]
     fn zip_only_ports_are_refused_with_a_reason() {
         let catalog = Catalog::builtin().unwrap();
         let board = catalog

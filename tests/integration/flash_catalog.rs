@@ -365,3 +365,84 @@ fn running_microbit_is_identified_and_its_update_planned() {
         "{text}"
     );
 }
+
+/// The ESP ROM emulator running "MicroPython 1.22.0" on an ESP32-S3 with octal SPIRAM.
+fn running_esp32s3(dir: &Path) -> Emulator {
+    Emulator::start(
+        dir,
+        "esp32s3",
+        &[
+            "--app",
+            "--app-version",
+            "1.22.0",
+            "--app-machine",
+            "Generic ESP32S3 module with Octal-SPIRAM with ESP32S3",
+            "--app-build",
+            "ESP32_GENERIC_S3-SPIRAM_OCT",
+        ],
+    )
+}
+
+#[test]
+fn flash_alone_names_a_running_board_and_keeps_its_variant() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let name = file_name("ESP32_GENERIC_S3", Some("SPIRAM_OCT"), None);
+    let image = esp_image("esp32s3", 40_000, 43);
+    let pins = pins_file(dir.path(), &[(&name, &image)], &[]);
+    let mirror = Mirror::start(vec![(name.clone(), image.clone())], None);
+    let emulator = running_esp32s3(dir.path());
+    let output = upy(
+        &["flash", "--port", emulator.port()],
+        &[
+            ("UPY_CACHE_DIR", &cache),
+            ("UPY_FIRMWARE_URL", Path::new(&mirror.base)),
+            ("UPY_FIRMWARE_PINS", &pins),
+        ],
+    );
+    let text = assert_ok(&output);
+    assert!(
+        text.contains("That is ESP32_GENERIC_S3 variant SPIRAM_OCT"),
+        "{text}"
+    );
+    assert!(text.contains("enter its bootloader"), "{text}");
+    assert_eq!(&emulator.flash_contents()[..image.len()], &image[..]);
+}
+
+#[test]
+fn firmware_update_flashes_an_older_board_with_its_variant() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let name = file_name("ESP32_GENERIC_S3", Some("SPIRAM_OCT"), Some("1.27.0"));
+    let image = esp_image("esp32s3", 40_000, 44);
+    let pins = pins_file(dir.path(), &[(&name, &image)], &[]);
+    let mirror = Mirror::start(vec![(name.clone(), image.clone())], None);
+    let emulator = running_esp32s3(dir.path());
+    let envs = [
+        ("UPY_CACHE_DIR", cache.as_path()),
+        ("UPY_FIRMWARE_URL", Path::new(&mirror.base)),
+        ("UPY_FIRMWARE_PINS", pins.as_path()),
+    ];
+    let args = [
+        "firmware",
+        "update",
+        "--port",
+        emulator.port(),
+        "--version",
+        "1.27.0",
+    ];
+    let plan = upy(&[&args[..], &["--dry-run"]].concat(), &envs);
+    assert_ok(&plan);
+    let expected = format!(
+        "{}: ESP32_GENERIC_S3 variant SPIRAM_OCT: 1.22.0 -> 1.27.0",
+        emulator.port()
+    );
+    assert_eq!(String::from_utf8_lossy(&plan.stdout).trim(), expected);
+    assert!(mirror.served().is_empty(), "a dry run downloads nothing");
+
+    let output = upy(&args, &envs);
+    let text = assert_ok(&output);
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), expected);
+    assert!(text.contains("matches the catalog's pin"), "{text}");
+    assert_eq!(&emulator.flash_contents()[..image.len()], &image[..]);
+}
