@@ -426,7 +426,7 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'How to flash (default: from the image and what is attached)')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Flash address of an ESP image (default: 0x1000 on ESP32/S2, 0x0 on the others), or of a raw binary written through a debug probe')
             [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'How to enter the ESP ROM bootloader: toggle DTR/RTS, or assume it is there already')
-            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'What to do after writing (default: hard-reset, or no-reset with --before no-reset)')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'What to do after writing (default: hard-reset; with --before no-reset, no-reset)')
             [CompletionResult]::new('--drive', '--drive', [CompletionResultType]::ParameterName, 'Folder of the UF2 or DAPLink drive (default: found among mounted drives)')
             [CompletionResult]::new('--probe', '--probe', [CompletionResultType]::ParameterName, 'Flash through a debug probe (probe-rs); optionally VID:PID[:SERIAL] of the probe')
             [CompletionResult]::new('--chip', '--chip', [CompletionResultType]::ParameterName, 'Target chip for a debug probe (probe-rs name, e.g. RP2040, nRF52840_xxAA)')

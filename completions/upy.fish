@@ -242,7 +242,7 @@ probe\t''"
 complete -c upy -n "__fish_upy_using_subcommand flash" -l offset -d 'Flash address of an ESP image (default: 0x1000 on ESP32/S2, 0x0 on the others), or of a raw binary written through a debug probe' -r
 complete -c upy -n "__fish_upy_using_subcommand flash" -l before -d 'How to enter the ESP ROM bootloader: toggle DTR/RTS, or assume it is there already' -r -f -a "default-reset\t''
 no-reset\t''"
-complete -c upy -n "__fish_upy_using_subcommand flash" -l after -d 'What to do after writing (default: hard-reset, or no-reset with --before no-reset)' -r -f -a "hard-reset\t''
+complete -c upy -n "__fish_upy_using_subcommand flash" -l after -d 'What to do after writing (default: hard-reset; with --before no-reset, no-reset)' -r -f -a "hard-reset\t''
 no-reset\t''"
 complete -c upy -n "__fish_upy_using_subcommand flash" -l drive -d 'Folder of the UF2 or DAPLink drive (default: found among mounted drives)' -r -F
 complete -c upy -n "__fish_upy_using_subcommand flash" -l probe -d 'Flash through a debug probe (probe-rs); optionally VID:PID[:SERIAL] of the probe' -r

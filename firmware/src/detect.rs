@@ -131,7 +131,7 @@ pub struct RunningFirmware {
 }
 
 /// Asks the MicroPython on `port_name`, if one answers at once, what it is. `Ok(None)` when
-/// nothing answers like a MicroPython REPL within a second (a board in its ROM bootloader, a
+/// nothing answers like a MicroPython REPL within a few seconds (a board in its ROM bootloader, a
 /// busy program that ignores Ctrl-C): the caller then tries the bootloaders. Only Ctrl-C and
 /// Ctrl-A are sent before that, which a ROM bootloader ignores; the modem lines are left alone.
 pub fn query_running(port_name: &str) -> Result<Option<RunningFirmware>> {
@@ -147,21 +147,20 @@ pub fn query_running(port_name: &str) -> Result<Option<RunningFirmware>> {
     )
     .map_err(crate::flasher::rom::port_error)?;
     let mut session = upy_protocol::Session::new(Box::new(transport));
-    session
-        .write_raw(b"\r\x03\x03\x01")
-        .map_err(|e| failed(e.to_string()))?;
-    let deadline = Instant::now() + Duration::from_millis(1200);
-    let mut seen = Vec::new();
-    let mut buffer = [0u8; 256];
-    while !seen.windows(9).any(|w| w == b"raw REPL;") {
-        let left = deadline.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            return Ok(None);
+    // Two tries: a board that has just been plugged in, or a loaded machine, can miss the
+    // first second.
+    let mut answered = false;
+    for wait in [Duration::from_millis(1000), Duration::from_millis(1500)] {
+        session
+            .write_raw(b"\r\x03\x03\x01")
+            .map_err(|e| failed(e.to_string()))?;
+        if wait_for_raw_repl_banner(&mut session, wait).map_err(|e| failed(e.to_string()))? {
+            answered = true;
+            break;
         }
-        match session.read_raw(&mut buffer, left.min(Duration::from_millis(100))) {
-            Ok(n) => seen.extend_from_slice(&buffer[..n]),
-            Err(e) => return Err(failed(e.to_string())),
-        }
+    }
+    if !answered {
+        return Ok(None);
     }
     session
         .enter_raw_repl()
@@ -171,6 +170,24 @@ pub fn query_running(port_name: &str) -> Result<Option<RunningFirmware>> {
         .map_err(|e| failed(e.to_string()))?;
     let _ = session.exit_raw_repl();
     Ok(Some(parse_running(&String::from_utf8_lossy(&output))))
+}
+
+fn wait_for_raw_repl_banner(
+    session: &mut upy_protocol::Session,
+    wait: Duration,
+) -> std::result::Result<bool, upy_protocol::Error> {
+    let deadline = Instant::now() + wait;
+    let mut seen = Vec::new();
+    let mut buffer = [0u8; 256];
+    while !seen.windows(9).any(|w| w == b"raw REPL;") {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Ok(false);
+        }
+        let n = session.read_raw(&mut buffer, left.min(Duration::from_millis(100)))?;
+        seen.extend_from_slice(&buffer[..n]);
+    }
+    Ok(true)
 }
 
 /// Prints version, machine and build on three lines; runs on MicroPython 1.9 and later.

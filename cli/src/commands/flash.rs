@@ -78,7 +78,7 @@ pub struct FlashArgs {
     #[arg(long, value_enum, default_value_t = BeforeArg::DefaultReset)]
     pub before: BeforeArg,
 
-    /// What to do after writing (default: hard-reset, or no-reset with --before no-reset)
+    /// What to do after writing (default: hard-reset; with --before no-reset, no-reset)
     #[arg(long, value_enum)]
     pub after: Option<AfterArg>,
 
