@@ -40,7 +40,10 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// Moves the bytes of `download` after the first `have` (already in `partial`) into
-/// `partial`. A server that ignores the range sends everything, and the part starts over.
+/// `partial`. The resumed request carries the validator (ETag or Last-Modified) the first
+/// answer had, as `If-Range`, so a file changed on the server since comes whole instead of
+/// being spliced onto the old part; a server that ignores ranges also sends everything, and
+/// the part then starts over.
 fn transfer(
     download: &Download,
     partial: &Path,
@@ -51,27 +54,62 @@ fn transfer(
         url: download.url.clone(),
         reason,
     };
+    let validator_path = validator_path(partial);
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_connect(Some(Duration::from_secs(15)))
         .timeout_recv_body(Some(Duration::from_secs(60)))
+        .http_status_as_error(false)
         .build()
         .into();
     let mut request = agent.get(&download.url);
     if have > 0 {
         request = request.header("Range", format!("bytes={have}-"));
+        if let Ok(validator) = std::fs::read_to_string(&validator_path) {
+            request = request.header("If-Range", validator.trim());
+        }
     }
-    let mut response = match request.call() {
-        Ok(response) => response,
-        // Nothing left past what the part holds: it is complete.
-        Err(ureq::Error::StatusCode(416)) if have > 0 => return Ok(()),
-        Err(e) => return Err(download_error(e.to_string())),
-    };
-    let resumed = have > 0 && response.status().as_u16() == 206;
+    let mut response = request.call().map_err(|e| download_error(e.to_string()))?;
+    let status = response.status().as_u16();
+    let full_length = response
+        .headers()
+        .get("content-range")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.rsplit('/').next())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    match status {
+        200 | 206 => {}
+        // Nothing past what the part holds: complete when the server's length says so, else
+        // the part is not of this file and the download starts over.
+        416 if have > 0 => {
+            if full_length == Some(have) {
+                return Ok(());
+            }
+            let _ = std::fs::remove_file(partial);
+            let _ = std::fs::remove_file(&validator_path);
+            return transfer(download, partial, 0, progress);
+        }
+        other => return Err(download_error(format!("http status: {other}"))),
+    }
+    let resumed = have > 0 && status == 206;
     let start = if resumed { have } else { 0 };
-    let total = response
-        .body()
-        .content_length()
-        .map(|len| len + start)
+    if !resumed {
+        let validator = ["etag", "last-modified"].iter().find_map(|name| {
+            let value = response.headers().get(*name)?.to_str().ok()?;
+            // If-Range takes only a strong ETag.
+            (!value.starts_with("W/")).then(|| value.to_string())
+        });
+        match validator {
+            Some(value) => {
+                std::fs::write(&validator_path, value).map_err(|e| Error::io(&validator_path, e))?
+            }
+            None => {
+                let _ = std::fs::remove_file(&validator_path);
+            }
+        }
+    }
+    let total = full_length
+        .filter(|_| resumed)
+        .or_else(|| response.body().content_length().map(|len| len + start))
         .or(download.size)
         .unwrap_or(0);
     let mut out = OpenOptions::new()
@@ -122,6 +160,13 @@ fn transfer(
         return Err(cut(done, "the server closed the connection early".into()));
     }
     Ok(())
+}
+
+/// Where the validator of a part file's first answer is kept.
+fn validator_path(partial: &Path) -> PathBuf {
+    let mut name = partial.as_os_str().to_owned();
+    name.push(".validator");
+    PathBuf::from(name)
 }
 
 impl Cache {
@@ -208,6 +253,7 @@ impl Cache {
         let partial = folder.join(format!(".{}.part", download.file_name));
         if force {
             let _ = std::fs::remove_file(&partial);
+            let _ = std::fs::remove_file(validator_path(&partial));
         }
         let mut have = std::fs::metadata(&partial).map_or(0, |m| m.len());
         if download.size.is_some_and(|size| have > size) {
@@ -221,6 +267,7 @@ impl Cache {
         if let Some(expected) = &download.sha256 {
             if !expected.eq_ignore_ascii_case(&actual) || wrong_size {
                 let _ = std::fs::remove_file(&partial);
+                let _ = std::fs::remove_file(validator_path(&partial));
                 return Err(Error::PinMismatch {
                     url: download.url.clone(),
                     expected: expected.to_lowercase(),
@@ -231,6 +278,7 @@ impl Cache {
             }
         }
         std::fs::rename(&partial, &path).map_err(|e| Error::io(&path, e))?;
+        let _ = std::fs::remove_file(validator_path(&partial));
         let digest_path = Self::digest_path(&path);
         std::fs::write(&digest_path, format!("{actual}  {}\n", download.file_name))
             .map_err(|e| Error::io(&digest_path, e))?;
@@ -280,3 +328,6 @@ impl Cache {
         found
     }
 }
+
+#[cfg(test)]
+mod tests;
