@@ -103,11 +103,18 @@ pub fn identify<'a>(published: &'a Published, report: &BoardReport) -> Identific
         .iter()
         .filter(|b| mcu_fits(b) && usb_fits(b))
         .collect();
-    // Boards whose product or vendor words appear in the reported name come first.
+    // Boards whose product or vendor words appear in the reported name come first, then those
+    // still published (not renamed away), then the generic builds.
     let words = words_of(name);
+    let newest = published.latest().to_string();
     candidates.sort_by_key(|b| {
         let own = words_of(&format!("{} {} {}", b.vendor, b.product, b.id));
-        std::cmp::Reverse(words.iter().filter(|w| own.contains(w)).count())
+        (
+            std::cmp::Reverse(words.iter().filter(|w| own.contains(w)).count()),
+            b.releases.last() != Some(&newest),
+            !b.id.contains("GENERIC"),
+            b.id.clone(),
+        )
     });
     match candidates.as_slice() {
         [] => Identification::Unknown,
@@ -272,6 +279,12 @@ mod tests {
         };
         assert!(candidates.iter().all(|b| b.mcu == "rp2350"));
         assert!(candidates.iter().any(|b| b.id == "RPI_PICO2"));
+        // With no word in common, the generic build of a published board leads.
+        let found = identify(&published, &report("Custom board with ESP32S2"));
+        let Identification::Ambiguous(candidates) = found else {
+            panic!("{found:?}")
+        };
+        assert_eq!(candidates[0].id, "ESP32_GENERIC_S2");
         // Words of the reported name rank the candidates.
         let found = identify(&published, &report("Some Waveshare board with RP2350"));
         let Identification::Ambiguous(candidates) = found else {

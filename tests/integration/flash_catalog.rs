@@ -446,3 +446,73 @@ fn firmware_update_flashes_an_older_board_with_its_variant() {
     assert!(text.contains("matches the catalog's pin"), "{text}");
     assert_eq!(&emulator.flash_contents()[..image.len()], &image[..]);
 }
+
+/// The emulator running MicroPython 1.21.0 on an ESP32-S2 board whose name no board records.
+fn running_custom_esp32s2(dir: &Path) -> Emulator {
+    Emulator::start(
+        dir,
+        "esp32s2",
+        &[
+            "--app",
+            "--app-version",
+            "1.21.0",
+            "--app-machine",
+            "Custom board with ESP32S2",
+        ],
+    )
+}
+
+#[test]
+fn several_fitting_boards_without_a_terminal_are_listed_in_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let emulator = running_custom_esp32s2(dir.path());
+    let output = upy(
+        &["flash", "--port", emulator.port(), "--dry-run"],
+        &[("UPY_CACHE_DIR", dir.path())],
+    );
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("cannot tell which board is on")
+            && text.contains("it could be ESP32_GENERIC_S2 (Espressif ESP32-S2, esp32s2), ")
+            && text.contains("LOLIN_S2_MINI")
+            && text.contains("name it with --board ID"),
+        "{text}"
+    );
+}
+
+#[test]
+fn several_fitting_boards_on_a_terminal_are_offered_to_choose_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let emulator = running_custom_esp32s2(dir.path());
+    // `script` gives upy a terminal; the answer waits in its input until the question.
+    let command = format!(
+        "{} flash --port {} --dry-run",
+        env!("CARGO_BIN_EXE_upy"),
+        emulator.port()
+    );
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("UPY_CACHE_DIR", dir.path())
+        .env("UPY_NO_PROGRESS", "true")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) runs upy on a terminal");
+    {
+        use std::io::Write as _;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(b"lolin_s2_mini\n").unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout).to_string();
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("Several boards fit"), "{text}");
+    assert!(text.contains(" 1. ESP32_GENERIC_S2"), "{text}");
+    let name = file_name("LOLIN_S2_MINI", None, None);
+    assert!(
+        text.contains(&format!("Dry run: would write {name}")),
+        "{text}"
+    );
+}
