@@ -46,6 +46,9 @@ pub fn identify<'a>(published: &'a Published, report: &BoardReport) -> Identific
     let (name, mcu) = split_machine(&report.machine);
     let mcu_fits = |board: &PublishedBoard| mcu.is_some_and(|m| mcu_matches(m, &board.mcu));
     let usb_fits = |board: &PublishedBoard| report.usb.is_none_or(|usb| usb_matches(usb, board));
+    let usb_key = report.usb.map(|(vid, pid)| format!("{vid:04x}:{pid:04x}"));
+    let records_usb =
+        |board: &PublishedBoard| usb_key.as_ref().is_some_and(|k| board.usb.contains(k));
 
     // The longest recorded board name that the reported machine starts with wins; "Generic
     // ESP32 module with SPIRAM" beats "Generic ESP32 module".
@@ -72,15 +75,14 @@ pub fn identify<'a>(published: &'a Published, report: &BoardReport) -> Identific
     }
     // A board renamed between releases (`rp2-pico` became `RPI_PICO`) reports the same name
     // under both ids; the one still published stands for it.
-    let newest = by_name
-        .iter()
-        .filter_map(|b| b.releases.last())
-        .max_by_key(|v| version_key(v));
-    if let Some(newest) = newest.cloned() {
-        by_name.retain(|b| b.releases.last() == Some(&newest));
-    }
+    keep_still_published(&mut by_name);
     if by_name.len() > 1 {
         by_name.retain(|b| usb_fits(b));
+        let own_usb: Vec<&PublishedBoard> =
+            by_name.iter().copied().filter(|b| records_usb(b)).collect();
+        if !own_usb.is_empty() {
+            by_name = own_usb;
+        }
     }
     match by_name.as_slice() {
         [one] => {
@@ -94,7 +96,26 @@ pub fn identify<'a>(published: &'a Published, report: &BoardReport) -> Identific
         several => return Identification::Ambiguous(several.to_vec()),
     }
 
-    // No recorded name: the MCU (and USB id) narrow it down.
+    // No recorded name: a USB id only some boards present names them.
+    let mut by_usb: Vec<&PublishedBoard> = published
+        .boards
+        .iter()
+        .filter(|b| records_usb(b) && (mcu.is_none() || mcu_fits(b)))
+        .collect();
+    keep_still_published(&mut by_usb);
+    match by_usb.as_slice() {
+        [one] => {
+            return Identification::Board {
+                board: one,
+                variant: None,
+                reason: "its USB id",
+            }
+        }
+        [] => {}
+        several => return Identification::Ambiguous(several.to_vec()),
+    }
+
+    // Otherwise the MCU (and the USB vendor) narrow it down.
     if mcu.is_none() && name.is_empty() {
         return Identification::Unknown;
     }
@@ -124,6 +145,19 @@ pub fn identify<'a>(published: &'a Published, report: &BoardReport) -> Identific
             reason: "its MCU",
         },
         several => Identification::Ambiguous(several.to_vec()),
+    }
+}
+
+/// Of boards that are one board under two ids (renamed between releases), keeps those of the
+/// newest release among them.
+fn keep_still_published(boards: &mut Vec<&PublishedBoard>) {
+    let newest = boards
+        .iter()
+        .filter_map(|b| b.releases.last())
+        .max_by_key(|v| version_key(v))
+        .cloned();
+    if let Some(newest) = newest {
+        boards.retain(|b| b.releases.last() == Some(&newest));
     }
 }
 
@@ -303,6 +337,22 @@ mod tests {
         assert_eq!(
             identify(&published, &report("linux [GCC 14.2.1] version")),
             Identification::Unknown
+        );
+    }
+
+    #[test]
+    fn a_usb_id_of_its_own_names_the_board() {
+        let published = Published::builtin().unwrap();
+        // A custom build on an Unexpected Maker TinyS3 still presents the board's USB id.
+        let mut tinys3 = report("My firmware with ESP32S3");
+        tinys3.usb = Some((0x303a, 0x80d1));
+        assert_eq!(id_of(identify(&published, &tinys3)), "UM_TINYS3");
+        // Old firmware without `_build`: the USB id picks among boards sharing a name.
+        let mut nano = report("Arduino Nano 33 BLE Sense with NRF52840");
+        nano.usb = Some((0x2341, 0x025a));
+        assert_eq!(
+            id_of(identify(&published, &nano)),
+            "ARDUINO_NANO_33_BLE_SENSE"
         );
     }
 

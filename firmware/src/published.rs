@@ -56,6 +56,9 @@ pub struct PublishedBoard {
     /// `sys.implementation._machine`), over all releases and variants.
     #[serde(default)]
     pub machine: Vec<String>,
+    /// USB `vid:pid` ids (lowercase hex) the firmware presents, for boards that set their own.
+    #[serde(default)]
+    pub usb: Vec<String>,
     /// Flash offset of ESP images, where board.json gives one.
     #[serde(default)]
     pub flash_offset: Option<String>,
