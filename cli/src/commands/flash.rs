@@ -18,7 +18,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 use indicatif::ProgressBar;
 use upy_firmware::catalog::{Catalog, Flashing, Method};
-use upy_firmware::detect::{self, Found};
+use upy_firmware::detect;
 use upy_firmware::flasher::{daplink, drive, esp, uf2, ResetAfter, ResetBefore};
 use upy_firmware::image::{Image, ImageKind};
 use upy_firmware::progress::Progress;
@@ -26,7 +26,7 @@ use upy_firmware::published::PublishedBoard;
 use upy_firmware::Chip;
 
 use crate::commands::firmware::{catalog, fetch_image};
-use crate::commands::identify::name_running_board;
+use crate::commands::identify::detect_board;
 use crate::commands::Context;
 use crate::exit::{fail, Status};
 use crate::printer::Printer;
@@ -128,7 +128,11 @@ pub struct Target {
 }
 
 impl Target {
-    fn new(catalog: &Catalog, board: &PublishedBoard, variant: Option<String>) -> Target {
+    pub(crate) fn new(
+        catalog: &Catalog,
+        board: &PublishedBoard,
+        variant: Option<String>,
+    ) -> Target {
         Target {
             board: board.clone(),
             variant,
@@ -137,7 +141,7 @@ impl Target {
         }
     }
 
-    fn method(&self) -> Option<Method> {
+    pub(crate) fn method(&self) -> Option<Method> {
         self.flashing.map(|f| f.method)
     }
 
@@ -364,7 +368,7 @@ pub fn run_on_port(mut args: FlashArgs, port: &str, ctx: &Context) -> Result<Sta
 }
 
 /// The serial port to use: the one detection found, else `--port`.
-fn serial_port(args: &FlashArgs, ctx: &Context) -> String {
+pub(crate) fn serial_port(args: &FlashArgs, ctx: &Context) -> String {
     args.port_found
         .clone()
         .unwrap_or_else(|| ctx.global.port.clone())
@@ -417,102 +421,7 @@ fn choose_method(
     }
 }
 
-/// Finds the one attached board and names it from the catalog.
-fn detect_board(
-    catalog: &Catalog,
-    roots: &[PathBuf],
-    args: &mut FlashArgs,
-    ctx: &Context,
-) -> Result<Target> {
-    let found = detect::scan(catalog, roots);
-    let not_found = || {
-        fail(
-            Status::NoDevice,
-            "no board found: no UF2 or DAPLink drive is mounted, no MicroPython answers and no \
-             ESP bootloader answers; connect the board (hold BOOT/BOOTSEL for its bootloader), \
-             or name it with --board, or pass --firmware FILE",
-        )
-    };
-    let generic = |chip: Chip| {
-        catalog
-            .board_for_chip(chip)
-            .map(|board| Target::new(catalog, board, args.variant.clone()))
-            .ok_or_else(not_found)
-    };
-    for item in &found {
-        match item {
-            Found::Uf2Drive(drive) => {
-                let target = generic(drive.chip().ok_or_else(not_found)?)?;
-                ctx.printer.status(format!(
-                    "Found UF2 drive {}; assuming {} (use --board to pick another)",
-                    drive.describe(),
-                    target.board.id
-                ));
-                return Ok(target);
-            }
-            Found::DaplinkDrive(drive) => {
-                let target = generic(drive.chip().unwrap_or(Chip::Nrf51822))?;
-                ctx.printer.status(format!(
-                    "Found DAPLink drive {}: {}",
-                    drive.path.display(),
-                    target.board.id
-                ));
-                return Ok(target);
-            }
-            Found::BoardPort(port, id) => {
-                ctx.printer.status(format!("Found {} on {}", id, port.name));
-                let board = catalog.board(id).map_err(firmware_error)?;
-                return Ok(Target::new(catalog, board, args.variant.clone()));
-            }
-            Found::EspPort(_) => {}
-        }
-    }
-    // A running MicroPython names its board; it is then sent to its bootloader to be flashed.
-    if let Some((port, usb)) = running_board_port(&ctx.global.port) {
-        if let Some(running) = detect::query_running(&port).map_err(firmware_error)? {
-            let named = name_running_board(catalog, &running, &port, usb, &ctx.printer)?;
-            let variant = args.variant.clone().or(named.variant);
-            let mut target = Target::new(catalog, &named.board, variant);
-            target.running_on = Some(port.clone());
-            if matches!(target.method(), Some(Method::Esp | Method::Uf2)) {
-                args.bootloader = true;
-            }
-            args.port_found = Some(port);
-            return Ok(target);
-        }
-    }
-    // An ESP board in its ROM bootloader only tells its chip.
-    let port = esp_port(&serial_port(args, ctx))?;
-    let before = before(args);
-    let chip = esp::identify(&port.0, before, port.1).map_err(firmware_error)?;
-    let target = generic(chip)?;
-    ctx.printer.status(format!(
-        "Detected {chip} on {}: {}",
-        port.0, target.board.id
-    ));
-    args.port_found = Some(port.0);
-    Ok(target)
-}
-
-/// The serial port a running board may answer on: the one given, else the only likely one.
-fn running_board_port(given: &str) -> Option<(String, Option<(u16, u16)>)> {
-    let ports = detect::serial_ports();
-    if given != "auto" {
-        let usb = ports.iter().find(|p| p.name == given).and_then(|p| p.usb);
-        return Some((given.to_string(), usb));
-    }
-    let likely: Vec<_> = crate::ports::list()
-        .ok()?
-        .into_iter()
-        .filter(|p| p.is_likely_board())
-        .collect();
-    match likely.as_slice() {
-        [one] => Some((one.name.clone(), one.usb.as_ref().map(|u| (u.vid, u.pid)))),
-        _ => None,
-    }
-}
-
-fn before(args: &FlashArgs) -> ResetBefore {
+pub(crate) fn before(args: &FlashArgs) -> ResetBefore {
     match args.before {
         BeforeArg::DefaultReset => ResetBefore::DefaultReset,
         BeforeArg::NoReset => ResetBefore::NoReset,
@@ -520,7 +429,7 @@ fn before(args: &FlashArgs) -> ResetBefore {
 }
 
 /// The serial port for an ESP board: the one given, or the only likely one attached.
-fn esp_port(given: &str) -> Result<(String, Option<(u16, u16)>)> {
+pub(crate) fn esp_port(given: &str) -> Result<(String, Option<(u16, u16)>)> {
     let ports = detect::serial_ports();
     if given != "auto" {
         let usb = ports.iter().find(|p| p.name == given).and_then(|p| p.usb);
