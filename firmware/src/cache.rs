@@ -44,14 +44,17 @@ fn hex(bytes: &[u8]) -> String {
 /// answer had, as `If-Range`, so a file changed on the server since comes whole instead of
 /// being spliced onto the old part; a server that ignores ranges also sends everything, and
 /// the part then starts over.
+///
+/// `Ok(false)`: the server has no such file (404), nothing was changed.
 fn transfer(
     download: &Download,
+    url: &str,
     partial: &Path,
     have: u64,
     progress: &mut dyn Progress,
-) -> Result<()> {
+) -> Result<bool> {
     let download_error = |reason: String| Error::Download {
-        url: download.url.clone(),
+        url: url.to_string(),
         reason,
     };
     let validator_path = validator_path(partial);
@@ -61,7 +64,7 @@ fn transfer(
         .http_status_as_error(false)
         .build()
         .into();
-    let mut request = agent.get(&download.url);
+    let mut request = agent.get(url);
     if have > 0 {
         request = request.header("Range", format!("bytes={have}-"));
         if let Ok(validator) = std::fs::read_to_string(&validator_path) {
@@ -78,15 +81,16 @@ fn transfer(
         .and_then(|v| v.trim().parse::<u64>().ok());
     match status {
         200 | 206 => {}
+        404 => return Ok(false),
         // Nothing past what the part holds: complete when the server's length says so, else
         // the part is not of this file and the download starts over.
         416 if have > 0 => {
             if full_length == Some(have) {
-                return Ok(());
+                return Ok(true);
             }
             let _ = std::fs::remove_file(partial);
             let _ = std::fs::remove_file(&validator_path);
-            return transfer(download, partial, 0, progress);
+            return transfer(download, url, partial, 0, progress);
         }
         other => return Err(download_error(format!("http status: {other}"))),
     }
@@ -132,7 +136,7 @@ fn transfer(
     let mut done = start;
     progress.on_bytes(done);
     let cut = |done: u64, reason: String| Error::DownloadCut {
-        url: download.url.clone(),
+        url: url.to_string(),
         done,
         total,
         reason,
@@ -159,7 +163,7 @@ fn transfer(
     if total != 0 && done != total {
         return Err(cut(done, "the server closed the connection early".into()));
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Where the validator of a part file's first answer is kept.
@@ -259,7 +263,30 @@ impl Cache {
         if download.size.is_some_and(|size| have > size) {
             have = 0;
         }
-        transfer(download, &partial, have, progress)?;
+        let mut found = false;
+        for url in std::iter::once(&download.url).chain(&download.alternatives) {
+            if transfer(download, url, &partial, have, progress)? {
+                if url != &download.url {
+                    progress.on_status(&format!(
+                        "{} was not found; took {url} (same board and release, built a day or \
+                         so off the release tag's date)",
+                        download.url
+                    ));
+                }
+                found = true;
+                break;
+            }
+        }
+        if !found {
+            let also = match download.alternatives.len() {
+                0 => String::new(),
+                n => format!(" (nor under {n} build dates around it)"),
+            };
+            return Err(Error::Download {
+                url: download.url.clone(),
+                reason: format!("http status: 404, not found{also}"),
+            });
+        }
 
         let bytes = std::fs::read(&partial).map_err(|e| Error::io(&partial, e))?;
         let actual = sha256_hex(&bytes);

@@ -71,6 +71,9 @@ pub struct Download {
     pub sha256: Option<String>,
     /// Expected size in bytes, when the catalog pins it.
     pub size: Option<u64>,
+    /// Addresses to try in turn when `url` is not found: the same image under the build dates
+    /// near a date the catalog could only take from the release tag.
+    pub alternatives: Vec<String>,
 }
 
 impl Download {

@@ -592,7 +592,8 @@ fn firmware_fetch_caches_with_sha256_and_flash_uses_it() {
 #[test]
 fn firmware_fetch_reports_http_errors() {
     let dir = tempfile::tempdir().unwrap();
-    let (base, _server) = http_server(Vec::new(), 1);
+    // RPI_PICO's newest release has a date from its tag: the six days around it are asked too.
+    let (base, server) = http_server(Vec::new(), 7);
     let output = upy(
         &["firmware", "fetch", "RPI_PICO", "--base-url", &base],
         &[("UPY_CACHE_DIR", dir.path())],
@@ -600,9 +601,12 @@ fn firmware_fetch_reports_http_errors() {
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(
-        text.contains("download of") && text.contains("404"),
+        text.contains("download of")
+            && text.contains("404")
+            && text.contains("nor under 6 build dates around it"),
         "{text}"
     );
+    assert_eq!(server.join().unwrap(), 7);
     assert!(upy_firmware::cache::Cache::new(dir.path().join("firmware"))
         .list()
         .is_empty());

@@ -516,3 +516,39 @@ fn several_fitting_boards_on_a_terminal_are_offered_to_choose_from() {
         "{text}"
     );
 }
+
+#[test]
+fn a_build_dated_a_day_after_the_release_tag_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let catalog = Catalog::builtin().unwrap();
+    let board = catalog.board("RPI_PICO").unwrap();
+    let download = catalog.download(board, None, Some("1.28.0"), None).unwrap();
+    assert_eq!(catalog.published().releases["1.28.0"].date_source, "tag");
+    let next_day = download.alternatives[0]
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string();
+    let image = uf2_image(30_000);
+    let mirror = Mirror::start(vec![(next_day.clone(), image.clone())], None);
+    let output = upy(
+        &["firmware", "fetch", "RPI_PICO", "--version", "1.28.0"],
+        &[
+            ("UPY_CACHE_DIR", &cache),
+            ("UPY_FIRMWARE_URL", Path::new(&mirror.base)),
+        ],
+    );
+    let text = assert_ok(&output);
+    assert!(
+        text.contains(&format!("took {}/{next_day}", mirror.base)),
+        "{text}"
+    );
+    let path = String::from_utf8_lossy(&output.stdout).trim().to_string();
+    assert_eq!(std::fs::read(path).unwrap(), image);
+    let asked: Vec<String> = mirror.served().into_iter().map(|s| s.path).collect();
+    assert_eq!(
+        asked,
+        vec![format!("/{}", download.file_name), format!("/{next_day}")]
+    );
+}

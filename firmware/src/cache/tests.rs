@@ -42,6 +42,7 @@ fn download(base: &str, sha256: Option<String>) -> Download {
         file_name: "B-20200101-v1.0.0.uf2".into(),
         size: None,
         sha256,
+        alternatives: Vec::new(),
     }
 }
 
