@@ -62,7 +62,7 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             [CompletionResult]::new('mip', 'mip', [CompletionResultType]::ParameterValue, 'Install MicroPython packages (index, github:, URLs, local folders); `sync` installs upy.toml''s [dependencies]')
             [CompletionResult]::new('compile', 'compile', [CompletionResultType]::ParameterValue, 'Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for SHELL to stdout')
-            [CompletionResult]::new('firmware', 'firmware', [CompletionResultType]::ParameterValue, 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, convert images')
+            [CompletionResult]::new('firmware', 'firmware', [CompletionResultType]::ParameterValue, 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, update boards, convert images')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -417,14 +417,16 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             break
         }
         'upy;flash' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Image to write (ESP .bin, .uf2, Intel .hex, ELF); default: the cached catalog firmware')
-            [CompletionResult]::new('--firmware', '--firmware', [CompletionResultType]::ParameterName, 'Image to write (ESP .bin, .uf2, Intel .hex, ELF); default: the cached catalog firmware')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Image to write (ESP .bin, .uf2, Intel .hex, ELF); default: the board''s official firmware')
+            [CompletionResult]::new('--firmware', '--firmware', [CompletionResultType]::ParameterName, 'Image to write (ESP .bin, .uf2, Intel .hex, ELF); default: the board''s official firmware')
             [CompletionResult]::new('--board', '--board', [CompletionResultType]::ParameterName, 'Board id from `upy firmware list` (default: detected)')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'MicroPython version of the catalog firmware (default: the pinned release)')
+            [CompletionResult]::new('--variant', '--variant', [CompletionResultType]::ParameterName, 'Board variant (SPIRAM, OTA, ...; default: the plain build, or what the running firmware says)')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'MicroPython version of the official firmware (default: the board''s newest release)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Download from this folder instead of MicroPython''s (a mirror with the same file names)')
             [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'How to flash (default: from the image and what is attached)')
             [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Flash address of an ESP image (default: 0x1000 on ESP32/S2, 0x0 on the others), or of a raw binary written through a debug probe')
             [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'How to enter the ESP ROM bootloader: toggle DTR/RTS, or assume it is there already')
-            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'What to do after writing (default: hard-reset, or no-reset with --before no-reset)')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'What to do after writing (default: hard-reset; with --before no-reset, no-reset)')
             [CompletionResult]::new('--drive', '--drive', [CompletionResultType]::ParameterName, 'Folder of the UF2 or DAPLink drive (default: found among mounted drives)')
             [CompletionResult]::new('--probe', '--probe', [CompletionResultType]::ParameterName, 'Flash through a debug probe (probe-rs); optionally VID:PID[:SERIAL] of the probe')
             [CompletionResult]::new('--chip', '--chip', [CompletionResultType]::ParameterName, 'Target chip for a debug probe (probe-rs name, e.g. RP2040, nRF52840_xxAA)')
@@ -717,6 +719,7 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the boards MicroPython publishes firmware for (search by id, vendor, product, MCU)')
             [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Download a board''s official MicroPython firmware into the cache (SHA-256 recorded)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the cached firmware file of a board (after checking its SHA-256)')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Flash every connected board whose MicroPython is older than a release, keeping its variant')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT''s extension)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -736,8 +739,9 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             break
         }
         'upy;firmware;fetch' {
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'MicroPython version (default: the release this upy pins)')
-            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Download from this folder instead of MicroPython''s (a mirror)')
+            [CompletionResult]::new('--variant', '--variant', [CompletionResultType]::ParameterName, 'Board variant (SPIRAM, OTA, ...; `upy firmware list` shows them); default: the plain build')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'MicroPython version (default: the board''s newest release)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Download from this folder instead of MicroPython''s (a mirror with the same file names)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
@@ -752,11 +756,28 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             break
         }
         'upy;firmware;path' {
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'MicroPython version (default: the pinned release)')
+            [CompletionResult]::new('--variant', '--variant', [CompletionResultType]::ParameterName, 'Board variant (default: the plain build)')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'MicroPython version (default: the board''s newest release)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
             [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
+            [CompletionResult]::new('--reset-on-open', '--reset-on-open', [CompletionResultType]::ParameterName, 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'upy;firmware;update' {
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The release to bring boards to (default: each board''s newest release)')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Download from this folder instead of MicroPython''s (a mirror with the same file names)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--baud', '--baud', [CompletionResultType]::ParameterName, 'Baud rate of the serial link (USB-CDC boards ignore it)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be flashed, then stop')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the commands'' own output')
             [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars (they are already hidden when stderr is not a terminal)')
@@ -786,6 +807,7 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the boards MicroPython publishes firmware for (search by id, vendor, product, MCU)')
             [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Download a board''s official MicroPython firmware into the cache (SHA-256 recorded)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the cached firmware file of a board (after checking its SHA-256)')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Flash every connected board whose MicroPython is older than a release, keeping its variant')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT''s extension)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -797,6 +819,9 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             break
         }
         'upy;firmware;help;path' {
+            break
+        }
+        'upy;firmware;help;update' {
             break
         }
         'upy;firmware;help;convert' {
@@ -835,7 +860,7 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             [CompletionResult]::new('mip', 'mip', [CompletionResultType]::ParameterValue, 'Install MicroPython packages (index, github:, URLs, local folders); `sync` installs upy.toml''s [dependencies]')
             [CompletionResult]::new('compile', 'compile', [CompletionResultType]::ParameterValue, 'Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for SHELL to stdout')
-            [CompletionResult]::new('firmware', 'firmware', [CompletionResultType]::ParameterValue, 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, convert images')
+            [CompletionResult]::new('firmware', 'firmware', [CompletionResultType]::ParameterValue, 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, update boards, convert images')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -950,6 +975,7 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the boards MicroPython publishes firmware for (search by id, vendor, product, MCU)')
             [CompletionResult]::new('fetch', 'fetch', [CompletionResultType]::ParameterValue, 'Download a board''s official MicroPython firmware into the cache (SHA-256 recorded)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the cached firmware file of a board (after checking its SHA-256)')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Flash every connected board whose MicroPython is older than a release, keeping its variant')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT''s extension)')
             break
         }
@@ -960,6 +986,9 @@ Register-ArgumentCompleter -Native -CommandName 'upy' -ScriptBlock {
             break
         }
         'upy;help;firmware;path' {
+            break
+        }
+        'upy;help;firmware;update' {
             break
         }
         'upy;help;firmware;convert' {

@@ -124,6 +124,9 @@ _upy() {
             upy__subcmd__firmware,path)
                 cmd="upy__subcmd__firmware__subcmd__path"
                 ;;
+            upy__subcmd__firmware,update)
+                cmd="upy__subcmd__firmware__subcmd__update"
+                ;;
             upy__subcmd__firmware__subcmd__help,convert)
                 cmd="upy__subcmd__firmware__subcmd__help__subcmd__convert"
                 ;;
@@ -138,6 +141,9 @@ _upy() {
                 ;;
             upy__subcmd__firmware__subcmd__help,path)
                 cmd="upy__subcmd__firmware__subcmd__help__subcmd__path"
+                ;;
+            upy__subcmd__firmware__subcmd__help,update)
+                cmd="upy__subcmd__firmware__subcmd__help__subcmd__update"
                 ;;
             upy__subcmd__help,cat)
                 cmd="upy__subcmd__help__subcmd__cat"
@@ -243,6 +249,9 @@ _upy() {
                 ;;
             upy__subcmd__help__subcmd__firmware,path)
                 cmd="upy__subcmd__help__subcmd__firmware__subcmd__path"
+                ;;
+            upy__subcmd__help__subcmd__firmware,update)
+                cmd="upy__subcmd__help__subcmd__firmware__subcmd__update"
                 ;;
             upy__subcmd__help__subcmd__mip,install)
                 cmd="upy__subcmd__help__subcmd__mip__subcmd__install"
@@ -636,7 +645,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__firmware)
-            opts="-p -b -q -h --port --baud --quiet --no-progress --reset-on-open --help list fetch path convert help"
+            opts="-p -b -q -h --port --baud --quiet --no-progress --reset-on-open --help list fetch path update convert help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -712,12 +721,16 @@ _upy() {
             return 0
             ;;
         upy__subcmd__firmware__subcmd__fetch)
-            opts="-p -b -q -h --version --force --base-url --port --baud --quiet --no-progress --reset-on-open --help"
+            opts="-p -b -q -h --variant --version --force --base-url --port --baud --quiet --no-progress --reset-on-open --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --variant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -750,7 +763,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__firmware__subcmd__help)
-            opts="list fetch path convert help"
+            opts="list fetch path update convert help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -833,6 +846,20 @@ _upy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upy__subcmd__firmware__subcmd__help__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upy__subcmd__firmware__subcmd__list)
             opts="-p -b -q -h --mp-port --port --baud --quiet --no-progress --reset-on-open --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -868,12 +895,16 @@ _upy() {
             return 0
             ;;
         upy__subcmd__firmware__subcmd__path)
-            opts="-p -b -q -h --version --port --baud --quiet --no-progress --reset-on-open --help"
+            opts="-p -b -q -h --variant --version --port --baud --quiet --no-progress --reset-on-open --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --variant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -901,8 +932,46 @@ _upy() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upy__subcmd__firmware__subcmd__update)
+            opts="-p -b -q -h --version --dry-run --base-url --port --baud --quiet --no-progress --reset-on-open --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --baud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upy__subcmd__flash)
-            opts="-f -p -b -q -h --firmware --board --version --method --erase --offset --before --after --bootloader --drive --probe --chip --list-probes --dry-run --timeout --port --baud --quiet --no-progress --reset-on-open --help"
+            opts="-f -p -b -q -h --firmware --board --variant --version --base-url --method --erase --offset --before --after --bootloader --drive --probe --chip --list-probes --dry-run --timeout --port --baud --quiet --no-progress --reset-on-open --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -920,7 +989,15 @@ _upy() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --variant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1120,7 +1197,7 @@ _upy() {
             return 0
             ;;
         upy__subcmd__help__subcmd__firmware)
-            opts="list fetch path convert"
+            opts="list fetch path update convert"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1176,6 +1253,20 @@ _upy() {
             return 0
             ;;
         upy__subcmd__help__subcmd__firmware__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upy__subcmd__help__subcmd__firmware__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

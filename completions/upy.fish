@@ -60,7 +60,7 @@ complete -c upy -n "__fish_upy_needs_command" -f -a "mount" -d 'Let the board im
 complete -c upy -n "__fish_upy_needs_command" -f -a "mip" -d 'Install MicroPython packages (index, github:, URLs, local folders); `sync` installs upy.toml\'s [dependencies]'
 complete -c upy -n "__fish_upy_needs_command" -f -a "compile" -d 'Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)'
 complete -c upy -n "__fish_upy_needs_command" -f -a "completions" -d 'Print shell completions for SHELL to stdout'
-complete -c upy -n "__fish_upy_needs_command" -f -a "firmware" -d 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, convert images'
+complete -c upy -n "__fish_upy_needs_command" -f -a "firmware" -d 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, update boards, convert images'
 complete -c upy -n "__fish_upy_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c upy -n "__fish_upy_using_subcommand devs" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand devs" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
@@ -230,9 +230,11 @@ complete -c upy -n "__fish_upy_using_subcommand repl" -l no-progress -d 'Never d
 complete -c upy -n "__fish_upy_using_subcommand repl" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand repl" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand repl" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand flash" -s f -l firmware -d 'Image to write (ESP .bin, .uf2, Intel .hex, ELF); default: the cached catalog firmware' -r -F
+complete -c upy -n "__fish_upy_using_subcommand flash" -s f -l firmware -d 'Image to write (ESP .bin, .uf2, Intel .hex, ELF); default: the board\'s official firmware' -r -F
 complete -c upy -n "__fish_upy_using_subcommand flash" -l board -d 'Board id from `upy firmware list` (default: detected)' -r
-complete -c upy -n "__fish_upy_using_subcommand flash" -l version -d 'MicroPython version of the catalog firmware (default: the pinned release)' -r
+complete -c upy -n "__fish_upy_using_subcommand flash" -l variant -d 'Board variant (SPIRAM, OTA, ...; default: the plain build, or what the running firmware says)' -r
+complete -c upy -n "__fish_upy_using_subcommand flash" -l version -d 'MicroPython version of the official firmware (default: the board\'s newest release)' -r
+complete -c upy -n "__fish_upy_using_subcommand flash" -l base-url -d 'Download from this folder instead of MicroPython\'s (a mirror with the same file names)' -r
 complete -c upy -n "__fish_upy_using_subcommand flash" -l method -d 'How to flash (default: from the image and what is attached)' -r -f -a "esp\t''
 uf2\t''
 daplink\t''
@@ -240,7 +242,7 @@ probe\t''"
 complete -c upy -n "__fish_upy_using_subcommand flash" -l offset -d 'Flash address of an ESP image (default: 0x1000 on ESP32/S2, 0x0 on the others), or of a raw binary written through a debug probe' -r
 complete -c upy -n "__fish_upy_using_subcommand flash" -l before -d 'How to enter the ESP ROM bootloader: toggle DTR/RTS, or assume it is there already' -r -f -a "default-reset\t''
 no-reset\t''"
-complete -c upy -n "__fish_upy_using_subcommand flash" -l after -d 'What to do after writing (default: hard-reset, or no-reset with --before no-reset)' -r -f -a "hard-reset\t''
+complete -c upy -n "__fish_upy_using_subcommand flash" -l after -d 'What to do after writing (default: hard-reset; with --before no-reset, no-reset)' -r -f -a "hard-reset\t''
 no-reset\t''"
 complete -c upy -n "__fish_upy_using_subcommand flash" -l drive -d 'Folder of the UF2 or DAPLink drive (default: found among mounted drives)' -r -F
 complete -c upy -n "__fish_upy_using_subcommand flash" -l probe -d 'Flash through a debug probe (probe-rs); optionally VID:PID[:SERIAL] of the probe' -r
@@ -396,17 +398,18 @@ complete -c upy -n "__fish_upy_using_subcommand completions" -s q -l quiet -d 'P
 complete -c upy -n "__fish_upy_using_subcommand completions" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
-complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
-complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -s q -l quiet -d 'Print only errors and the commands\' own output'
-complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
-complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
-complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -s h -l help -d 'Print help'
-complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -f -a "list" -d 'List the boards MicroPython publishes firmware for (search by id, vendor, product, MCU)'
-complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -f -a "fetch" -d 'Download a board\'s official MicroPython firmware into the cache (SHA-256 recorded)'
-complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -f -a "path" -d 'Print the cached firmware file of a board (after checking its SHA-256)'
-complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -f -a "convert" -d 'Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT\'s extension)'
-complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path convert help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path update convert help" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path update convert help" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path update convert help" -s q -l quiet -d 'Print only errors and the commands\' own output'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path update convert help" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path update convert help" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path update convert help" -s h -l help -d 'Print help'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path update convert help" -f -a "list" -d 'List the boards MicroPython publishes firmware for (search by id, vendor, product, MCU)'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path update convert help" -f -a "fetch" -d 'Download a board\'s official MicroPython firmware into the cache (SHA-256 recorded)'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path update convert help" -f -a "path" -d 'Print the cached firmware file of a board (after checking its SHA-256)'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path update convert help" -f -a "update" -d 'Flash every connected board whose MicroPython is older than a release, keeping its variant'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path update convert help" -f -a "convert" -d 'Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT\'s extension)'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and not __fish_seen_subcommand_from list fetch path update convert help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from list" -l mp-port -d 'Only boards of this MicroPython port (esp32, esp8266, rp2, stm32, nrf, samd, mimxrt, renesas-ra, ...); `--port` is the serial port' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from list" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from list" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
@@ -414,8 +417,9 @@ complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcom
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from list" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -l version -d 'MicroPython version (default: the release this upy pins)' -r
-complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -l base-url -d 'Download from this folder instead of MicroPython\'s (a mirror)' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -l variant -d 'Board variant (SPIRAM, OTA, ...; `upy firmware list` shows them); default: the plain build' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -l version -d 'MicroPython version (default: the board\'s newest release)' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -l base-url -d 'Download from this folder instead of MicroPython\'s (a mirror with the same file names)' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -l force -d 'Download again even when a verified copy is cached'
@@ -423,13 +427,23 @@ complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcom
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from fetch" -s h -l help -d 'Print help'
-complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from path" -l version -d 'MicroPython version (default: the pinned release)' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from path" -l variant -d 'Board variant (default: the plain build)' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from path" -l version -d 'MicroPython version (default: the board\'s newest release)' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from path" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from path" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only errors and the commands\' own output'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from path" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from path" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from update" -l version -d 'The release to bring boards to (default: each board\'s newest release)' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from update" -l base-url -d 'Download from this folder instead of MicroPython\'s (a mirror with the same file names)' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from update" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from update" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from update" -l dry-run -d 'Print what would be flashed, then stop'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only errors and the commands\' own output'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from update" -l no-progress -d 'Never draw progress bars (they are already hidden when stderr is not a terminal)'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from update" -l reset-on-open -d 'Pulse DTR/RTS after opening the port to hard-reset boards with an auto-reset circuit (ESP32/ESP8266); by default opening the port leaves a running board alone'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -s o -l output -d 'File to write; its extension picks the format: .uf2, .hex or .bin' -r -F
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -l family -d 'UF2 family: a chip name (rp2040, rp2350, esp32s3, samd51, ...) or a hex id' -r
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from convert" -l base -d 'Address of a .bin\'s first byte (default: 0x10000000 on RP2040/RP2350, the ESP offset for ESP images)' -r
@@ -442,6 +456,7 @@ complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcom
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the boards MicroPython publishes firmware for (search by id, vendor, product, MCU)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from help" -f -a "fetch" -d 'Download a board\'s official MicroPython firmware into the cache (SHA-256 recorded)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the cached firmware file of a board (after checking its SHA-256)'
+complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from help" -f -a "update" -d 'Flash every connected board whose MicroPython is older than a release, keeping its variant'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from help" -f -a "convert" -d 'Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT\'s extension)'
 complete -c upy -n "__fish_upy_using_subcommand firmware; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync romfs mount mip compile completions firmware help" -f -a "devs" -d 'List serial ports, marking likely MicroPython boards'
@@ -473,7 +488,7 @@ complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcom
 complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync romfs mount mip compile completions firmware help" -f -a "mip" -d 'Install MicroPython packages (index, github:, URLs, local folders); `sync` installs upy.toml\'s [dependencies]'
 complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync romfs mount mip compile completions firmware help" -f -a "compile" -d 'Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)'
 complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync romfs mount mip compile completions firmware help" -f -a "completions" -d 'Print shell completions for SHELL to stdout'
-complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync romfs mount mip compile completions firmware help" -f -a "firmware" -d 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, convert images'
+complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync romfs mount mip compile completions firmware help" -f -a "firmware" -d 'Board catalog and firmware cache: list boards, fetch official firmware, print paths, update boards, convert images'
 complete -c upy -n "__fish_upy_using_subcommand help; and not __fish_seen_subcommand_from devs exec eval run ls tree cat cp rm mv touch edit mkdir rmdir df sha256sum reset soft-reset resume rtc info repl flash sync romfs mount mip compile completions firmware help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from romfs" -f -a "build" -d 'Build a romfs image from a folder, compiling .py files to .mpy (as `mpremote romfs build`)'
 complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from romfs" -f -a "query" -d 'Show the board\'s ROM partitions: size, erase block, the image and files in each, mounted or not'
@@ -483,4 +498,5 @@ complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand
 complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from firmware" -f -a "list" -d 'List the boards MicroPython publishes firmware for (search by id, vendor, product, MCU)'
 complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from firmware" -f -a "fetch" -d 'Download a board\'s official MicroPython firmware into the cache (SHA-256 recorded)'
 complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from firmware" -f -a "path" -d 'Print the cached firmware file of a board (after checking its SHA-256)'
+complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from firmware" -f -a "update" -d 'Flash every connected board whose MicroPython is older than a release, keeping its variant'
 complete -c upy -n "__fish_upy_using_subcommand help; and __fish_seen_subcommand_from firmware" -f -a "convert" -d 'Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT\'s extension)'

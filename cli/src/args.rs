@@ -208,7 +208,7 @@ pub enum Command {
     Repl(commands::repl::ReplArgs),
     /// Write MicroPython firmware to a board (ESP serial bootloader, UF2 or DAPLink drive, debug probe)
     Flash(commands::flash::FlashArgs),
-    /// Board catalog and firmware cache: list boards, fetch official firmware, print paths, convert images
+    /// Board catalog and firmware cache: list boards, fetch official firmware, print paths, update boards, convert images
     Firmware(commands::firmware::FirmwareArgs),
     /// Compile Python source files or directories to .mpy bytecode (as mpy-cross 1.29.0)
     Compile(commands::compile::CompileArgs),

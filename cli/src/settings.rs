@@ -62,6 +62,9 @@ pub mod env {
     pub const CACHE_DIR: &str = "UPY_CACHE_DIR";
     /// Package index of `upy mip`.
     pub const MIP_INDEX: &str = "UPY_MIP_INDEX";
+    /// A JSON file of extra firmware pins (`{"pins": {"FILE": {"size": N, "sha256": "…"}}}`),
+    /// for a mirror's images or releases newer than the built-in catalog.
+    pub const FIRMWARE_PINS: &str = "UPY_FIRMWARE_PINS";
 }
 
 /// The download cache folder: `$UPY_CACHE_DIR`, else the user cache folder

@@ -167,6 +167,32 @@ pub enum Error {
         /// Why.
         reason: String,
     },
+    /// A download stopped part way; what arrived is kept for the next attempt to resume.
+    #[error("download of {url} stopped after {done} of {total} bytes ({reason}); run the command again to resume it")]
+    DownloadCut {
+        /// The address.
+        url: String,
+        /// Bytes received so far (kept in the cache's part file).
+        done: u64,
+        /// Bytes expected (0: unknown).
+        total: u64,
+        /// Why.
+        reason: String,
+    },
+    /// A downloaded image is not the one the catalog pins: not the image MicroPython released.
+    #[error("{url}: SHA-256 is {actual} ({size} bytes) but the catalog pins {expected}{}; this is not the image MicroPython released, so it was deleted and nothing was written", expected_size.map(|s| format!(" ({s} bytes)")).unwrap_or_default())]
+    PinMismatch {
+        /// The address it came from.
+        url: String,
+        /// The pinned digest.
+        expected: String,
+        /// The downloaded file's digest.
+        actual: String,
+        /// The pinned size, when pinned.
+        expected_size: Option<u64>,
+        /// The downloaded size.
+        size: u64,
+    },
     /// A cached or downloaded file does not have the SHA-256 it should have.
     #[error("{path}: SHA-256 is {actual} but {expected} was recorded; the file is damaged; fetch it again with `upy firmware fetch --force`")]
     ChecksumMismatch {

@@ -1,9 +1,12 @@
 //! MicroPython firmware: the board catalog, image formats and the flashers.
 //!
 //! Data flows one way: a file becomes an [`image::Image`] (format sniffed from its content,
-//! validated, with the chip it names); the [`catalog::Catalog`] says which board has which
-//! chip and flash method and where its firmware is downloaded, and the [`cache::Cache`]
-//! keeps downloads with their SHA-256. A flasher in [`flasher`] then writes the image:
+//! validated, with the chip it names); the [`catalog::Catalog`] (every board MicroPython
+//! publishes, generated into [`published`]) says which board has which chip and flash method
+//! and where its firmware is downloaded, with the size and SHA-256 where they are pinned;
+//! [`identify`] tells a running board's id from what its firmware reports; the
+//! [`cache::Cache`] downloads (resumably) and keeps images with their SHA-256, checked against
+//! the pin before anything is written. A flasher in [`flasher`] then writes the image:
 //!
 //! - [`flasher::esp`]: ESP chips over the ROM serial bootloader. This crate's own ROM client
 //!   identifies the chip first and refuses an image for another chip before writing anything;
@@ -34,6 +37,7 @@ pub mod chip;
 pub mod detect;
 mod error;
 pub mod flasher;
+pub mod identify;
 pub mod image;
 pub mod progress;
 pub mod published;

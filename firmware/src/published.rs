@@ -32,7 +32,7 @@ pub struct Release {
 }
 
 /// One board as MicroPython describes it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct PublishedBoard {
     /// Board id used in the download names (`ESP32_GENERIC`).
     pub id: String,
@@ -52,6 +52,13 @@ pub struct PublishedBoard {
     /// Maker's page.
     #[serde(default)]
     pub url: String,
+    /// Board names its firmware reports (`MICROPY_HW_BOARD_NAME`, the start of
+    /// `sys.implementation._machine`), over all releases and variants.
+    #[serde(default)]
+    pub machine: Vec<String>,
+    /// USB `vid:pid` ids (lowercase hex) the firmware presents, for boards that set their own.
+    #[serde(default)]
+    pub usb: Vec<String>,
     /// Flash offset of ESP images, where board.json gives one.
     #[serde(default)]
     pub flash_offset: Option<String>,
@@ -204,6 +211,17 @@ impl Published {
             .map(|kind| {
                 let file_name = format!("{descr}-{}-v{version}.{kind}", release.date);
                 let pin = self.pins.get(&file_name);
+                // A date taken from the release tag can be a few days off the build date in
+                // the file names; the days around it are tried when it is not found.
+                let alternatives = if release.date_source == "tag" && pin.is_none() {
+                    NEARBY_DAYS
+                        .iter()
+                        .filter_map(|days| shift_date(&release.date, *days))
+                        .map(|date| format!("{base}/{descr}-{date}-v{version}.{kind}"))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 Image {
                     download: Download {
                         board: board.id.clone(),
@@ -211,6 +229,8 @@ impl Published {
                         url: format!("{base}/{file_name}"),
                         file_name,
                         sha256: pin.map(|p| p.sha256.clone()),
+                        size: pin.and_then(|p| p.size),
+                        alternatives,
                     },
                     kind,
                     size: pin.and_then(|p| p.size),
@@ -231,6 +251,53 @@ impl Published {
             })
             .sum()
     }
+}
+
+/// Days around a tag-derived build date to try, nearest first (builds follow the tag more
+/// often than they precede it).
+const NEARBY_DAYS: [i64; 6] = [1, -1, 2, -2, 3, -3];
+
+/// `YYYYMMDD` moved by `days` on the calendar.
+pub(crate) fn shift_date(date: &str, days: i64) -> Option<String> {
+    if date.len() != 8 || !date.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i64 = date[..4].parse().ok()?;
+    let month: i64 = date[4..6].parse().ok()?;
+    let day: i64 = date[6..].parse().ok()?;
+    let (year, month, day) = civil_from_days(days_from_civil(year, month, day) + days);
+    Some(format!("{year:04}{month:02}{day:02}"))
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (the era-based algorithm: 400-year
+/// eras of 146097 days, years starting in March so the leap day comes last).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month_from_march = (month + 9) % 12;
+    let day_of_year = (153 * month_from_march + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The inverse of [`days_from_civil`].
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// Sort key of a `X.Y.Z` version.

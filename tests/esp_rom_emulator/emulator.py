@@ -23,7 +23,8 @@ What it models, because flashing tools depend on it:
   pseudo-terminal replaces it at the same path, with the chip back in its ROM bootloader.
 - --corrupt-at ADDR: a bad flash cell, so verification has something to catch.
 - --app: the chip runs MicroPython instead of the bootloader; it answers the raw REPL and enters
-  the ROM bootloader when the code it runs calls machine.bootloader().
+  the ROM bootloader when the code it runs calls machine.bootloader(). Code that reads
+  sys.implementation gets --app-version, --app-machine and --app-build, one a line.
 
 Usage: emulator.py --chip esp32 --link /tmp/x/ttyESP --flash /tmp/x/flash.bin [--pace]
 It prints "READY <path>" on stdout once the link exists.
@@ -487,6 +488,9 @@ class Chip:
                 if b"machine.bootloader()" in code:
                     enter_bootloader = True
                     break
+                if b"sys.implementation" in code:
+                    answer = (self.args.app_version, self.args.app_machine, self.args.app_build)
+                    out += "".join(line + "\r\n" for line in answer).encode()
                 out += b"\x04\x04>"
             elif self.raw_repl:
                 self.repl_buffer += c
@@ -508,6 +512,10 @@ def main():
                         help="flip a bit at this flash address whenever it is written")
     parser.add_argument("--app", action="store_true",
                         help="start running MicroPython, not the bootloader")
+    parser.add_argument("--app-version", default="1.29.0", help="version the app reports")
+    parser.add_argument("--app-machine", default="emulated board with ESP32",
+                        help="sys.implementation._machine the app reports")
+    parser.add_argument("--app-build", default="", help="sys.implementation._build")
     parser.add_argument("--log", help="append a command log to this file")
     args = parser.parse_args()
 

@@ -9,6 +9,15 @@ use support::*;
 
 const MICROBIT_HEX: &str = "/usr/share/firmware-microbit-micropython/firmware.hex";
 
+/// `DATE-vX.Y.Z.EXT` of the board's newest release, as MicroPython names the download.
+fn newest_file_tail(board: &str, extension: &str) -> String {
+    let catalog = upy_firmware::catalog::Catalog::builtin().unwrap();
+    let board = catalog.board(board).unwrap();
+    let version = board.releases.last().unwrap();
+    let date = &catalog.published().releases[version].date;
+    format!("{date}-v{version}.{extension}")
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let path = dir.join(name);
     std::fs::write(&path, bytes).expect("write test file");
@@ -469,7 +478,7 @@ fn firmware_list_names_the_boards() {
         "RPI_PICO_W",
         "RPI_PICO2",
         "PYBV11",
-        "BBC_MICROBIT",
+        "MICROBIT",
         "0x1000",
     ] {
         assert!(text.contains(needle), "{needle} missing:\n{text}");
@@ -491,13 +500,7 @@ fn firmware_fetch_caches_with_sha256_and_flash_uses_it() {
     let envs = [("UPY_CACHE_DIR", cache.as_path())];
 
     let missing = upy(
-        &[
-            "flash",
-            "--board",
-            "ESP32_GENERIC",
-            "--port",
-            "/nonexistent",
-        ],
+        &["firmware", "path", "ESP32_GENERIC", "--version", "1.27.0"],
         &envs,
     );
     assert!(
@@ -511,6 +514,8 @@ fn firmware_fetch_caches_with_sha256_and_flash_uses_it() {
             "firmware",
             "fetch",
             "ESP32_GENERIC",
+            "--version",
+            "1.27.0",
             "--base-url",
             &format!("{base}/fw"),
         ],
@@ -525,7 +530,10 @@ fn firmware_fetch_caches_with_sha256_and_flash_uses_it() {
         "{recorded}"
     );
 
-    let shown = upy(&["firmware", "path", "ESP32_GENERIC"], &envs);
+    let shown = upy(
+        &["firmware", "path", "ESP32_GENERIC", "--version", "1.27.0"],
+        &envs,
+    );
     assert_ok(&shown);
     assert_eq!(String::from_utf8_lossy(&shown.stdout).trim(), path);
 
@@ -535,6 +543,8 @@ fn firmware_fetch_caches_with_sha256_and_flash_uses_it() {
             "flash",
             "--board",
             "ESP32_GENERIC",
+            "--version",
+            "1.27.0",
             "--port",
             emulator.port(),
             "--before",
@@ -552,7 +562,10 @@ fn firmware_fetch_caches_with_sha256_and_flash_uses_it() {
     let mut damaged = image.clone();
     damaged[1000] ^= 1;
     std::fs::write(&path, &damaged).unwrap();
-    let refused = upy(&["firmware", "path", "ESP32_GENERIC"], &envs);
+    let refused = upy(
+        &["firmware", "path", "ESP32_GENERIC", "--version", "1.27.0"],
+        &envs,
+    );
     assert!(!refused.status.success());
     assert!(stderr(&refused).contains("SHA-256"), "{}", stderr(&refused));
     let refused = upy(
@@ -560,6 +573,8 @@ fn firmware_fetch_caches_with_sha256_and_flash_uses_it() {
             "flash",
             "--board",
             "ESP32_GENERIC",
+            "--version",
+            "1.27.0",
             "--port",
             emulator.port(),
             "--before",
@@ -577,7 +592,8 @@ fn firmware_fetch_caches_with_sha256_and_flash_uses_it() {
 #[test]
 fn firmware_fetch_reports_http_errors() {
     let dir = tempfile::tempdir().unwrap();
-    let (base, _server) = http_server(Vec::new(), 1);
+    // RPI_PICO's newest release has a date from its tag: the six days around it are asked too.
+    let (base, server) = http_server(Vec::new(), 7);
     let output = upy(
         &["firmware", "fetch", "RPI_PICO", "--base-url", &base],
         &[("UPY_CACHE_DIR", dir.path())],
@@ -585,9 +601,12 @@ fn firmware_fetch_reports_http_errors() {
     let text = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(
-        text.contains("download of") && text.contains("404"),
+        text.contains("download of")
+            && text.contains("404")
+            && text.contains("nor under 6 build dates around it"),
         "{text}"
     );
+    assert_eq!(server.join().unwrap(), 7);
     assert!(upy_firmware::cache::Cache::new(dir.path().join("firmware"))
         .list()
         .is_empty());
@@ -672,14 +691,10 @@ fn probe_dry_run_checks_target_and_layout_without_a_probe() {
 }
 
 #[test]
-fn flash_alone_detects_a_bootsel_drive_and_uses_the_cached_firmware() {
+fn flash_alone_detects_a_bootsel_drive_and_downloads_its_firmware() {
     let dir = tempfile::tempdir().unwrap();
     let media = dir.path().join("media");
     let cache = dir.path().join("cache");
-    let envs = [
-        ("UPY_DRIVE_ROOTS", media.as_path()),
-        ("UPY_CACHE_DIR", cache.as_path()),
-    ];
     let drive = FakeDrive::new(
         media.join("RPI-RP2"),
         "INFO_UF2.TXT",
@@ -688,24 +703,24 @@ fn flash_alone_detects_a_bootsel_drive_and_uses_the_cached_firmware() {
         DriveReaction::Vanish,
     );
 
-    let output = upy(&["flash"], &envs);
-    let text = stderr(&output);
-    assert_eq!(output.status.code(), Some(1), "{text}");
-    assert!(
-        text.contains("Found UF2 drive") && text.contains("upy firmware fetch RPI_PICO"),
-        "{text}"
-    );
-
     let image = uf2_image(0xE48B_FF56, 50_000);
     let (base, _server) = http_server(
-        vec![("/RPI_PICO-20251209-v1.27.0.uf2".into(), image.clone())],
+        vec![(
+            format!("/RPI_PICO-{}", newest_file_tail("RPI_PICO", "uf2")),
+            image.clone(),
+        )],
         1,
     );
-    assert_ok(&upy(
-        &["firmware", "fetch", "rpi_pico", "--base-url", &base],
-        &envs,
-    ));
+    let envs = [
+        ("UPY_DRIVE_ROOTS", media.as_path()),
+        ("UPY_CACHE_DIR", cache.as_path()),
+        ("UPY_FIRMWARE_URL", Path::new(&base)),
+    ];
     let text = assert_ok(&upy(&["flash"], &envs));
+    assert!(
+        text.contains("Found UF2 drive") && text.contains("assuming RPI_PICO"),
+        "{text}"
+    );
     assert!(text.contains("took the image"), "{text}");
     assert_eq!(drive.received().as_deref(), Some(&image[..]));
 }
@@ -846,7 +861,10 @@ fn flash_alone_asks_the_rom_which_chip_it_is() {
     let image = esp_image("esp32s3", 60_000, 21);
     let (base, _server) = http_server(
         vec![(
-            "/ESP32_GENERIC_S3-20251209-v1.27.0.bin".into(),
+            format!(
+                "/ESP32_GENERIC_S3-{}",
+                newest_file_tail("ESP32_GENERIC_S3", "bin")
+            ),
             image.clone(),
         )],
         1,

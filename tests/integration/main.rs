@@ -15,6 +15,7 @@ mod exec;
 mod files;
 mod fixture;
 mod flash;
+mod flash_catalog;
 mod info;
 mod ls;
 mod mip;

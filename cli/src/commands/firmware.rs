@@ -1,13 +1,14 @@
-//! `upy firmware list | fetch BOARD | path BOARD`: the board catalog and the firmware cache.
+//! `upy firmware list | fetch BOARD | path BOARD | update | convert`: the board catalog, the
+//! firmware cache, and bringing connected boards to a release.
 
 use std::io::Write as _;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
-use upy_firmware::cache::Cache;
-use upy_firmware::catalog::Catalog;
-use upy_firmware::published::Published;
+use upy_firmware::cache::{Cache, Fetched};
+use upy_firmware::catalog::{Catalog, Download};
+use upy_firmware::published::PublishedBoard;
 
 use crate::commands::flash::{firmware_error, BarProgress};
 use crate::commands::Context;
@@ -30,6 +31,8 @@ pub enum FirmwareAction {
     Fetch(FetchArgs),
     /// Print the cached firmware file of a board (after checking its SHA-256)
     Path(PathArgs),
+    /// Flash every connected board whose MicroPython is older than a release, keeping its variant
+    Update(crate::commands::firmware_update::UpdateArgs),
     /// Convert an image between .bin, .uf2 and .hex (format chosen by OUTPUT's extension)
     Convert(ConvertArgs),
 }
@@ -70,13 +73,16 @@ pub struct ConvertArgs {
 pub struct FetchArgs {
     /// Board id as MicroPython names it (ESP32_GENERIC, RPI_PICO, ...)
     pub board: String,
-    /// MicroPython version (default: the release this upy pins)
+    /// Board variant (SPIRAM, OTA, ...; `upy firmware list` shows them); default: the plain build
+    #[arg(long)]
+    pub variant: Option<String>,
+    /// MicroPython version (default: the board's newest release)
     #[arg(long)]
     pub version: Option<String>,
     /// Download again even when a verified copy is cached
     #[arg(long)]
     pub force: bool,
-    /// Download from this folder instead of MicroPython's (a mirror)
+    /// Download from this folder instead of MicroPython's (a mirror with the same file names)
     #[arg(long, env = "UPY_FIRMWARE_URL")]
     pub base_url: Option<String>,
 }
@@ -87,7 +93,10 @@ pub struct FetchArgs {
 pub struct PathArgs {
     /// Board id
     pub board: String,
-    /// MicroPython version (default: the pinned release)
+    /// Board variant (default: the plain build)
+    #[arg(long)]
+    pub variant: Option<String>,
+    /// MicroPython version (default: the board's newest release)
     #[arg(long)]
     pub version: Option<String>,
 }
@@ -97,32 +106,97 @@ pub fn cache() -> Cache {
     Cache::new(crate::settings::cache_root().join("firmware"))
 }
 
+/// The built-in catalog, with the extra pins of `$UPY_FIRMWARE_PINS` when it names a file.
+pub fn catalog() -> Result<Catalog> {
+    let mut catalog = Catalog::builtin().map_err(firmware_error)?;
+    if let Some(path) = std::env::var_os(crate::settings::env::FIRMWARE_PINS) {
+        let path = PathBuf::from(path);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            fail(
+                Status::Failure,
+                format!("cannot read the firmware pins {}: {e}", path.display()),
+            )
+        })?;
+        catalog
+            .add_pins(&text)
+            .map_err(|e| fail(Status::Failure, format!("{}: {e}", path.display())))?;
+    }
+    Ok(catalog)
+}
+
+/// Gets the image of `board` into the cache (or finds it there, offline) and says whether its
+/// SHA-256 is the pinned one or only the one recorded at its first download.
+pub fn fetch_image(
+    ctx: &Context,
+    catalog: &Catalog,
+    board: &PublishedBoard,
+    variant: Option<&str>,
+    version: Option<&str>,
+    base_url: Option<&str>,
+    force: bool,
+) -> Result<(Download, Fetched)> {
+    let download = catalog
+        .download(board, variant, version, base_url)
+        .map_err(firmware_error)?;
+    let mut progress = BarProgress::new(ctx.printer);
+    let fetched = cache()
+        .fetch(&download, force, &mut progress)
+        .map_err(firmware_error)?;
+    if !fetched.downloaded {
+        ctx.printer
+            .status(format!("Using the cached {}", fetched.path.display()));
+    }
+    if download.is_pinned() {
+        ctx.printer.status(format!(
+            "{}: SHA-256 {} matches the catalog's pin",
+            download.file_name, fetched.sha256
+        ));
+    } else {
+        ctx.printer.status(format!(
+            "{} is unpinned (the catalog has no SHA-256 for it): SHA-256 {} was recorded at its \
+             first download and is checked on every use",
+            download.file_name, fetched.sha256
+        ));
+    }
+    Ok((download, fetched))
+}
+
 pub fn run(args: FirmwareArgs, ctx: &Context) -> Result<Status> {
-    let catalog = Catalog::builtin().map_err(firmware_error)?;
+    let catalog = catalog()?;
     let cache = cache();
     match args.action {
         FirmwareAction::List(list_args) => list(&catalog, &cache, &list_args),
         FirmwareAction::Fetch(fetch) => {
             let board = catalog.board(&fetch.board).map_err(firmware_error)?;
-            let download = catalog
-                .download(board, fetch.version.as_deref(), fetch.base_url.as_deref())
-                .map_err(firmware_error)?;
-            let mut progress = BarProgress::new(ctx.printer);
-            let path = cache
-                .fetch(&download, fetch.force, &mut progress)
-                .map_err(firmware_error)?;
+            let (download, fetched) = fetch_image(
+                ctx,
+                &catalog,
+                board,
+                fetch.variant.as_deref(),
+                fetch.version.as_deref(),
+                fetch.base_url.as_deref(),
+                fetch.force,
+            )?;
             ctx.printer.status(format!(
                 "{} MicroPython {} is cached",
                 board.id, download.version
             ));
-            println!("{}", path.display());
+            println!("{}", fetched.path.display());
             Ok(Status::Success)
         }
         FirmwareAction::Convert(convert_args) => convert(convert_args, ctx),
+        FirmwareAction::Update(update_args) => {
+            crate::commands::firmware_update::run(update_args, &catalog, ctx)
+        }
         FirmwareAction::Path(path_args) => {
             let board = catalog.board(&path_args.board).map_err(firmware_error)?;
             let download = catalog
-                .download(board, path_args.version.as_deref(), None)
+                .download(
+                    board,
+                    path_args.variant.as_deref(),
+                    path_args.version.as_deref(),
+                    None,
+                )
                 .map_err(firmware_error)?;
             let path = cache.cached(&download).map_err(firmware_error)?;
             println!("{}", path.display());
@@ -233,17 +307,8 @@ fn convert(args: ConvertArgs, ctx: &Context) -> Result<Status> {
     Ok(Status::Success)
 }
 
-/// How a board of `port` is flashed when the hand-kept catalog does not say.
-fn method_for_port(port: &str) -> &'static str {
-    match port {
-        "esp32" | "esp8266" => "esp",
-        "rp2" | "samd" => "uf2",
-        _ => "-",
-    }
-}
-
 fn list(catalog: &Catalog, cache: &Cache, args: &ListArgs) -> Result<Status> {
-    let published = Published::builtin().map_err(firmware_error)?;
+    let published = catalog.published();
     // Written through a lock whose errors propagate, so `| head` ends the listing quietly.
     let mut out = std::io::stdout().lock();
     writeln!(
@@ -253,15 +318,14 @@ fn list(catalog: &Catalog, cache: &Cache, args: &ListArgs) -> Result<Status> {
     )?;
     let mut shown = 0;
     for board in published.search(args.mp_port.as_deref(), args.filter.as_deref()) {
-        let known = catalog.board(&board.id).ok();
-        let method = known.map_or(method_for_port(&board.port), |b| b.method.name());
-        let offset = known
-            .and_then(|b| b.offset.map(|o| format!("0x{o:x}")))
-            .or_else(|| board.flash_offset.clone())
-            .unwrap_or_else(|| "-".into());
-        let cached = known
-            .and_then(|b| catalog.download(b, None, None).ok())
-            .is_some_and(|d| cache.path(&d).is_file());
+        let flashing = catalog.flashing(board);
+        let method = flashing.map_or("-", |f| f.method.name());
+        let offset = flashing
+            .and_then(|f| f.offset)
+            .map_or_else(|| "-".into(), |o| format!("0x{o:x}"));
+        let cached = catalog
+            .download(board, None, None, None)
+            .is_ok_and(|d| cache.path(&d).is_file());
         let variants = board.variants.keys().cloned().collect::<Vec<_>>().join(",");
         writeln!(
             out,
@@ -276,34 +340,6 @@ fn list(catalog: &Catalog, cache: &Cache, args: &ListArgs) -> Result<Status> {
             if variants.is_empty() { "-" } else { &variants },
             board.vendor,
             board.product
-        )?;
-        shown += 1;
-    }
-    // Boards flashed with firmware of their own (not in MicroPython's release listing).
-    for board in &catalog.boards {
-        if published.board(&board.id).is_ok() || args.mp_port.is_some() {
-            continue;
-        }
-        let filter = args.filter.as_deref().map(str::to_ascii_lowercase);
-        if filter.as_ref().is_some_and(|f| {
-            !board.id.to_ascii_lowercase().contains(f)
-                && !board.name.to_ascii_lowercase().contains(f)
-                && !board.chip.name().to_ascii_lowercase().contains(f)
-        }) {
-            continue;
-        }
-        writeln!(
-            out,
-            "{:<28} {:<10} {:<10} {:<7} {:<8} {:<7} {:<6} {:<24} {}",
-            board.id,
-            "-",
-            board.chip.name(),
-            board.method.name(),
-            board.offset.map_or("-".into(), |o| format!("0x{o:x}")),
-            catalog.default_version(board),
-            "-",
-            "-",
-            board.name
         )?;
         shown += 1;
     }

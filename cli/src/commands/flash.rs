@@ -1,9 +1,15 @@
 //! `upy flash`: put MicroPython onto a board.
 //!
-//! Picks the image (`--firmware FILE`, or the cached catalog firmware of the detected or named
-//! board), picks the method from the image and what is attached (ESP ROM bootloader on a
-//! serial port, UF2 drive, DAPLink drive, debug probe), then flashes with a progress bar and
-//! verification. Every check that can refuse (format, chip, size) runs before any write.
+//! Picks the image (`--firmware FILE`, or the catalog firmware of the named or detected board:
+//! downloaded, or taken from the cache offline, and checked against its pinned SHA-256), picks
+//! the method from the image and what is attached (ESP ROM bootloader on a serial port, UF2
+//! drive, DAPLink drive, debug probe), then flashes with a progress bar and verification.
+//! Every check that can refuse (hash, format, chip, size) runs before any write.
+//!
+//! Without `--board`, the board is found in this order: a mounted UF2 or DAPLink drive (by its
+//! chip), a serial port whose USB id names the board, a MicroPython answering on the serial
+//! port (told apart by what `sys.implementation` reports, then sent to its bootloader), and
+//! last the ESP ROM bootloader (by its chip).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -11,14 +17,16 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use indicatif::ProgressBar;
-use upy_firmware::catalog::{Board, Catalog, Method};
-use upy_firmware::detect::{self, Found};
+use upy_firmware::catalog::{Catalog, Flashing, Method};
+use upy_firmware::detect;
 use upy_firmware::flasher::{daplink, drive, esp, uf2, ResetAfter, ResetBefore};
 use upy_firmware::image::{Image, ImageKind};
 use upy_firmware::progress::Progress;
+use upy_firmware::published::PublishedBoard;
 use upy_firmware::Chip;
 
-use crate::commands::firmware::cache;
+use crate::commands::firmware::{catalog, fetch_image};
+use crate::commands::identify::detect_board;
 use crate::commands::Context;
 use crate::exit::{fail, Status};
 use crate::printer::Printer;
@@ -33,7 +41,7 @@ const DEFAULT_ESP_BAUD: u32 = 460_800;
     after_help = "ESP boards: the data goes at 460800 baud unless --baud (or UPY_BAUD) is given; the connection starts at 115200."
 )]
 pub struct FlashArgs {
-    /// Image to write (ESP .bin, .uf2, Intel .hex, ELF); default: the cached catalog firmware
+    /// Image to write (ESP .bin, .uf2, Intel .hex, ELF); default: the board's official firmware
     #[arg(short, long, value_name = "FILE")]
     pub firmware: Option<PathBuf>,
 
@@ -41,9 +49,17 @@ pub struct FlashArgs {
     #[arg(long, value_name = "BOARD")]
     pub board: Option<String>,
 
-    /// MicroPython version of the catalog firmware (default: the pinned release)
+    /// Board variant (SPIRAM, OTA, ...; default: the plain build, or what the running firmware says)
+    #[arg(long)]
+    pub variant: Option<String>,
+
+    /// MicroPython version of the official firmware (default: the board's newest release)
     #[arg(long)]
     pub version: Option<String>,
+
+    /// Download from this folder instead of MicroPython's (a mirror with the same file names)
+    #[arg(long, env = "UPY_FIRMWARE_URL")]
+    pub base_url: Option<String>,
 
     /// How to flash (default: from the image and what is attached)
     #[arg(long, value_enum)]
@@ -62,7 +78,7 @@ pub struct FlashArgs {
     #[arg(long, value_enum, default_value_t = BeforeArg::DefaultReset)]
     pub before: BeforeArg,
 
-    /// What to do after writing (default: hard-reset, or no-reset with --before no-reset)
+    /// What to do after writing (default: hard-reset; with --before no-reset, no-reset)
     #[arg(long, value_enum)]
     pub after: Option<AfterArg>,
 
@@ -93,6 +109,45 @@ pub struct FlashArgs {
     /// Seconds to wait for a drive to take the image
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,
+
+    /// The serial port found while detecting the board (or chosen by `firmware update`); it
+    /// replaces `--port auto`.
+    #[arg(skip)]
+    pub port_found: Option<String>,
+}
+
+/// The board being flashed, as the catalog knows it.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub board: PublishedBoard,
+    pub variant: Option<String>,
+    /// `None` for boards upy has no method for.
+    pub flashing: Option<Flashing>,
+    /// The serial port where it runs MicroPython, when it was found that way.
+    pub running_on: Option<String>,
+}
+
+impl Target {
+    pub(crate) fn new(
+        catalog: &Catalog,
+        board: &PublishedBoard,
+        variant: Option<String>,
+    ) -> Target {
+        Target {
+            board: board.clone(),
+            variant,
+            flashing: catalog.flashing(board),
+            running_on: None,
+        }
+    }
+
+    pub(crate) fn method(&self) -> Option<Method> {
+        self.flashing.map(|f| f.method)
+    }
+
+    fn chip(&self) -> Option<Chip> {
+        self.flashing.and_then(|f| f.chip)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -207,7 +262,7 @@ fn drive_roots() -> Vec<PathBuf> {
     }
 }
 
-pub fn run(args: FlashArgs, ctx: &Context) -> Result<Status> {
+pub fn run(mut args: FlashArgs, ctx: &Context) -> Result<Status> {
     #[cfg(feature = "probe")]
     if args.list_probes {
         return list_probes();
@@ -220,32 +275,64 @@ pub fn run(args: FlashArgs, ctx: &Context) -> Result<Status> {
         ));
     }
 
-    let catalog = Catalog::builtin().map_err(firmware_error)?;
+    let catalog = catalog()?;
     let roots = drive_roots();
-    let board = match &args.board {
-        Some(id) => Some(catalog.board(id).map_err(firmware_error)?.clone()),
+    let named = match &args.board {
+        Some(id) => {
+            let board = catalog.board(id).map_err(firmware_error)?;
+            Some(Target::new(&catalog, board, args.variant.clone()))
+        }
         None => None,
     };
 
     // With a file, no detection is needed to know what to write; without one, the board
     // decides the firmware, so detect it first.
-    let (image, board) = match &args.firmware {
-        Some(path) => (load_image(path, &args)?, board),
+    let (image, target) = match &args.firmware {
+        Some(path) => (load_image(path, &args)?, named),
         None => {
-            let board = match board {
-                Some(board) => board,
-                None => detect_board(&catalog, &roots, &args, ctx)?,
+            let target = match named {
+                Some(target) => target,
+                None => detect_board(&catalog, &roots, &mut args, ctx)?,
             };
-            let download = catalog
-                .download(&board, args.version.as_deref(), None)
-                .map_err(firmware_error)?;
-            let path = cache().cached(&download).map_err(firmware_error)?;
-            ctx.printer
-                .status(format!("Using {} ({})", path.display(), board.id));
-            (Image::load(&path).map_err(firmware_error)?, Some(board))
+            if args.dry_run && target.running_on.is_some() {
+                // A running board: the plan is known; sending it to its bootloader would be
+                // the first change, so a dry run stops here.
+                let download = catalog
+                    .download(
+                        &target.board,
+                        target.variant.as_deref(),
+                        args.version.as_deref(),
+                        args.base_url.as_deref(),
+                    )
+                    .map_err(firmware_error)?;
+                ctx.printer.status(format!(
+                    "Dry run: would write {} ({}) through {}; nothing downloaded or written",
+                    download.file_name,
+                    if download.is_pinned() {
+                        "pinned"
+                    } else {
+                        "unpinned"
+                    },
+                    target.method().map_or("-", Method::name)
+                ));
+                return Ok(Status::Success);
+            }
+            let (_, fetched) = fetch_image(
+                ctx,
+                &catalog,
+                &target.board,
+                target.variant.as_deref(),
+                args.version.as_deref(),
+                args.base_url.as_deref(),
+                false,
+            )?;
+            (
+                Image::load(&fetched.path).map_err(firmware_error)?,
+                Some(target),
+            )
         }
     };
-    let method = choose_method(&args, &image, board.as_ref(), &roots);
+    let method = choose_method(&args, &image, target.as_ref(), &roots);
     ctx.printer.status(format!(
         "Image {}: {} ({} bytes{})",
         image.path.display(),
@@ -253,20 +340,38 @@ pub fn run(args: FlashArgs, ctx: &Context) -> Result<Status> {
         image.bytes.len(),
         image.chip.map(|c| format!(", for {c}")).unwrap_or_default()
     ));
-    if let (Some(board), Some(image_chip)) = (&board, image.chip) {
-        if board.chip != image_chip {
+    if let (Some(board_chip), Some(image_chip)) =
+        (target.as_ref().and_then(Target::chip), image.chip)
+    {
+        if board_chip != image_chip {
             return Err(firmware_error(upy_firmware::Error::ImageChipMismatch {
                 image_chip: image_chip.to_string(),
-                board_chip: format!("{} ({})", board.chip, board.id),
+                board_chip: format!(
+                    "{board_chip} ({})",
+                    target.as_ref().map_or("", |t| t.board.id.as_str())
+                ),
             }));
         }
     }
     match method {
-        MethodArg::Esp => flash_esp(&args, &image, board.as_ref(), ctx),
+        MethodArg::Esp => flash_esp(&args, &image, target.as_ref(), ctx),
         MethodArg::Uf2 => flash_uf2(&args, &image, &roots, ctx),
         MethodArg::Daplink => flash_daplink(&args, &image, &roots, ctx),
-        MethodArg::Probe => flash_probe(&args, &image, board.as_ref(), ctx),
+        MethodArg::Probe => flash_probe(&args, &image, target.as_ref(), ctx),
     }
+}
+
+/// `upy flash` on a given serial port instead of `--port` (for `upy firmware update`).
+pub fn run_on_port(mut args: FlashArgs, port: &str, ctx: &Context) -> Result<Status> {
+    args.port_found = Some(port.to_string());
+    run(args, ctx)
+}
+
+/// The serial port to use: the one detection found, else `--port`.
+pub(crate) fn serial_port(args: &FlashArgs, ctx: &Context) -> String {
+    args.port_found
+        .clone()
+        .unwrap_or_else(|| ctx.global.port.clone())
 }
 
 /// Reads the image; a file in no known format is taken as a raw binary only when it is going
@@ -285,7 +390,7 @@ fn load_image(path: &std::path::Path, args: &FlashArgs) -> Result<Image> {
 fn choose_method(
     args: &FlashArgs,
     image: &Image,
-    board: Option<&Board>,
+    target: Option<&Target>,
     roots: &[PathBuf],
 ) -> MethodArg {
     if let Some(method) = args.method {
@@ -299,13 +404,13 @@ fn choose_method(
         ImageKind::Uf2 => MethodArg::Uf2,
         ImageKind::Elf | ImageKind::Raw => MethodArg::Probe,
         ImageKind::IntelHex => {
-            let on_daplink = board.is_some_and(|b| b.method == Method::Daplink)
+            let on_daplink = target.is_some_and(|t| t.method() == Some(Method::Daplink))
                 || args
                     .drive
                     .as_deref()
                     .is_some_and(|d| d.join(daplink::DETAILS_FILE).is_file())
                 || !drive::find_drives(roots, daplink::DETAILS_FILE).is_empty();
-            let for_probe = board.is_some_and(|b| b.method == Method::Probe)
+            let for_probe = target.is_some_and(|t| t.method() == Some(Method::Probe))
                 || (args.chip.is_some() && !on_daplink);
             if for_probe {
                 MethodArg::Probe
@@ -316,62 +421,7 @@ fn choose_method(
     }
 }
 
-/// Finds the one attached board and names it from the catalog.
-fn detect_board(
-    catalog: &Catalog,
-    roots: &[PathBuf],
-    args: &FlashArgs,
-    ctx: &Context,
-) -> Result<Board> {
-    let found = detect::scan(catalog, roots);
-    let not_found = || {
-        fail(
-            Status::NoDevice,
-            "no board found: no UF2 or DAPLink drive is mounted and no ESP bootloader answers; \
-             connect the board (hold BOOT/BOOTSEL for its bootloader), or name it with --board, \
-             or pass --firmware FILE",
-        )
-    };
-    for item in &found {
-        match item {
-            Found::Uf2Drive(drive) => {
-                let chip = drive.chip().ok_or_else(not_found)?;
-                let board = catalog.board_for_chip(chip).ok_or_else(not_found)?;
-                ctx.printer.status(format!(
-                    "Found UF2 drive {}; assuming {} (use --board to pick another)",
-                    drive.describe(),
-                    board.id
-                ));
-                return Ok(board.clone());
-            }
-            Found::DaplinkDrive(drive) => {
-                let chip = drive.chip().unwrap_or(Chip::Nrf51822);
-                let board = catalog.board_for_chip(chip).ok_or_else(not_found)?;
-                ctx.printer.status(format!(
-                    "Found DAPLink drive {}: {}",
-                    drive.path.display(),
-                    board.id
-                ));
-                return Ok(board.clone());
-            }
-            Found::BoardPort(port, id) => {
-                ctx.printer.status(format!("Found {} on {}", id, port.name));
-                return Ok(catalog.board(id).map_err(firmware_error)?.clone());
-            }
-            Found::EspPort(_) => {}
-        }
-    }
-    // An ESP board only tells its chip from its ROM bootloader.
-    let port = esp_port(&ctx.global.port)?;
-    let before = before(args);
-    let chip = esp::identify(&port.0, before, port.1).map_err(firmware_error)?;
-    let board = catalog.board_for_chip(chip).ok_or_else(not_found)?;
-    ctx.printer
-        .status(format!("Detected {chip} on {}: {}", port.0, board.id));
-    Ok(board.clone())
-}
-
-fn before(args: &FlashArgs) -> ResetBefore {
+pub(crate) fn before(args: &FlashArgs) -> ResetBefore {
     match args.before {
         BeforeArg::DefaultReset => ResetBefore::DefaultReset,
         BeforeArg::NoReset => ResetBefore::NoReset,
@@ -379,7 +429,7 @@ fn before(args: &FlashArgs) -> ResetBefore {
 }
 
 /// The serial port for an ESP board: the one given, or the only likely one attached.
-fn esp_port(given: &str) -> Result<(String, Option<(u16, u16)>)> {
+pub(crate) fn esp_port(given: &str) -> Result<(String, Option<(u16, u16)>)> {
     let ports = detect::serial_ports();
     if given != "auto" {
         let usb = ports.iter().find(|p| p.name == given).and_then(|p| p.usb);
@@ -411,10 +461,10 @@ fn esp_port(given: &str) -> Result<(String, Option<(u16, u16)>)> {
 fn flash_esp(
     args: &FlashArgs,
     image: &Image,
-    board: Option<&Board>,
+    target: Option<&Target>,
     ctx: &Context,
 ) -> Result<Status> {
-    let (port, usb) = esp_port(&ctx.global.port)?;
+    let (port, usb) = esp_port(&serial_port(args, ctx))?;
     let mut before = before(args);
     if args.bootloader {
         ctx.printer.status(format!(
@@ -441,7 +491,9 @@ fn flash_esp(
         before,
         after,
         erase: args.erase,
-        offset: args.offset.or(board.and_then(|b| b.offset)),
+        offset: args
+            .offset
+            .or(target.and_then(|t| t.flashing).and_then(|f| f.offset)),
         usb,
     };
     if args.dry_run {
@@ -476,7 +528,7 @@ fn flash_esp(
 
 fn flash_uf2(args: &FlashArgs, image: &Image, roots: &[PathBuf], ctx: &Context) -> Result<Status> {
     if args.bootloader {
-        let (port, _) = serial_port_for_bootloader(&ctx.global.port)?;
+        let (port, _) = serial_port_for_bootloader(&serial_port(args, ctx))?;
         ctx.printer.status(format!(
             "Asking MicroPython on {port} to enter its bootloader"
         ));
@@ -584,14 +636,19 @@ fn list_probes() -> Result<Status> {
 fn flash_probe(
     args: &FlashArgs,
     image: &Image,
-    board: Option<&Board>,
+    target: Option<&Target>,
     ctx: &Context,
 ) -> Result<Status> {
     use upy_firmware::flasher::probe;
     let chip = args
         .chip
         .clone()
-        .or_else(|| board.and_then(|b| b.chip.probe_target()).map(String::from))
+        .or_else(|| {
+            target
+                .and_then(Target::chip)
+                .and_then(Chip::probe_target)
+                .map(String::from)
+        })
         .or_else(|| image.chip.and_then(|c| c.probe_target()).map(String::from))
         .ok_or_else(|| {
             fail(
@@ -630,7 +687,7 @@ fn flash_probe(
 }
 
 #[cfg(not(feature = "probe"))]
-fn flash_probe(_: &FlashArgs, _: &Image, _: Option<&Board>, _: &Context) -> Result<Status> {
+fn flash_probe(_: &FlashArgs, _: &Image, _: Option<&Target>, _: &Context) -> Result<Status> {
     Err(fail(
         Status::Failure,
         "this upy was built without debug-probe support (cargo feature `probe`)",

@@ -135,3 +135,30 @@ fn pinned_images_carry_their_hash() {
     assert_eq!(images[0].size, Some(3));
     assert_eq!(images[0].download.url, "http://x/B-20200101-v1.2.3.uf2");
 }
+
+#[test]
+fn dates_shift_across_months_years_and_leap_days() {
+    assert_eq!(shift_date("20260406", 1).as_deref(), Some("20260407"));
+    assert_eq!(shift_date("20231231", 1).as_deref(), Some("20240101"));
+    assert_eq!(shift_date("20240301", -1).as_deref(), Some("20240229"));
+    assert_eq!(shift_date("20230301", -1).as_deref(), Some("20230228"));
+    assert_eq!(shift_date("20240531", 3).as_deref(), Some("20240603"));
+    assert_eq!(shift_date("2024053", 1), None);
+}
+
+#[test]
+fn tag_dated_releases_offer_the_days_around_and_listed_ones_do_not() {
+    let published = Published::builtin().unwrap();
+    let pico = published.board("RPI_PICO").unwrap();
+    let tagged = published.images(pico, None, Some("1.28.0"), None).unwrap();
+    assert_eq!(published.releases["1.28.0"].date_source, "tag");
+    let alternatives = &tagged[0].download.alternatives;
+    assert_eq!(alternatives.len(), 6);
+    assert!(
+        alternatives[0].ends_with("/RPI_PICO-20260407-v1.28.0.uf2"),
+        "{alternatives:?}"
+    );
+    assert!(alternatives[1].ends_with("/RPI_PICO-20260405-v1.28.0.uf2"));
+    let listed = published.images(pico, None, Some("1.27.0"), None).unwrap();
+    assert!(listed[0].download.alternatives.is_empty());
+}

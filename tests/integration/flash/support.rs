@@ -297,3 +297,161 @@ pub fn http_server(
     });
     (address, handle)
 }
+
+/// One request a [`Mirror`] answered: the path and the first byte asked for by a range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Served {
+    pub path: String,
+    pub range_from: Option<u64>,
+}
+
+/// A loopback copy of MicroPython's download folder: GET with byte ranges (206, 416), 404 for
+/// unknown names, optionally cutting the first answer for one file after some bytes of its
+/// body (a dropped connection). Runs until dropped.
+pub struct Mirror {
+    pub base: String,
+    log: Arc<std::sync::Mutex<Vec<Served>>>,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Mirror {
+    pub fn start(files: Vec<(String, Vec<u8>)>, cut_first: Option<(&str, usize)>) -> Mirror {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        listener
+            .set_nonblocking(true)
+            .expect("nonblocking listener");
+        let base = format!("http://{}", listener.local_addr().expect("address"));
+        let log = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let mut cut = cut_first.map(|(name, bytes)| (format!("/{name}"), bytes));
+        let (thread_log, thread_stop) = (log.clone(), stop.clone());
+        let thread = std::thread::spawn(move || {
+            while !thread_stop.load(Ordering::SeqCst) {
+                let mut stream = match listener.accept() {
+                    Ok((stream, _)) => stream,
+                    Err(_) => {
+                        std::thread::sleep(Duration::from_millis(10));
+                        continue;
+                    }
+                };
+                let _ = stream.set_nonblocking(false);
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+                let mut request = Vec::new();
+                let mut buffer = [0u8; 1024];
+                while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match stream.read(&mut buffer) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => request.extend_from_slice(&buffer[..n]),
+                    }
+                }
+                let text = String::from_utf8_lossy(&request).to_string();
+                let path = text.split_whitespace().nth(1).unwrap_or("/").to_string();
+                let range_from = text.lines().find_map(|line| {
+                    let (name, value) = line.split_once(':')?;
+                    if !name.trim().eq_ignore_ascii_case("range") {
+                        return None;
+                    }
+                    value
+                        .trim()
+                        .strip_prefix("bytes=")?
+                        .trim_end_matches('-')
+                        .parse()
+                        .ok()
+                });
+                thread_log.lock().unwrap().push(Served {
+                    path: path.clone(),
+                    range_from,
+                });
+                let Some((_, body)) = files.iter().find(|(name, _)| format!("/{name}") == path)
+                else {
+                    let _ = stream.write_all(
+                        b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                    );
+                    continue;
+                };
+                let len = body.len() as u64;
+                match range_from {
+                    Some(from) if from >= len => {
+                        let _ = write!(
+                            stream,
+                            "HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: bytes */{len}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                        );
+                    }
+                    Some(from) => {
+                        let _ = write!(
+                            stream,
+                            "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes {from}-{}/{len}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                            len - 1,
+                            len - from
+                        );
+                        let _ = stream.write_all(&body[from as usize..]);
+                    }
+                    None => {
+                        let _ = write!(
+                            stream,
+                            "HTTP/1.1 200 OK\r\nContent-Length: {len}\r\nAccept-Ranges: bytes\r\nConnection: close\r\n\r\n"
+                        );
+                        let cut_here = cut
+                            .as_ref()
+                            .filter(|(name, _)| *name == path)
+                            .map(|(_, bytes)| *bytes);
+                        match cut_here {
+                            Some(bytes) => {
+                                cut = None;
+                                let _ = stream.write_all(&body[..bytes]);
+                                let _ = stream.flush();
+                                let _ = stream.shutdown(std::net::Shutdown::Both);
+                            }
+                            None => {
+                                let _ = stream.write_all(body);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        Mirror {
+            base,
+            log,
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    /// The requests answered so far.
+    pub fn served(&self) -> Vec<Served> {
+        self.log.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Mirror {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// A pins file for `UPY_FIRMWARE_PINS`: each (file name, bytes) pinned by its own size and
+/// SHA-256, except that `wrong` names are pinned to another digest.
+pub fn pins_file(dir: &Path, images: &[(&str, &[u8])], wrong: &[&str]) -> PathBuf {
+    let pins: Vec<String> = images
+        .iter()
+        .map(|(name, bytes)| {
+            let digest = if wrong.contains(name) {
+                upy_firmware::cache::sha256_hex(b"not the released image")
+            } else {
+                upy_firmware::cache::sha256_hex(bytes)
+            };
+            format!(
+                "\"{name}\": {{\"size\": {}, \"sha256\": \"{digest}\"}}",
+                bytes.len()
+            )
+        })
+        .collect();
+    let path = dir.join("pins.json");
+    std::fs::write(&path, format!("{{\"pins\": {{{}}}}}", pins.join(", "))).expect("pins");
+    path
+}
