@@ -17,6 +17,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod asm;
 mod compile;
 mod emit;
 pub mod error;
