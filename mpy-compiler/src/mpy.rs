@@ -55,6 +55,7 @@ fn write_constant(out: &mut Vec<u8>, constant: &Constant) {
         Constant::False => out.push(2),
         Constant::True => out.push(3),
         Constant::Ellipsis => out.push(4),
+        Constant::FunTable => out.push(0),
         Constant::Str(bytes) | Constant::Bytes(bytes) => {
             out.push(if matches!(constant, Constant::Str(_)) {
                 5

@@ -85,7 +85,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
             }
             self.compile_node(pn_equal);
             if let Some(name) = id(pn_id) {
-                self.emit.load_const_str(name);
+                self.emit_load_const_str(name);
             }
             self.emit.store_map();
         } else {
@@ -146,7 +146,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         let cscope = self.scope_for(node)?;
         self.close_over_variables_etc(cscope, 0, 0);
         let name = self.scopes[cscope].simple_name;
-        self.emit.load_const_str(name);
+        self.emit_load_const_str(name);
         let mut parents = child(node, 1);
         if is_kind(parents, Rule::Classdef2) {
             parents = &Node::Null;

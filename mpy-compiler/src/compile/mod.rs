@@ -396,7 +396,25 @@ impl<'t, 'p> Compiler<'t, 'p> {
             IdKind::Local => Access::Fast(id.local_num as usize),
             IdKind::Cell | IdKind::Free => Access::Deref(id.local_num as usize),
         };
-        self.emit.id_op(kind, qstr, access);
+        self.emit_id_op(kind, qstr, access);
+    }
+
+    fn emit_load_const_str(&mut self, qstr: Qstr) {
+        let text = if self.emit.native.is_some() {
+            self.pool.get(qstr).to_vec()
+        } else {
+            Vec::new()
+        };
+        self.emit.load_const_str(qstr, &text);
+    }
+
+    fn emit_id_op(&mut self, kind: IdOp, qstr: Qstr, access: Access) {
+        let name = if self.emit.native.is_some() {
+            self.pool.text(qstr).into_owned()
+        } else {
+            String::new()
+        };
+        self.emit.id_op(kind, qstr, &name, access);
     }
 
     fn load_id(&mut self, qstr: Qstr) {
@@ -424,11 +442,11 @@ impl<'t, 'p> Compiler<'t, 'p> {
     }
 
     fn load_global(&mut self, qstr: Qstr) {
-        self.emit.id_op(IdOp::Load, qstr, Access::Global);
+        self.emit_id_op(IdOp::Load, qstr, Access::Global);
     }
 
     fn load_fast(&mut self, qstr: Qstr, local_num: usize) {
-        self.emit.id_op(IdOp::Load, qstr, Access::Fast(local_num));
+        self.emit_id_op(IdOp::Load, qstr, Access::Fast(local_num));
     }
 
     // ----- scopes -----
@@ -522,7 +540,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
                 self.load_id(self.names.dunder_name);
                 self.store_id(self.names.dunder_module);
                 if let Some(name) = id(child(node, 0)) {
-                    self.emit.load_const_str(name);
+                    self.emit_load_const_str(name);
                 }
                 self.store_id(self.names.dunder_qualname);
                 self.compile_node(child(node, 2));
@@ -706,7 +724,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
             Node::Null => {}
             Node::SmallInt(v) => self.emit.load_const_small_int(*v),
             Node::Id(q) => self.load_id(*q),
-            Node::Str(q) => self.emit.load_const_str(*q),
+            Node::Str(q) => self.emit_load_const_str(*q),
             Node::Token(token) => self.compile_token(*token),
             Node::Const(obj, line) => {
                 self.emit.set_source_line(*line);
