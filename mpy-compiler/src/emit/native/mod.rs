@@ -159,7 +159,7 @@ struct StackEntry {
 }
 
 /// What the native emitter needs to know about the scope it compiles.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct NativeScope<Q> {
     /// Viper rather than native Python.
     pub viper: bool,
@@ -187,13 +187,14 @@ pub enum AnyNative<Q> {
     X64(NativeEmitter<crate::asm::x64::AsmX64, Q>),
 }
 
-impl<Q: Copy + Eq + Hash + Default> AnyNative<Q> {
-    /// The emitter for `arch` (mpy-cross's `-march` name), if its assembler exists.
-    pub fn for_arch(arch: &str) -> Option<Self> {
+impl<Q: Copy + Eq + Hash> AnyNative<Q> {
+    /// The emitter for `arch` (mpy-cross's `-march` name), if its assembler exists;
+    /// `scope` is replaced before every pass.
+    pub fn for_arch(arch: &str, scope: NativeScope<Q>) -> Option<Self> {
         match arch {
             "x64" | "host" => Some(AnyNative::X64(NativeEmitter::new(
                 crate::asm::x64::AsmX64::new(0),
-                NativeScope::default(),
+                scope,
             ))),
             _ => None,
         }
