@@ -224,7 +224,10 @@ pub fn compile_module(
 ) -> Result<CompiledModule, BackendError> {
     let names = Names::new(pool);
     let include_lines = options.source_lines && options.optimize < 3;
-    let emit = Emitter::new(ModuleTables::new(source_file), include_lines);
+    let mut emit = Emitter::new(ModuleTables::new(source_file), include_lines);
+    if options.native_arch.is_some() {
+        emit.with_method_names = Some((pool.intern_str("__exit__"), pool.intern_str("__enter__")));
+    }
     let module_name = names.module;
     let mut comp = Compiler {
         pool,
@@ -355,12 +358,14 @@ impl<'t, 'p> Compiler<'t, 'p> {
     fn reserve_labels_for_native(&mut self, n: usize) {
         if self.scope().emit != EmitKind::Bytecode {
             self.next_label += n;
+            self.emit.label_slot = self.next_label;
         }
     }
 
     fn next_label(&mut self) -> usize {
         let label = self.next_label;
         self.next_label += 1;
+        self.emit.label_slot = self.next_label;
         label
     }
 
@@ -530,6 +535,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         self.pass = pass;
         self.cur = index;
         self.next_label = 0;
+        self.emit.label_slot = 0;
         let prelude = self.prelude(index);
         let stack_so_far = self.scopes[index].stack_size;
         let is_native = pass != Pass::Scope
