@@ -405,11 +405,10 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
         local_num < MAX_REGS_FOR_LOCAL_VARS && self.can_use_regs_for_locals()
     }
 
-    /// Records the first error; emission carries on so the passes stay consistent.
+    /// Records an error; as in mpy-cross a later one replaces it (the compiler stops at the
+    /// end of the statement), and emission carries on so the passes stay consistent.
     fn error(&mut self, kind: &'static str, message: String) {
-        if self.error.is_none() {
-            self.error = Some(NativeError { kind, message });
-        }
+        self.error = Some(NativeError { kind, message });
     }
 
     fn viper_error(&mut self, message: String) {
