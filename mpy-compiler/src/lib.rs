@@ -17,9 +17,7 @@
 //! ```
 #![deny(missing_docs)]
 
-// The native emitter that drives the assemblers is not wired in yet.
-#[allow(dead_code)]
-mod asm;
+pub mod asm;
 mod compile;
 mod emit;
 pub mod error;

@@ -7,7 +7,7 @@
 //!
 //! Registers are numbered as in the architecture (r0..r15); "rlo" arguments must be r0..r7.
 
-use super::{AsmBase, UNASSIGNED};
+use super::{AsmBase, AsmPass, Assembler, Compare, Reg};
 
 /// r0..r15; r13 is the stack pointer, r15 the program counter.
 pub mod reg {
@@ -280,14 +280,21 @@ impl Thumb {
         self.too_many_locals
     }
 
-    fn label_dest(&self, label: usize) -> usize {
-        self.base.label_offset(label)
+    fn is_emit_pass(&self) -> bool {
+        self.base.pass() == AsmPass::Emit
     }
 
-    /// Offset from the current instruction to `label`, as the C code computes it (an
-    /// unassigned label is offset `-1`).
+    /// Offset from the current instruction to `label`, as the C code computes it: a label not
+    /// yet placed in this pass counts as offset `-1`, whatever garbage that yields is only
+    /// measured, never written.
     fn rel_to(&self, label: usize) -> i64 {
-        (self.label_dest(label) as i64).wrapping_sub(self.base.code_offset() as i64)
+        let dest = self.base.label_offset(label).map_or(-1, |d| d as i64);
+        dest.wrapping_sub(self.base.code_pos() as i64)
+    }
+
+    /// Whether `label` is already placed at or before the current offset.
+    fn is_placed(&self, label: usize) -> bool {
+        self.base.label_offset(label).is_some()
     }
 
     /// One 16-bit instruction.
@@ -507,7 +514,7 @@ impl Thumb {
     pub fn b_n_label(&mut self, label: usize) -> bool {
         let rel = self.rel_to(label) - 4;
         self.op16(op_b_n(rel));
-        !self.base.is_emit_pass() || signed_fit12(rel)
+        !self.is_emit_pass() || signed_fit12(rel)
     }
 
     /// `b<cond> label`, narrow or (ARMv7-M only) wide; false if out of reach or if a wide
@@ -516,7 +523,7 @@ impl Thumb {
         let rel = self.rel_to(label) - 4;
         if !wide {
             self.op16(op_bcc_n(cond, rel));
-            !self.base.is_emit_pass() || signed_fit9(rel)
+            !self.is_emit_pass() || signed_fit9(rel)
         } else if self.allow_armv7m() {
             self.op32(op_bcc_w_hi(cond, rel), op_bcc_w_lo(rel));
             true
@@ -529,19 +536,19 @@ impl Thumb {
     pub fn bl_label(&mut self, label: usize) -> bool {
         let rel = self.rel_to(label) - 4;
         self.op32(op_bl_hi(rel), op_bl_lo(rel));
-        !self.base.is_emit_pass() || signed_fit23(rel)
+        !self.is_emit_pass() || signed_fit23(rel)
     }
 
     /// A full 32-bit constant in a fixed-size sequence (`movw`+`movt` on ARMv7-M, a literal
     /// loaded from after a branch on ARMv6-M); returns the offset where the sequence starts.
     pub fn mov_reg_i32(&mut self, reg_dest: u32, i32_src: u32) -> usize {
-        let loc = self.base.code_offset();
+        let loc = self.base.code_pos();
         if self.allow_armv7m() {
             self.mov_reg_i16(op::MOVW, reg_dest, i32_src as i32);
             self.mov_reg_i16(op::MOVT, reg_dest, (i32_src >> 16) as i32);
         } else {
             // The literal must be word aligned for the pc-relative load.
-            if self.base.code_offset() & 2 != 0 {
+            if self.base.code_pos() & 2 != 0 {
                 self.op16(op::NOP);
             }
             self.ldr_rlo_pcrel_i8(reg_dest, 0);
@@ -593,7 +600,7 @@ impl Thumb {
     }
 
     fn mov_local_check(&mut self, word_offset: i32) {
-        if self.base.is_emit_pass() && !unsigned_fit8(word_offset as i64) {
+        if self.is_emit_pass() && !unsigned_fit8(word_offset as i64) {
             self.too_many_locals = true;
         }
     }
@@ -712,9 +719,9 @@ impl Thumb {
     /// `b label`: narrow when it is a short backward jump; otherwise a fixed-size long form
     /// (which on ARMv6-M may clobber r1).
     pub fn b_label(&mut self, label: usize) {
-        let dest = self.label_dest(label);
+        let placed = self.is_placed(label);
         let mut rel = self.rel_to(label) - 4;
-        if dest != UNASSIGNED && rel <= -4 && signed_fit12(rel) {
+        if placed && rel <= -4 && signed_fit12(rel) {
             self.op16(op_b_n(rel));
             return;
         }
@@ -723,7 +730,7 @@ impl Thumb {
             return;
         }
         // The size of this sequence must not depend on rel, which is unknown in the first pass.
-        let need_align = self.base.code_offset() & 2 != 0;
+        let need_align = self.base.code_pos() & 2 != 0;
         if signed_fit12(rel) {
             self.op16(op_b_n(rel));
             self.op16(op::NOP);
@@ -750,9 +757,9 @@ impl Thumb {
     /// `b<cond> label`: narrow when it is a short backward jump; otherwise wide on ARMv7-M,
     /// or the inverted condition skipping a long `b` on ARMv6-M.
     pub fn bcc_label(&mut self, cond: u32, label: usize) {
-        let dest = self.label_dest(label);
+        let placed = self.is_placed(label);
         let rel = self.rel_to(label) - 4;
-        if dest != UNASSIGNED && rel <= -4 && signed_fit9(rel) {
+        if placed && rel <= -4 && signed_fit9(rel) {
             self.op16(op_bcc_n(cond, rel));
             return;
         }
@@ -760,13 +767,14 @@ impl Thumb {
             self.op32(op_bcc_w_hi(cond, rel), op_bcc_w_lo(rel));
             return;
         }
-        let start = self.base.code_offset();
-        let slot = self.base.reserve(2);
+        let start = self.base.code_pos();
+        let suppressed = self.base.is_suppressed();
+        self.op16(0);
         self.b_label(label);
-        let bytes_to_skip = (self.base.code_offset() - start) as i64;
+        let bytes_to_skip = (self.base.code_pos() - start) as i64;
         let skip = op_bcc_n(cond ^ 1, bytes_to_skip - 4) as u16;
-        if let Some(at) = slot {
-            self.base.patch(at, &skip.to_le_bytes());
+        if !suppressed {
+            self.base.patch(start, &skip.to_le_bytes());
         }
     }
 
@@ -837,5 +845,6 @@ impl Thumb {
     }
 }
 
+mod generic;
 #[cfg(test)]
 mod tests;

@@ -6,7 +6,7 @@
 //! Most encoders take the destination first; the `mov_*_to_*` ones keep MicroPython's older
 //! source-first order, which their names spell out.
 
-use super::{AsmBase, UNASSIGNED};
+use super::{AsmBase, Assembler, Compare, Reg};
 
 /// The eight general registers, numbered as in ModRM.
 pub mod reg {
@@ -200,7 +200,7 @@ impl X86 {
     /// can be found again.
     pub fn mov_i32_to_r32(&mut self, src_i32: i32, dest_r32: u32) -> usize {
         self.base.write(&[OPCODE_MOV_I32_TO_R32 | dest_r32 as u8]);
-        let loc = self.base.code_offset();
+        let loc = self.base.code_pos();
         self.write_word32(src_i32);
         loc
     }
@@ -317,8 +317,8 @@ impl X86 {
     /// Label offset minus the current offset, and whether it is a known backward jump.
     fn rel_to(&self, label: usize) -> (i64, bool) {
         let dest = self.base.label_offset(label);
-        let rel = (dest as i64).wrapping_sub(self.base.code_offset() as i64);
-        (rel, dest != UNASSIGNED && rel < 0)
+        let rel = dest.map_or(-1, |d| d as i64) - self.base.code_pos() as i64;
+        (rel, dest.is_some() && rel < 0)
     }
 
     /// `jmp label`: rel8 for a short backward jump, else rel32.
@@ -430,6 +430,231 @@ impl X86 {
         if n_args > 0 {
             self.add_i32_to_r32((n_args + align) as i32 * WORD_SIZE, reg::ESP);
         }
+    }
+}
+
+/// How many arguments each `mp_fun_table` entry takes, in table order (`mp_fun_kind_t`):
+/// x86 pushes them for the call, so it must know. The first three entries are objects,
+/// never called.
+const FUN_TABLE_N_ARGS: [u8; 50] = [
+    0, 0, 0, // None, False, True
+    2, 2, 1, // convert_obj_to_native, convert_native_to_obj, native_swap_globals
+    1, 1, 0, 2, 3,
+    2, // load_name, load_global, load_build_class, load_attr, load_method, load_super_method
+    2, 2, 3, 3, // store_name, store_global, store_attr, obj_subscr
+    1, 2, 3, // obj_is_true, unary_op, binary_op
+    2, 2, 1, 2, 2, 2,
+    3, // build_tuple, build_list, build_map, build_set, store_set, list_append, store_map
+    3, 3, 3,
+    3, // make_function_from_proto_fun, native_call_function_n_kw, call_method_n_kw(_var)
+    2, 1, 1, 0, 1, // native_getiter, native_iternext, nlr_push, nlr_pop, native_raise
+    3, 2, 1, // import_name, import_from, import_all
+    3, 3, 3, 1, 1, // new_slice, unpack_sequence, unpack_ex, delete_name, delete_global
+    3, 3, 4, // new_closure, arg_check_num_sig, setup_code_state
+    2, 2, 3, 1, // small_int_floor_divide, small_int_modulo, native_yield_from, setjmp
+];
+
+// The x86 compare conditions in `Compare` order.
+const CC_UNSIGNED: [u32; 6] = [cc::JB, cc::JA, cc::JE, cc::JBE, cc::JAE, cc::JNE];
+const CC_SIGNED: [u32; 6] = [cc::JL, cc::JG, cc::JE, cc::JLE, cc::JGE, cc::JNE];
+
+fn r(reg: Reg) -> u32 {
+    u32::from(reg)
+}
+
+impl Assembler for X86 {
+    const WORD_SIZE: usize = 4;
+    const NLR_BUF_NUM_REGS: usize = 6;
+    const NLR_BUF_IDX_LOCAL_1: usize = 5;
+
+    const REG_RET: Reg = reg::EAX as Reg;
+    const REG_ARG_1: Reg = reg::ARG_1 as Reg;
+    const REG_ARG_2: Reg = reg::ARG_2 as Reg;
+    const REG_ARG_3: Reg = reg::ARG_3 as Reg;
+    const REG_ARG_4: Reg = reg::ARG_4 as Reg;
+    const REG_TEMP0: Reg = reg::EAX as Reg;
+    const REG_TEMP1: Reg = reg::ECX as Reg;
+    const REG_TEMP2: Reg = reg::EDX as Reg;
+    const REG_LOCAL_1: Reg = reg::EBX as Reg;
+    const REG_LOCAL_2: Reg = reg::ESI as Reg;
+    const REG_LOCAL_3: Reg = reg::EDI as Reg;
+    const REG_FUN_TABLE: Reg = reg::FUN_TABLE as Reg;
+    const SHIFT_COUNT_REG: Option<Reg> = Some(reg::ECX as Reg);
+    const STORE_VALUE_IN_FIXED_REG: bool = true;
+    const ARGS_ON_STACK: bool = true;
+
+    fn base(&self) -> &AsmBase {
+        &self.base
+    }
+
+    fn base_mut(&mut self) -> &mut AsmBase {
+        &mut self.base
+    }
+
+    fn entry(&mut self, num_locals: usize) {
+        X86::entry(self, num_locals as u32);
+    }
+
+    fn exit(&mut self) {
+        X86::exit(self);
+    }
+
+    fn jump(&mut self, label: usize) {
+        self.jmp_label(label);
+    }
+
+    fn jump_if_reg_zero(&mut self, reg: Reg, label: usize, bool_test: bool) {
+        if bool_test {
+            self.test_r8_with_r8(r(reg), r(reg));
+        } else {
+            self.test_r32_with_r32(r(reg), r(reg));
+        }
+        self.jcc_label(cc::JZ, label);
+    }
+
+    fn jump_if_reg_nonzero(&mut self, reg: Reg, label: usize, bool_test: bool) {
+        if bool_test {
+            self.test_r8_with_r8(r(reg), r(reg));
+        } else {
+            self.test_r32_with_r32(r(reg), r(reg));
+        }
+        self.jcc_label(cc::JNZ, label);
+    }
+
+    fn jump_if_reg_eq(&mut self, reg1: Reg, reg2: Reg, label: usize) {
+        self.cmp_r32_with_r32(r(reg1), r(reg2));
+        self.jcc_label(cc::JE, label);
+    }
+
+    fn jump_reg(&mut self, reg: Reg) {
+        self.jmp_reg(r(reg));
+    }
+
+    fn call_ind(&mut self, fun_id: usize) {
+        let n_args = FUN_TABLE_N_ARGS.get(fun_id).copied().unwrap_or(0);
+        X86::call_ind(self, fun_id as u32, u32::from(n_args), reg::EAX);
+    }
+
+    fn mov_local_reg(&mut self, local_num: usize, reg_src: Reg) {
+        self.mov_r32_to_local(r(reg_src), local_num as i32);
+    }
+
+    fn mov_reg_imm(&mut self, reg_dest: Reg, imm: i64) {
+        self.mov_i32_to_r32(imm as i32, r(reg_dest));
+    }
+
+    fn mov_reg_local(&mut self, reg_dest: Reg, local_num: usize) {
+        self.mov_local_to_r32(local_num as i32, r(reg_dest));
+    }
+
+    fn mov_reg_reg(&mut self, reg_dest: Reg, reg_src: Reg) {
+        self.mov_r32_r32(r(reg_dest), r(reg_src));
+    }
+
+    fn mov_reg_local_addr(&mut self, reg_dest: Reg, local_num: usize) {
+        self.mov_local_addr_to_r32(local_num as i32, r(reg_dest));
+    }
+
+    fn mov_reg_pcrel(&mut self, reg_dest: Reg, label: usize) {
+        X86::mov_reg_pcrel(self, r(reg_dest), label);
+    }
+
+    fn mov_arg_to_reg(&mut self, arg_index: usize, reg_dest: Reg) {
+        self.mov_arg_to_r32(arg_index as u32, r(reg_dest));
+    }
+
+    fn not_reg(&mut self, reg: Reg) {
+        self.not_r32(r(reg));
+    }
+
+    fn neg_reg(&mut self, reg: Reg) {
+        self.neg_r32(r(reg));
+    }
+
+    fn lsl_reg_reg(&mut self, reg_dest: Reg, _reg_shift: Reg) {
+        self.shl_r32_cl(r(reg_dest));
+    }
+
+    fn lsr_reg_reg(&mut self, reg_dest: Reg, _reg_shift: Reg) {
+        self.shr_r32_cl(r(reg_dest));
+    }
+
+    fn asr_reg_reg(&mut self, reg_dest: Reg, _reg_shift: Reg) {
+        self.sar_r32_cl(r(reg_dest));
+    }
+
+    fn or_reg_reg(&mut self, reg_dest: Reg, reg_src: Reg) {
+        self.or_r32_r32(r(reg_dest), r(reg_src));
+    }
+
+    fn xor_reg_reg(&mut self, reg_dest: Reg, reg_src: Reg) {
+        self.xor_r32_r32(r(reg_dest), r(reg_src));
+    }
+
+    fn and_reg_reg(&mut self, reg_dest: Reg, reg_src: Reg) {
+        self.and_r32_r32(r(reg_dest), r(reg_src));
+    }
+
+    fn add_reg_reg(&mut self, reg_dest: Reg, reg_src: Reg) {
+        self.add_r32_r32(r(reg_dest), r(reg_src));
+    }
+
+    fn sub_reg_reg(&mut self, reg_dest: Reg, reg_src: Reg) {
+        self.sub_r32_r32(r(reg_dest), r(reg_src));
+    }
+
+    fn mul_reg_reg(&mut self, reg_dest: Reg, reg_src: Reg) {
+        self.mul_r32_r32(r(reg_dest), r(reg_src));
+    }
+
+    fn clr_reg(&mut self, reg_dest: Reg) {
+        self.xor_r32_r32(r(reg_dest), r(reg_dest));
+    }
+
+    fn set_reg_compare(
+        &mut self,
+        cmp: Compare,
+        unsigned: bool,
+        reg_dest: Reg,
+        reg_lhs: Reg,
+        reg_rhs: Reg,
+    ) {
+        self.xor_r32_r32(r(reg_dest), r(reg_dest));
+        self.cmp_r32_with_r32(r(reg_rhs), r(reg_lhs));
+        let table = if unsigned { &CC_UNSIGNED } else { &CC_SIGNED };
+        self.setcc_r8(table[cmp.index()], r(reg_dest));
+    }
+
+    fn load_reg_reg_offset(&mut self, reg_dest: Reg, reg_base: Reg, word_offset: usize) {
+        self.mov_mem32_to_r32(r(reg_base), 4 * word_offset as i32, r(reg_dest));
+    }
+
+    fn load8_reg_reg_offset(&mut self, reg_dest: Reg, reg_base: Reg, byte_offset: i64) {
+        self.mov_mem8_to_r32zx(r(reg_base), byte_offset as i32, r(reg_dest));
+    }
+
+    fn load16_reg_reg_offset(&mut self, reg_dest: Reg, reg_base: Reg, halfword_offset: i64) {
+        self.mov_mem16_to_r32zx(r(reg_base), 2 * halfword_offset as i32, r(reg_dest));
+    }
+
+    fn load32_reg_reg_offset(&mut self, reg_dest: Reg, reg_base: Reg, word32_offset: i64) {
+        self.mov_mem32_to_r32(r(reg_base), 4 * word32_offset as i32, r(reg_dest));
+    }
+
+    fn store_reg_reg_offset(&mut self, reg_src: Reg, reg_base: Reg, word_offset: usize) {
+        self.mov_r32_to_mem32(r(reg_src), r(reg_base), 4 * word_offset as i32);
+    }
+
+    fn store8_reg_reg_offset(&mut self, reg_src: Reg, reg_base: Reg, byte_offset: i64) {
+        self.mov_r8_to_mem8(r(reg_src), r(reg_base), byte_offset as i32);
+    }
+
+    fn store16_reg_reg_offset(&mut self, reg_src: Reg, reg_base: Reg, halfword_offset: i64) {
+        self.mov_r16_to_mem16(r(reg_src), r(reg_base), 2 * halfword_offset as i32);
+    }
+
+    fn store32_reg_reg_offset(&mut self, reg_src: Reg, reg_base: Reg, word32_offset: i64) {
+        self.mov_r32_to_mem32(r(reg_src), r(reg_base), 4 * word32_offset as i32);
     }
 }
 

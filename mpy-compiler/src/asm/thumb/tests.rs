@@ -5,21 +5,17 @@
 
 use super::reg::*;
 use super::{cc, op, Thumb, ThumbArch};
-use crate::asm::Pass;
+use crate::asm::AsmPass;
 
 /// Runs `emit` through both passes, as the native emitter does, and returns the code.
 fn assemble(arch: ThumbArch, emit: impl Fn(&mut Thumb)) -> Vec<u8> {
     let mut a = Thumb::new(arch, 4);
-    a.base.start_pass(Pass::Compute);
+    a.base.start_pass(AsmPass::Compute);
     emit(&mut a);
-    let size = a.base.code_offset();
-    a.base.start_pass(Pass::Emit);
+    let size = a.base.code_pos();
+    a.base.start_pass(AsmPass::Emit);
     emit(&mut a);
-    assert_eq!(
-        a.base.code_offset(),
-        size,
-        "code size changed between passes"
-    );
+    assert_eq!(a.base.code_pos(), size, "code size changed between passes");
     a.base.code().to_vec()
 }
 
@@ -44,7 +40,7 @@ fn out_of_reach_narrow_branch_is_reported() {
             a.op16(op::NOP);
         }
         let in_reach = a.b_n_label(0);
-        assert_eq!(in_reach, !a.base.is_emit_pass());
+        assert_eq!(in_reach, a.base.pass() != AsmPass::Emit);
     });
 }
 
@@ -66,7 +62,7 @@ fn too_many_locals_is_flagged_in_the_emit_pass() {
     let mut a = Thumb::new(ThumbArch::Armv6m, 0);
     a.mov_reg_local(R0, 256);
     assert!(!a.too_many_locals());
-    a.base.start_pass(Pass::Emit);
+    a.base.start_pass(AsmPass::Emit);
     a.mov_reg_local(R0, 256);
     assert!(a.too_many_locals());
 }
@@ -528,5 +524,44 @@ fn inline_branch_forms() {
             0x00, 0xbf, 0xfd, 0xe7, 0xfc, 0xdb, 0xbf, 0xf6, 0xfb, 0xaf, 0xff, 0xf7, 0xf9, 0xff,
             0x08, 0xbf, 0x08, 0x46, 0x01, 0xd1, 0x00, 0xe0, 0x00, 0xbf
         ]
+    );
+}
+
+#[test]
+fn viper_comparison_uses_it_on_armv7m_and_branches_on_armv6m() {
+    use crate::asm::{Assembler, Compare};
+    let v7 = assemble(ThumbArch::Armv7m, |a| {
+        a.set_reg_compare(Compare::Less, true, 0, 1, 2);
+        a.set_reg_compare(Compare::MoreEqual, false, 0, 1, 2);
+    });
+    // cmp r1, r2; ite cc; movcc r0, #1; movcs r0, #0; cmp r1, r2; ite ge; ...
+    assert_eq!(
+        v7,
+        [
+            0x91, 0x42, 0x34, 0xbf, 0x01, 0x20, 0x00, 0x20, 0x91, 0x42, 0xac, 0xbf, 0x01, 0x20,
+            0x00, 0x20
+        ]
+    );
+    let v6 = assemble(ThumbArch::Armv6m, |a| {
+        a.set_reg_compare(Compare::LessEqual, false, 0, 1, 2);
+    });
+    // cmp r1, r2; ble.n 1f; movs r0, #0; b.n 2f; 1: movs r0, #1; 2:
+    assert_eq!(
+        v6,
+        [0x91, 0x42, 0x01, 0xdd, 0x00, 0x20, 0x00, 0xe0, 0x01, 0x20]
+    );
+}
+
+#[test]
+fn indexed_stores_save_the_scaled_index() {
+    use crate::asm::Assembler;
+    let code = assemble(ThumbArch::Armv6m, |a| {
+        Assembler::store32_reg_reg_reg(a, 2, 0, 1);
+        Assembler::load16_reg_reg_reg(a, 0, 0, 1);
+    });
+    // push {r1}; lsls r1, r1, #2; str r2, [r0, r1]; pop {r1}; lsls r2, r1, #1; ldrh r0, [r0, r2]
+    assert_eq!(
+        code,
+        [0x02, 0xb4, 0x89, 0x00, 0x42, 0x50, 0x02, 0xbc, 0x4a, 0x00, 0x80, 0x5a]
     );
 }

@@ -4,21 +4,17 @@
 
 use super::reg::*;
 use super::{cc, X86};
-use crate::asm::Pass;
+use crate::asm::AsmPass;
 
 /// Runs `emit` through both passes, as the native emitter does, and returns the code.
 fn assemble(emit: impl Fn(&mut X86)) -> Vec<u8> {
     let mut a = X86::new(4);
-    a.base.start_pass(Pass::Compute);
+    a.base.start_pass(AsmPass::Compute);
     emit(&mut a);
-    let size = a.base.code_offset();
-    a.base.start_pass(Pass::Emit);
+    let size = a.base.code_pos();
+    a.base.start_pass(AsmPass::Emit);
     emit(&mut a);
-    assert_eq!(
-        a.base.code_offset(),
-        size,
-        "code size changed between passes"
-    );
+    assert_eq!(a.base.code_pos(), size, "code size changed between passes");
     a.base.code().to_vec()
 }
 
@@ -228,4 +224,23 @@ fn jump_to_its_own_offset_takes_the_long_form() {
         a.jmp_label(0);
     });
     assert_eq!(code, [0xe9, 0xfb, 0xff, 0xff, 0xff]);
+}
+
+#[test]
+fn generic_calls_push_as_many_arguments_as_the_table_entry_takes() {
+    use crate::asm::{Assembler, Compare};
+    let code = assemble(|a| {
+        a.set_reg_compare(Compare::Less, true, EAX as u8, ECX as u8, EDX as u8);
+        // Entry 45 is mp_setup_code_state, which takes four arguments.
+        Assembler::call_ind(a, 45);
+    });
+    // xor eax, eax; cmp ecx, edx; setb al; push ebx; push edx; push ecx; push eax;
+    // mov eax, [ebp+180]; call eax; add esp, 16
+    assert_eq!(
+        code,
+        [
+            0x31, 0xc0, 0x39, 0xd1, 0x0f, 0x92, 0xc0, 0x53, 0x52, 0x51, 0x50, 0x8b, 0x85, 0xb4,
+            0x00, 0x00, 0x00, 0xff, 0xd0, 0x83, 0xc4, 0x10
+        ]
+    );
 }
