@@ -262,6 +262,12 @@ pub trait Assembler {
     /// `ASM_END_PASS`: flushes anything the encoder still holds (literal pools...).
     fn end_pass(&mut self) {}
 
+    /// A `NotImplementedError` message the encoder raised in the emit pass (Thumb cannot
+    /// address a stack slot past 255 words: "too many locals for native method").
+    fn encoding_error(&self) -> Option<&'static str> {
+        None
+    }
+
     /// `ASM_ENTRY`: function prologue reserving `num_locals` words of stack.
     fn entry(&mut self, num_locals: usize);
     /// `ASM_EXIT`: epilogue and return.

@@ -47,6 +47,11 @@ impl Assembler for Thumb {
         &mut self.base
     }
 
+    fn encoding_error(&self) -> Option<&'static str> {
+        self.too_many_locals()
+            .then_some("too many locals for native method")
+    }
+
     fn entry(&mut self, num_locals: usize) {
         Thumb::entry(self, num_locals as u32);
     }
