@@ -37,7 +37,7 @@ pub(crate) mod scope;
 pub mod token;
 
 pub use error::{CompileError, ErrorKind};
-pub use options::CompileOptions;
+pub use options::{parse_arch_flags, CompileOptions, EmitMode};
 pub use parser::{parse, parse_bytes};
 
 pub use compile::NativeArch;
@@ -119,7 +119,11 @@ pub fn compile_tree(
             .march
             .as_deref()
             .and_then(compile::NativeArch::from_name),
-        default_emit: scope::EmitKind::Bytecode,
+        default_emit: match options.emit {
+            EmitMode::Bytecode => scope::EmitKind::Bytecode,
+            EmitMode::Native => scope::EmitKind::Native,
+            EmitMode::Viper => scope::EmitKind::Viper,
+        },
     };
     let module = compile_module(&root, &mut pool, source_file, backend).map_err(|e| {
         let kind = match e.kind {
@@ -142,9 +146,16 @@ pub fn compile_tree(
         .any(|raw| raw.kind != emit::CodeKind::Bytecode)
         .then(|| options.march.as_deref().and_then(mpy::arch_code))
         .flatten();
+    // mpy-cross keeps arch flags only for the target that defines them.
+    let arch_flags = if options.march.as_deref() == Some("rv32imc") {
+        options.arch_flags
+    } else {
+        0
+    };
     Ok(mpy::write_mpy(
         options.small_int_bits,
         native_arch,
+        arch_flags,
         qstrs,
         &module.constants,
         &module.raw_codes,

@@ -214,6 +214,10 @@ struct Compiler<'t, 'p> {
     native: Option<AnyNative<Qstr>>,
     /// How the scope about to be created for this node is compiled (set by decorators).
     pending_emit: Option<(*const Node, EmitKind)>,
+    /// Whether `error` came from the native emitter (a later one may replace it).
+    error_from_native: bool,
+    /// Whether that error stopped mpy-cross at once (nothing replaces it).
+    error_is_fatal: bool,
 }
 
 /// Compiles a parse tree into the tables and raw codes of a module.
@@ -257,6 +261,8 @@ pub fn compile_module(
         emit,
         native: None,
         pending_emit: None,
+        error_from_native: false,
+        error_is_fatal: false,
     };
     comp.run();
     if comp.error.is_none() && comp.constant_too_big {
@@ -271,7 +277,7 @@ pub fn compile_module(
     if let Some((kind, message)) = comp.error {
         // A bytecode overflow or an exhausted heap is raised directly, with no traceback
         // (line 0).
-        if kind == "SyntaxError" {
+        if kind == "SyntaxError" || kind == "ViperTypeError" {
             let node = comp.scopes[comp.cur].node;
             comp.set_error_line(node);
         }
@@ -336,7 +342,8 @@ impl<'t, 'p> Compiler<'t, 'p> {
 
     fn set_error_line(&mut self, node: &Node) {
         // Only syntax errors carry a line; the others bypass the traceback in mpy-cross.
-        if matches!(self.error, Some((kind, _)) if kind != "SyntaxError") {
+        if matches!(self.error, Some((kind, _)) if kind != "SyntaxError" && kind != "ViperTypeError")
+        {
             return;
         }
         if self.error_line == 0 {
@@ -643,7 +650,13 @@ impl<'t, 'p> Compiler<'t, 'p> {
                 self.scopes[index].scope_flags = flags;
                 self.native = Some(native);
                 if let Some(error) = error {
-                    self.native_error(index, error);
+                    self.record_native_error(error);
+                }
+                if self.error_from_native
+                    && self.error_line == 0
+                    && matches!(self.error, Some(("ViperTypeError", _)))
+                {
+                    self.error_line = line(self.scopes[index].node).unwrap_or(0);
                 }
             }
             return true;
@@ -666,17 +679,28 @@ impl<'t, 'p> Compiler<'t, 'p> {
         }
     }
 
-    /// The native emitter for the `-march` target, or an error when none exists yet.
+    /// The native emitter for the `-march` target, or an error when there is none.
     fn new_native(&mut self) -> Option<AnyNative<Qstr>> {
-        let name = self.options.native_arch.map_or("", |a| a.name);
+        let arch = self.options.native_arch;
         let placeholder = self.native_scope(self.cur, &self.prelude(self.cur));
-        let native = AnyNative::for_arch(name, placeholder);
+        let native = AnyNative::for_arch(arch.map_or("", |a| a.name), placeholder);
         if native.is_none() && self.error.is_none() {
-            self.error = Some((
-                "NotImplementedError",
-                "native code for this architecture is not supported yet",
-            ));
-            self.error_line = 0;
+            if arch.is_some_and(|a| !a.native_emitter) {
+                // mpy-cross fails before it starts the scope, so its traceback names the
+                // scope the first pass ended with: the last one.
+                self.error = Some((
+                    "NotImplementedError",
+                    "cannot emit native code for this architecture",
+                ));
+                let last = self.scopes.len() - 1;
+                self.error_line = line(self.scopes[last].node).unwrap_or(0);
+            } else {
+                self.error = Some((
+                    "NotImplementedError",
+                    "native code for this architecture is not supported yet",
+                ));
+                self.error_line = 0;
+            }
         }
         native
     }
@@ -688,6 +712,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
             scope_flags: s.scope_flags,
             num_pos_args: s.num_pos_args,
             num_kwonly_args: s.num_kwonly_args,
+            num_def_pos_args: s.num_def_pos_args,
             num_locals: s.num_locals,
             stack_size: s.stack_size,
             exc_stack_size: s.exc_stack_size,
@@ -703,17 +728,24 @@ impl<'t, 'p> Compiler<'t, 'p> {
         }
     }
 
-    /// Reports an error of the native emitter at the line of its scope, as mpy-cross does.
-    fn native_error(&mut self, index: usize, error: native::NativeError) {
-        if self.error.is_some() {
+    /// Moves an error the native emitter found into the compiler's error, so the statement
+    /// loop stops there and names the statement's line, as mpy-cross does.
+    fn sync_native_error(&mut self) {
+        if let Some(error) = self.emit.take_native_error() {
+            self.record_native_error(error);
+        }
+    }
+
+    fn record_native_error(&mut self, error: native::NativeError) {
+        // mpy-cross's native emitter overwrites the error slot, even its own earlier error,
+        // unless that one stopped it.
+        if self.error.is_some() && (!self.error_from_native || self.error_is_fatal) {
             return;
         }
-        let kind: &'static str = error.kind;
         let message: &'static str = Box::leak(error.message.into_boxed_str());
-        self.error = Some((kind, message));
-        if let Some(line) = line(self.scopes[index].node) {
-            self.error_line = line;
-        }
+        self.error = Some((error.kind, message));
+        self.error_from_native = true;
+        self.error_is_fatal = error.fatal;
     }
 
     /// `compile_viper_type_annotation`: the viper type named by an annotation.
@@ -928,6 +960,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
     fn compile_generic_all_nodes(&mut self, node: &'t Node) {
         for child in nodes(node) {
             self.compile_node(child);
+            self.sync_native_error();
             if self.error.is_some() {
                 self.set_error_line(child);
                 return;

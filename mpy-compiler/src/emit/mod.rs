@@ -881,6 +881,12 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
         );
     }
 
+    /// Takes the error the native emitter has found, if any.
+    pub fn take_native_error(&mut self) -> Option<native::NativeError> {
+        let any = self.native.as_mut()?;
+        native::with_native!(any, n => n.error.take())
+    }
+
     fn record_native_child(&mut self, index: usize, child: S) {
         if self.native_children.len() <= index {
             self.native_children.resize(index + 1, child);

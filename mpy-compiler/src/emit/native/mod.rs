@@ -189,6 +189,7 @@ pub struct NativeScope<Q> {
     pub scope_flags: u16,
     pub num_pos_args: usize,
     pub num_kwonly_args: usize,
+    pub num_def_pos_args: usize,
     pub num_locals: usize,
     /// Maximum stack depth found so far.
     pub stack_size: usize,
@@ -267,6 +268,9 @@ pub struct NativeError {
     pub kind: &'static str,
     /// The message as mpy-cross words it.
     pub message: String,
+    /// mpy-cross stops at once here (an exception raised from inside the emitter, or an
+    /// assertion that kills it): no later error replaces this one.
+    pub fatal: bool,
 }
 
 /// The finished machine code of a scope.
@@ -426,11 +430,45 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
         local_num < MAX_REGS_FOR_LOCAL_VARS && self.can_use_regs_for_locals()
     }
 
-    /// Records the first error; emission carries on so the passes stay consistent.
+    /// Records an error; as in mpy-cross a later one replaces it (the compiler stops at the
+    /// end of the statement), and emission carries on so the passes stay consistent.
     fn error(&mut self, kind: &'static str, message: String) {
-        if self.error.is_none() {
-            self.error = Some(NativeError { kind, message });
+        if self.error.as_ref().is_some_and(|e| e.fatal) {
+            return;
         }
+        self.error = Some(NativeError {
+            kind,
+            message,
+            fatal: false,
+        });
+    }
+
+    /// An error that ends compilation at once (`mp_raise_NotImplementedError` in the emitter).
+    fn raise(&mut self, message: &str) {
+        if self.error.as_ref().is_some_and(|e| e.fatal) {
+            return;
+        }
+        self.error = Some(NativeError {
+            kind: "NotImplementedError",
+            message: message.into(),
+            fatal: true,
+        });
+    }
+
+    /// Where mpy-cross asserts that a value is an object (and dies on viper values), upy
+    /// reports the statement instead.
+    fn expect_object(&mut self, vt: u8, what: &str) {
+        if vt == vtype::PYOBJ || self.error.as_ref().is_some_and(|e| e.fatal) {
+            return;
+        }
+        self.error = Some(NativeError {
+            kind: "ViperTypeError",
+            message: format!(
+                "{what} needs an object, not '{}' (mpy-cross aborts here)",
+                vtype::name(vt)
+            ),
+            fatal: true,
+        });
     }
 
     fn viper_error(&mut self, message: String) {
@@ -844,7 +882,7 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
                 flags,
                 self.scope.num_pos_args,
                 self.scope.num_kwonly_args,
-                0,
+                self.scope.num_def_pos_args,
             );
             encode_prelude_size(&mut prelude, self.n_info, self.n_cell);
             self.asm.base_mut().write(&prelude);
@@ -1021,7 +1059,7 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
             vtype::BOOL => self.mov_reg_const(reg_dest, fun::CONST_FALSE_OBJ + imm as usize),
             vtype::INT | vtype::UINT => self.asm.mov_reg_imm(reg_dest, imm.wrapping_shl(1) | 1),
             vtype::PTR_NONE => self.mov_reg_const(reg_dest, fun::CONST_NONE_OBJ),
-            _ => self.error("NotImplementedError", "conversion to object".into()),
+            _ => self.raise("conversion to object"),
         }
         vtype::PYOBJ
     }
