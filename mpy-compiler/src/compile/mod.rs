@@ -7,6 +7,7 @@
 //! Like the reference compiler, an error is recorded once and compilation carries on to the
 //! end of the pass, because later steps decide which line the error reports.
 
+mod asm_scope;
 mod defs;
 mod expr;
 mod flow;
@@ -539,6 +540,9 @@ impl<'t, 'p> Compiler<'t, 'p> {
 
     /// Runs one pass over one scope; false when the emit pass must be repeated.
     fn compile_scope(&mut self, index: usize, pass: Pass) -> bool {
+        if self.scopes[index].emit == EmitKind::Asm {
+            return self.compile_asm_scope(index, pass);
+        }
         self.pass = pass;
         self.cur = index;
         self.next_label = 0;

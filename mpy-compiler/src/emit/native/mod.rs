@@ -208,6 +208,10 @@ pub struct NativeScope<Q> {
 pub enum AnyNative<Q> {
     /// x86-64
     X64(NativeEmitter<crate::asm::x64::AsmX64, Q>),
+    /// 32-bit x86 (`x86`)
+    X86(NativeEmitter<crate::asm::x86::X86, Q>),
+    /// Thumb (`armv6m`, `armv7m`, `armv7em`, `armv7emsp`, `armv7emdp`)
+    Thumb(NativeEmitter<crate::asm::thumb::Thumb, Q>),
 }
 
 impl<Q: Copy + Eq + Hash> AnyNative<Q> {
@@ -219,6 +223,21 @@ impl<Q: Copy + Eq + Hash> AnyNative<Q> {
                 crate::asm::x64::AsmX64::new(0),
                 scope,
             ))),
+            "x86" => Some(AnyNative::X86(NativeEmitter::new(
+                crate::asm::x86::X86::new(0),
+                scope,
+            ))),
+            "armv6m" | "armv7m" | "armv7em" | "armv7emsp" | "armv7emdp" => {
+                let thumb = if arch == "armv6m" {
+                    crate::asm::thumb::ThumbArch::Armv6m
+                } else {
+                    crate::asm::thumb::ThumbArch::Armv7m
+                };
+                Some(AnyNative::Thumb(NativeEmitter::new(
+                    crate::asm::thumb::Thumb::new(thumb, 0),
+                    scope,
+                )))
+            }
             _ => None,
         }
     }
@@ -229,6 +248,8 @@ macro_rules! with_native {
     ($any:expr, $n:ident => $body:expr) => {
         match $any {
             $crate::emit::native::AnyNative::X64($n) => $body,
+            $crate::emit::native::AnyNative::X86($n) => $body,
+            $crate::emit::native::AnyNative::Thumb($n) => $body,
         }
     };
 }
@@ -878,6 +899,9 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
             self.n_cell = cells.len();
         }
         self.asm.end_pass();
+        if let Some(message) = self.asm.encoding_error() {
+            self.error("NotImplementedError", message.to_string());
+        }
         if self.pass != Pass::Emit {
             return None;
         }
