@@ -17,8 +17,7 @@
 //! ```
 #![deny(missing_docs)]
 
-#[allow(dead_code)] // the native emitter that drives the assemblers is not wired in yet
-mod asm;
+pub mod asm;
 mod compile;
 mod emit;
 pub mod error;
