@@ -32,7 +32,7 @@ pub mod parse_tree;
 pub mod parser;
 pub mod qstr;
 mod qstr_tables;
-mod scope;
+pub(crate) mod scope;
 pub mod token;
 
 pub use error::{CompileError, ErrorKind};
@@ -118,6 +118,7 @@ pub fn compile_tree(
             .march
             .as_deref()
             .and_then(compile::NativeArch::from_name),
+        default_emit: scope::EmitKind::Bytecode,
     };
     let module = compile_module(&root, &mut pool, source_file, backend).map_err(|e| {
         let kind = match e.kind {
@@ -125,6 +126,7 @@ pub fn compile_tree(
             "NotImplementedError" => ErrorKind::NotImplementedError,
             // "bytecode overflow": a jump over more than 16 KiB of code.
             "RuntimeError" => ErrorKind::RuntimeError,
+            "ViperTypeError" => ErrorKind::ViperTypeError,
             _ => ErrorKind::SyntaxError,
         };
         CompileError::new(kind, e.message, e.line)
@@ -133,8 +135,15 @@ pub fn compile_tree(
         Some(id) => QstrEntry::Static(id as u16),
         None => QstrEntry::Bytes(pool.get(q)),
     });
+    let native_arch = module
+        .raw_codes
+        .iter()
+        .any(|raw| raw.kind != emit::CodeKind::Bytecode)
+        .then(|| options.march.as_deref().and_then(mpy::arch_code))
+        .flatten();
     Ok(mpy::write_mpy(
         options.small_int_bits,
+        native_arch,
         qstrs,
         &module.constants,
         &module.raw_codes,

@@ -337,7 +337,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
                             self.syntax_error(arg, "LHS of keyword arg must be an id");
                             return;
                         };
-                        self.emit.load_const_str(keyword);
+                        self.emit_load_const_str(keyword);
                         self.compile_node(second);
                         n_keyword += 1;
                     } else {

