@@ -338,9 +338,10 @@ pub type AsmXtensaCall0 = AsmXtensa<false>;
 pub type AsmXtensaWin = AsmXtensa<true>;
 
 impl<const WINDOWED: bool> AsmXtensa<WINDOWED> {
-    /// Scratch register for stores at offsets too large for one instruction (`REG_ARG_5` of
-    /// call0, `a12` of the windowed ABI).
-    const REG_TEMPORARY: u32 = if WINDOWED { reg::A12 } else { reg::A6 };
+    /// Scratch register for stores at offsets too large for one instruction. MicroPython
+    /// means `a12` for the windowed ABI, but py/asmxtensa.c is compiled once, without the
+    /// windowed switch, so mpy-cross uses `a6` for both.
+    const REG_TEMPORARY: u32 = reg::A6;
     const NUM_REGS_SAVED: u32 = if WINDOWED {
         NUM_REGS_SAVED_WIN
     } else {

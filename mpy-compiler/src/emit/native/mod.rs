@@ -185,6 +185,12 @@ pub struct NativeScope<Q> {
 pub enum AnyNative<Q> {
     /// x86-64
     X64(NativeEmitter<crate::asm::x64::AsmX64, Q>),
+    /// Xtensa, call0 ABI (`xtensa`)
+    Xtensa(NativeEmitter<crate::asm::xtensa::AsmXtensaCall0, Q>),
+    /// Xtensa, windowed ABI (`xtensawin`)
+    XtensaWin(NativeEmitter<crate::asm::xtensa::AsmXtensaWin, Q>),
+    /// RISC-V RV32IMC (`rv32imc`)
+    Rv32(NativeEmitter<crate::asm::rv32::AsmRv32, Q>),
 }
 
 impl<Q: Copy + Eq + Hash> AnyNative<Q> {
@@ -194,6 +200,18 @@ impl<Q: Copy + Eq + Hash> AnyNative<Q> {
         match arch {
             "x64" | "host" => Some(AnyNative::X64(NativeEmitter::new(
                 crate::asm::x64::AsmX64::new(0),
+                scope,
+            ))),
+            "xtensa" => Some(AnyNative::Xtensa(NativeEmitter::new(
+                crate::asm::xtensa::AsmXtensaCall0::new(0),
+                scope,
+            ))),
+            "xtensawin" => Some(AnyNative::XtensaWin(NativeEmitter::new(
+                crate::asm::xtensa::AsmXtensaWin::new(0),
+                scope,
+            ))),
+            "rv32imc" => Some(AnyNative::Rv32(NativeEmitter::new(
+                crate::asm::rv32::AsmRv32::new(0, Default::default()),
                 scope,
             ))),
             _ => None,
@@ -206,6 +224,9 @@ macro_rules! with_native {
     ($any:expr, $n:ident => $body:expr) => {
         match $any {
             $crate::emit::native::AnyNative::X64($n) => $body,
+            $crate::emit::native::AnyNative::Xtensa($n) => $body,
+            $crate::emit::native::AnyNative::XtensaWin($n) => $body,
+            $crate::emit::native::AnyNative::Rv32($n) => $body,
         }
     };
 }
