@@ -117,7 +117,11 @@ pub fn compile_tree(
         native_arch: options
             .march
             .as_deref()
-            .and_then(compile::NativeArch::from_name),
+            .and_then(compile::NativeArch::from_name)
+            .map(|arch| compile::NativeArch {
+                arch_flags: options.effective_arch_flags(),
+                ..arch
+            }),
         default_emit: scope::EmitKind::Bytecode,
     };
     let module = compile_module(&root, &mut pool, source_file, backend).map_err(|e| {
@@ -144,6 +148,7 @@ pub fn compile_tree(
     Ok(mpy::write_mpy(
         options.small_int_bits,
         native_arch,
+        options.effective_arch_flags(),
         qstrs,
         &module.constants,
         &module.raw_codes,

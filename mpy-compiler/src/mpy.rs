@@ -45,18 +45,29 @@ pub fn arch_code(march: &str) -> Option<u8> {
 /// `.mpy` sub-version stored with native code.
 const MPY_SUB_VERSION: u8 = 3;
 
+/// Feature bit: the header is followed by the architecture flags (`-march-flags`).
+const MPY_FEATURE_ARCH_FLAGS: u8 = 0x40;
+
 /// Writes a whole `.mpy` file; `native_arch` is the header's architecture code when the
-/// module holds machine code.
+/// module holds machine code, `arch_flags` the `-march-flags` bits (written whenever they are
+/// set, machine code or not, as mpy-cross does).
 pub fn write_mpy<'a>(
     small_int_bits: u8,
     native_arch: Option<u8>,
+    arch_flags: u8,
     qstrs: impl ExactSizeIterator<Item = QstrEntry<'a>>,
     constants: &[Constant],
     raw_codes: &[RawCode<usize>],
     root: usize,
 ) -> Vec<u8> {
-    let features = native_arch.map_or(0, |arch| MPY_SUB_VERSION | (arch << 2));
+    let mut features = native_arch.map_or(0, |arch| MPY_SUB_VERSION | (arch << 2));
+    if arch_flags != 0 {
+        features |= MPY_FEATURE_ARCH_FLAGS;
+    }
     let mut out = vec![b'M', MPY_VERSION, features, small_int_bits];
+    if arch_flags != 0 {
+        push_vuint(&mut out, u64::from(arch_flags));
+    }
     push_vuint(&mut out, qstrs.len() as u64);
     push_vuint(&mut out, constants.len() as u64);
     for entry in qstrs {
@@ -171,7 +182,7 @@ mod tests {
             Constant::Str(b"hello".to_vec()),
             Constant::Tuple(vec![Constant::Int("1".into()), Constant::None]),
         ];
-        let bytes = write_mpy(31, None, qstrs.into_iter(), &constants, &raws, 0);
+        let bytes = write_mpy(31, None, 0, qstrs.into_iter(), &constants, &raws, 0);
         let expected: Vec<u8> = [
             &b"M\x06\x00\x1f"[..],
             &[2, 2],

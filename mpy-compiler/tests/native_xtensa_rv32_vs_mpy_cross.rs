@@ -159,3 +159,46 @@ fn xtensa_windowed_code_is_identical_to_mpy_cross() {
 fn rv32imc_code_is_identical_to_mpy_cross() {
     compare_corpus(&march("rv32imc"), &["-march=rv32imc"]);
 }
+
+fn rv32_with(flags: &str) -> CompileOptions {
+    CompileOptions {
+        arch_flags: mpy_compiler::options::parse_arch_flags(Some("rv32imc"), flags)
+            .expect("valid flags"),
+        ..march("rv32imc")
+    }
+}
+
+#[test]
+fn rv32imc_zba_code_is_identical_to_mpy_cross() {
+    compare_corpus(&rv32_with("zba"), &["-march=rv32imc", "-march-flags=zba"]);
+}
+
+#[test]
+fn rv32imc_zcmp_code_is_identical_to_mpy_cross() {
+    compare_corpus(&rv32_with("zcmp"), &["-march=rv32imc", "-march-flags=zcmp"]);
+}
+
+#[test]
+fn rv32imc_zba_zcmp_code_is_identical_to_mpy_cross() {
+    compare_corpus(
+        &rv32_with("3"),
+        &["-march=rv32imc", "-march-flags=zba,zcmp"],
+    );
+}
+
+/// mpy-cross records the flags in the header even when the module has no machine code.
+#[test]
+fn arch_flags_are_recorded_for_bytecode_too() {
+    let dir = tempdir();
+    let path = dir.join("plain.py");
+    fs::write(&path, "x = 1\nprint(x)\n").expect("write source");
+    let expected = mpy_cross(&path, &["-march=rv32imc", "-march-flags=zcmp"]).expect("mpy-cross");
+    let actual = compile("x = 1\nprint(x)\n", "plain.py", &rv32_with("zcmp")).expect("upy");
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(
+        &actual[..5],
+        b"M\x06\x40\x1f\x02",
+        "header with the flags byte"
+    );
+    assert_eq!(difference(&expected, &actual), None);
+}

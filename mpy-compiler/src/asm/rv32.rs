@@ -544,9 +544,12 @@ pub struct Rv32Extensions {
 }
 
 impl Rv32Extensions {
-    /// The bits stored in the `.mpy` header's arch flags (`RV32_EXT_*`).
-    pub fn bits(self) -> u8 {
-        u8::from(self.zba) | (u8::from(self.zcmp) << 1)
+    /// The extensions named by `-march-flags` bits ([`crate::options::RV32_EXT_ZBA`]...).
+    pub fn from_bits(bits: u8) -> Self {
+        Rv32Extensions {
+            zba: bits & crate::options::RV32_EXT_ZBA != 0,
+            zcmp: bits & crate::options::RV32_EXT_ZCMP != 0,
+        }
     }
 }
 

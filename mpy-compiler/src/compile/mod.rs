@@ -51,6 +51,8 @@ pub struct NativeArch {
     pub inline_asm: bool,
     /// The `-march` name.
     pub name: &'static str,
+    /// The `-march-flags` bits (RV32 extensions), 0 for none.
+    pub arch_flags: u8,
 }
 
 impl NativeArch {
@@ -83,6 +85,7 @@ impl NativeArch {
             native_emitter,
             inline_asm,
             name,
+            arch_flags: 0,
         })
     }
 }
@@ -659,8 +662,9 @@ impl<'t, 'p> Compiler<'t, 'p> {
     /// The native emitter for the `-march` target, or an error when none exists yet.
     fn new_native(&mut self) -> Option<AnyNative<Qstr>> {
         let name = self.options.native_arch.map_or("", |a| a.name);
+        let arch_flags = self.options.native_arch.map_or(0, |a| a.arch_flags);
         let placeholder = self.native_scope(self.cur, &self.prelude(self.cur));
-        let native = AnyNative::for_arch(name, placeholder);
+        let native = AnyNative::for_arch(name, arch_flags, placeholder);
         if native.is_none() && self.error.is_none() {
             self.error = Some((
                 "NotImplementedError",

@@ -194,9 +194,9 @@ pub enum AnyNative<Q> {
 }
 
 impl<Q: Copy + Eq + Hash> AnyNative<Q> {
-    /// The emitter for `arch` (mpy-cross's `-march` name), if its assembler exists;
-    /// `scope` is replaced before every pass.
-    pub fn for_arch(arch: &str, scope: NativeScope<Q>) -> Option<Self> {
+    /// The emitter for `arch` (mpy-cross's `-march` name) with the `-march-flags` bits
+    /// `arch_flags`, if its assembler exists; `scope` is replaced before every pass.
+    pub fn for_arch(arch: &str, arch_flags: u8, scope: NativeScope<Q>) -> Option<Self> {
         match arch {
             "x64" | "host" => Some(AnyNative::X64(NativeEmitter::new(
                 crate::asm::x64::AsmX64::new(0),
@@ -211,7 +211,10 @@ impl<Q: Copy + Eq + Hash> AnyNative<Q> {
                 scope,
             ))),
             "rv32imc" => Some(AnyNative::Rv32(NativeEmitter::new(
-                crate::asm::rv32::AsmRv32::new(0, Default::default()),
+                crate::asm::rv32::AsmRv32::new(
+                    0,
+                    crate::asm::rv32::Rv32Extensions::from_bits(arch_flags),
+                ),
                 scope,
             ))),
             _ => None,
