@@ -36,7 +36,7 @@ pub(crate) mod scope;
 pub mod token;
 
 pub use error::{CompileError, ErrorKind};
-pub use options::CompileOptions;
+pub use options::{parse_arch_flags, CompileOptions, EmitMode};
 pub use parser::{parse, parse_bytes};
 
 pub use compile::NativeArch;
@@ -109,6 +109,12 @@ pub fn compile_tree(
 ) -> Result<Vec<u8>, CompileError> {
     let ParseTree { root, mut pool } = tree;
     let source_file = pool.intern_str(name);
+    // mpy-cross keeps arch flags only for the target that defines them.
+    let arch_flags = if options.march.as_deref() == Some("rv32imc") {
+        options.arch_flags
+    } else {
+        0
+    };
     let backend = BackendOptions {
         optimize: options.opt_level,
         source_lines: options.line_info(),
@@ -118,11 +124,12 @@ pub fn compile_tree(
             .march
             .as_deref()
             .and_then(compile::NativeArch::from_name)
-            .map(|arch| compile::NativeArch {
-                arch_flags: options.effective_arch_flags(),
-                ..arch
-            }),
-        default_emit: scope::EmitKind::Bytecode,
+            .map(|arch| compile::NativeArch { arch_flags, ..arch }),
+        default_emit: match options.emit {
+            EmitMode::Bytecode => scope::EmitKind::Bytecode,
+            EmitMode::Native => scope::EmitKind::Native,
+            EmitMode::Viper => scope::EmitKind::Viper,
+        },
     };
     let module = compile_module(&root, &mut pool, source_file, backend).map_err(|e| {
         let kind = match e.kind {
@@ -148,7 +155,7 @@ pub fn compile_tree(
     Ok(mpy::write_mpy(
         options.small_int_bits,
         native_arch,
-        options.effective_arch_flags(),
+        arch_flags,
         qstrs,
         &module.constants,
         &module.raw_codes,

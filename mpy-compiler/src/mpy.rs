@@ -42,19 +42,18 @@ pub fn arch_code(march: &str) -> Option<u8> {
     })
 }
 
+/// Header flag: an arch-flags varint follows the header.
+const MPY_FEATURE_ARCH_FLAGS: u8 = 0x40;
+
 /// `.mpy` sub-version stored with native code.
 const MPY_SUB_VERSION: u8 = 3;
 
-/// Feature bit: the header is followed by the architecture flags (`-march-flags`).
-const MPY_FEATURE_ARCH_FLAGS: u8 = 0x40;
-
 /// Writes a whole `.mpy` file; `native_arch` is the header's architecture code when the
-/// module holds machine code, `arch_flags` the `-march-flags` bits (written whenever they are
-/// set, machine code or not, as mpy-cross does).
+/// module holds machine code.
 pub fn write_mpy<'a>(
     small_int_bits: u8,
     native_arch: Option<u8>,
-    arch_flags: u8,
+    arch_flags: u32,
     qstrs: impl ExactSizeIterator<Item = QstrEntry<'a>>,
     constants: &[Constant],
     raw_codes: &[RawCode<usize>],

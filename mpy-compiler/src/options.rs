@@ -14,53 +14,67 @@ pub struct CompileOptions {
     pub source_name: Option<String>,
     /// `-X heapsize=N`: accepted for compatibility, in bytes.
     pub heap_size: Option<usize>,
-    /// `-march=ARCH`: the target of `@micropython.native`/`viper` code.
+    /// `-march=ARCH`: the target of `@micropython.native`/`viper`/`asm_*` functions.
     pub march: Option<String>,
-    /// `-march-flags=FLAGS` as [`parse_arch_flags`] reads it: for `rv32imc`, the RISC-V
-    /// extensions the native code may use ([`RV32_EXT_ZBA`], [`RV32_EXT_ZCMP`]); stored in
-    /// the `.mpy` header. Ignored for other targets.
-    pub arch_flags: u8,
+    /// `-march-flags=...` as a bit set (rv32imc: 1 = zba, 2 = zcmp); see [`parse_arch_flags`].
+    pub arch_flags: u32,
+    /// `-X emit=`: how functions without a `@micropython` decorator are compiled.
+    pub emit: EmitMode,
 }
 
-/// `-march-flags` bit: the Zba extension (`sh1add`/`sh2add` for scaled indexing).
-pub const RV32_EXT_ZBA: u8 = 1 << 0;
-/// `-march-flags` bit: the Zcmp extension (`cm.push`/`cm.popret` prologues).
-pub const RV32_EXT_ZCMP: u8 = 1 << 1;
+/// The code `-X emit=` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EmitMode {
+    /// `-X emit=bytecode` (the default).
+    #[default]
+    Bytecode,
+    /// `-X emit=native`: every function as `@micropython.native`.
+    Native,
+    /// `-X emit=viper`: every function as `@micropython.viper`.
+    Viper,
+}
 
-/// Reads `-march-flags=FLAGS` for `-march=ARCH` as mpy-cross does: a number (decimal, or with
-/// a `0x`/`0o`/`0b` prefix) or a comma-separated list of `zba` and `zcmp`, accepted only for
-/// `rv32imc`. `None` is mpy-cross's "unrecognised arch flags"; without `-march` the flags are
-/// ignored (`Some(0)`).
-pub fn parse_arch_flags(march: Option<&str>, flags: &str) -> Option<u8> {
-    let Some(march) = march else {
-        return Some(0);
-    };
+impl EmitMode {
+    /// The mode `-X emit=NAME` names.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "bytecode" => Some(EmitMode::Bytecode),
+            "native" => Some(EmitMode::Native),
+            "viper" => Some(EmitMode::Viper),
+            _ => None,
+        }
+    }
+}
+
+/// `-march-flags=FLAGS` for `march` as mpy-cross reads it: a number (decimal, or with a
+/// `0x`/`0o`/`0b` prefix, read by `strtoul`) or a comma-separated list of extension names;
+/// `None` when mpy-cross reports "unrecognised arch flags" (only rv32imc takes flags: `zba`,
+/// `zcmp`).
+pub fn parse_arch_flags(march: &str, flags: &str) -> Option<u32> {
+    const ALL: u64 = 0b11;
     if march != "rv32imc" {
         return None;
     }
     let value = parse_flags_integer(flags).or_else(|| parse_flags_names(flags))?;
-    let all = u64::from(RV32_EXT_ZBA | RV32_EXT_ZCMP);
-    (value & !all == 0).then_some(value as u8)
+    (value & !ALL == 0).then_some(value as u32)
 }
 
-/// A number as mpy-cross's `parse_integer` takes it (`strtoul` after the base prefix).
+/// A number as mpy-cross's `parse_integer` takes it: the base from an optional prefix (a
+/// leading zero without one is refused), no `+`, then `strtoul`, which skips blanks, takes a
+/// sign and, in base 16, a second `0x`.
 fn parse_flags_integer(text: &str) -> Option<u64> {
-    let bytes = text.as_bytes();
-    let (base, skip) = match bytes {
-        [b'0', p, ..] => match p | 0x20 {
-            b'x' => (16, 2),
-            b'o' => (8, 2),
-            b'b' => (2, 2),
-            // A leading zero without a prefix is no number.
+    let (base, rest) = match text.as_bytes() {
+        [b'0', prefix, ..] => match prefix | 0x20 {
+            b'x' => (16, &text[2..]),
+            b'o' => (8, &text[2..]),
+            b'b' => (2, &text[2..]),
             _ => return None,
         },
-        _ => (10, 0),
+        _ => (10, text),
     };
-    let rest = &text[skip..];
     if rest.is_empty() || rest.starts_with('+') {
         return None;
     }
-    // strtoul skips blanks, takes a sign and, in base 16, a second `0x`.
     let rest = rest.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
     let (negative, rest) = match rest.strip_prefix('-') {
         Some(r) => (true, r),
@@ -85,14 +99,13 @@ fn parse_flags_integer(text: &str) -> Option<u64> {
     })
 }
 
-/// A comma-separated list of extension names; a trailing comma is allowed, empty names are not.
+/// Extension names separated by commas; a trailing comma passes, an empty name does not.
 fn parse_flags_names(text: &str) -> Option<u64> {
     let mut flags = 0;
-    let names = text.strip_suffix(',').unwrap_or(text);
-    for name in names.split(',') {
+    for name in text.strip_suffix(',').unwrap_or(text).split(',') {
         flags |= match name {
-            "zba" => u64::from(RV32_EXT_ZBA),
-            "zcmp" => u64::from(RV32_EXT_ZCMP),
+            "zba" => 1,
+            "zcmp" => 2,
             _ => return None,
         };
     }
@@ -109,19 +122,12 @@ impl Default for CompileOptions {
             heap_size: None,
             march: None,
             arch_flags: 0,
+            emit: EmitMode::Bytecode,
         }
     }
 }
 
 impl CompileOptions {
-    /// The `-march-flags` bits that apply: only `rv32imc` has any.
-    pub fn effective_arch_flags(&self) -> u8 {
-        match self.march.as_deref() {
-            Some("rv32imc") => self.arch_flags,
-            _ => 0,
-        }
-    }
-
     /// Whether `__debug__` is True and asserts are compiled (`-O0`).
     pub fn debug(&self) -> bool {
         self.opt_level == 0
@@ -144,29 +150,28 @@ impl CompileOptions {
 mod tests {
     use super::*;
 
+    /// Each case checked against mpy-cross 1.29.0 (`-march=rv32imc -march-flags=...`).
     #[test]
-    fn arch_flags_read_like_mpy_cross() {
-        let rv32 = Some("rv32imc");
-        assert_eq!(parse_arch_flags(rv32, "zba"), Some(1));
-        assert_eq!(parse_arch_flags(rv32, "zcmp,zba"), Some(3));
-        assert_eq!(parse_arch_flags(rv32, "zba,"), Some(1));
-        assert_eq!(parse_arch_flags(rv32, ",zba"), None);
-        assert_eq!(parse_arch_flags(rv32, "zba,,zcmp"), None);
-        assert_eq!(parse_arch_flags(rv32, "foo"), None);
-        assert_eq!(parse_arch_flags(rv32, ""), None);
-        assert_eq!(parse_arch_flags(rv32, "3"), Some(3));
-        assert_eq!(parse_arch_flags(rv32, "0"), Some(0));
-        assert_eq!(parse_arch_flags(rv32, "0x2"), Some(2));
-        assert_eq!(parse_arch_flags(rv32, "0b11"), Some(3));
-        assert_eq!(parse_arch_flags(rv32, "4"), None);
-        assert_eq!(parse_arch_flags(rv32, "03"), None);
-        assert_eq!(parse_arch_flags(rv32, "+1"), None);
-        assert_eq!(parse_arch_flags(rv32, "-1"), None);
-        // strtoul's leniencies: blanks, a sign on zero, a repeated hex prefix.
-        assert_eq!(parse_arch_flags(rv32, " 1"), Some(1));
-        assert_eq!(parse_arch_flags(rv32, "-0"), Some(0));
-        assert_eq!(parse_arch_flags(rv32, "0x0x1"), Some(1));
-        assert_eq!(parse_arch_flags(Some("xtensa"), "zba"), None);
-        assert_eq!(parse_arch_flags(None, "anything"), Some(0));
+    fn arch_flags_are_read_like_mpy_cross() {
+        let accepted = [
+            ("zba", 1),
+            ("zcmp,zba", 3),
+            ("zba,", 1),
+            ("zba,zcmp,", 3),
+            ("3", 3),
+            ("0", 0),
+            ("0x2", 2),
+            ("0b11", 3),
+            (" 1", 1),
+            ("-0", 0),
+            ("0x0x1", 1),
+        ];
+        for (flags, value) in accepted {
+            assert_eq!(parse_arch_flags("rv32imc", flags), Some(value), "{flags:?}");
+        }
+        for flags in [",zba", "zba,,zcmp", "foo", "", "4", "03", "+1", "-1"] {
+            assert_eq!(parse_arch_flags("rv32imc", flags), None, "{flags:?}");
+        }
+        assert_eq!(parse_arch_flags("xtensa", "zba"), None);
     }
 }

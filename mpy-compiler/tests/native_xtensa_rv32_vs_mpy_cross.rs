@@ -162,8 +162,7 @@ fn rv32imc_code_is_identical_to_mpy_cross() {
 
 fn rv32_with(flags: &str) -> CompileOptions {
     CompileOptions {
-        arch_flags: mpy_compiler::options::parse_arch_flags(Some("rv32imc"), flags)
-            .expect("valid flags"),
+        arch_flags: mpy_compiler::parse_arch_flags("rv32imc", flags).expect("valid flags"),
         ..march("rv32imc")
     }
 }

@@ -544,11 +544,11 @@ pub struct Rv32Extensions {
 }
 
 impl Rv32Extensions {
-    /// The extensions named by `-march-flags` bits ([`crate::options::RV32_EXT_ZBA`]...).
-    pub fn from_bits(bits: u8) -> Self {
+    /// The extensions named by `-march-flags` bits (1: Zba, 2: Zcmp; `RV32_EXT_*`).
+    pub fn from_bits(bits: u32) -> Self {
         Rv32Extensions {
-            zba: bits & crate::options::RV32_EXT_ZBA != 0,
-            zcmp: bits & crate::options::RV32_EXT_ZCMP != 0,
+            zba: bits & 1 != 0,
+            zcmp: bits & 2 != 0,
         }
     }
 }

@@ -21,6 +21,10 @@ impl<'t, 'p> Compiler<'t, 'p> {
             self.scopes[child_scope].scope_flags |= scope_flag::DEFKWARGS;
         }
         self.scopes[child_scope].num_def_pos_args = n_pos_defaults;
+        // A new function keeps a reference to the current globals and comes from the
+        // constant table.
+        self.scope_mut().scope_flags |= crate::emit::native::native_flag::REFGLOBALS
+            | crate::emit::native::native_flag::HASCONSTS;
 
         let mut nfree = 0;
         if self.scope().kind != ScopeKind::Module {

@@ -52,7 +52,7 @@ pub struct NativeArch {
     /// The `-march` name.
     pub name: &'static str,
     /// The `-march-flags` bits (RV32 extensions), 0 for none.
-    pub arch_flags: u8,
+    pub arch_flags: u32,
 }
 
 impl NativeArch {
@@ -216,6 +216,8 @@ struct Compiler<'t, 'p> {
     native: Option<AnyNative<Qstr>>,
     /// How the scope about to be created for this node is compiled (set by decorators).
     pending_emit: Option<(*const Node, EmitKind)>,
+    /// Whether `error` came from the native emitter (a later one may replace it).
+    error_from_native: bool,
 }
 
 /// Compiles a parse tree into the tables and raw codes of a module.
@@ -227,7 +229,10 @@ pub fn compile_module(
 ) -> Result<CompiledModule, BackendError> {
     let names = Names::new(pool);
     let include_lines = options.source_lines && options.optimize < 3;
-    let emit = Emitter::new(ModuleTables::new(source_file), include_lines);
+    let mut emit = Emitter::new(ModuleTables::new(source_file), include_lines);
+    if options.native_arch.is_some() {
+        emit.with_method_names = Some((pool.intern_str("__exit__"), pool.intern_str("__enter__")));
+    }
     let module_name = names.module;
     let mut comp = Compiler {
         pool,
@@ -256,6 +261,7 @@ pub fn compile_module(
         emit,
         native: None,
         pending_emit: None,
+        error_from_native: false,
     };
     comp.run();
     if comp.error.is_none() && comp.constant_too_big {
@@ -270,7 +276,7 @@ pub fn compile_module(
     if let Some((kind, message)) = comp.error {
         // A bytecode overflow or an exhausted heap is raised directly, with no traceback
         // (line 0).
-        if kind == "SyntaxError" {
+        if kind == "SyntaxError" || kind == "ViperTypeError" {
             let node = comp.scopes[comp.cur].node;
             comp.set_error_line(node);
         }
@@ -335,7 +341,8 @@ impl<'t, 'p> Compiler<'t, 'p> {
 
     fn set_error_line(&mut self, node: &Node) {
         // Only syntax errors carry a line; the others bypass the traceback in mpy-cross.
-        if matches!(self.error, Some((kind, _)) if kind != "SyntaxError") {
+        if matches!(self.error, Some((kind, _)) if kind != "SyntaxError" && kind != "ViperTypeError")
+        {
             return;
         }
         if self.error_line == 0 {
@@ -358,12 +365,14 @@ impl<'t, 'p> Compiler<'t, 'p> {
     fn reserve_labels_for_native(&mut self, n: usize) {
         if self.scope().emit != EmitKind::Bytecode {
             self.next_label += n;
+            self.emit.label_slot = self.next_label;
         }
     }
 
     fn next_label(&mut self) -> usize {
         let label = self.next_label;
         self.next_label += 1;
+        self.emit.label_slot = self.next_label;
         label
     }
 
@@ -533,6 +542,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         self.pass = pass;
         self.cur = index;
         self.next_label = 0;
+        self.emit.label_slot = 0;
         let prelude = self.prelude(index);
         let stack_so_far = self.scopes[index].stack_size;
         let is_native = pass != Pass::Scope
@@ -636,7 +646,10 @@ impl<'t, 'p> Compiler<'t, 'p> {
                 self.scopes[index].scope_flags = flags;
                 self.native = Some(native);
                 if let Some(error) = error {
-                    self.native_error(index, error);
+                    self.record_native_error(error);
+                }
+                if self.error_from_native && self.error_line == 0 {
+                    self.error_line = line(self.scopes[index].node).unwrap_or(0);
                 }
             }
             return true;
@@ -659,18 +672,32 @@ impl<'t, 'p> Compiler<'t, 'p> {
         }
     }
 
-    /// The native emitter for the `-march` target, or an error when none exists yet.
+    /// The native emitter for the `-march` target, or an error when there is none.
     fn new_native(&mut self) -> Option<AnyNative<Qstr>> {
-        let name = self.options.native_arch.map_or("", |a| a.name);
-        let arch_flags = self.options.native_arch.map_or(0, |a| a.arch_flags);
+        let arch = self.options.native_arch;
         let placeholder = self.native_scope(self.cur, &self.prelude(self.cur));
-        let native = AnyNative::for_arch(name, arch_flags, placeholder);
+        let native = AnyNative::for_arch(
+            arch.map_or("", |a| a.name),
+            arch.map_or(0, |a| a.arch_flags),
+            placeholder,
+        );
         if native.is_none() && self.error.is_none() {
-            self.error = Some((
-                "NotImplementedError",
-                "native code for this architecture is not supported yet",
-            ));
-            self.error_line = 0;
+            if arch.is_some_and(|a| !a.native_emitter) {
+                // mpy-cross fails before it starts the scope, so its traceback names the
+                // scope the first pass ended with: the last one.
+                self.error = Some((
+                    "NotImplementedError",
+                    "cannot emit native code for this architecture",
+                ));
+                let last = self.scopes.len() - 1;
+                self.error_line = line(self.scopes[last].node).unwrap_or(0);
+            } else {
+                self.error = Some((
+                    "NotImplementedError",
+                    "native code for this architecture is not supported yet",
+                ));
+                self.error_line = 0;
+            }
         }
         native
     }
@@ -697,17 +724,22 @@ impl<'t, 'p> Compiler<'t, 'p> {
         }
     }
 
-    /// Reports an error of the native emitter at the line of its scope, as mpy-cross does.
-    fn native_error(&mut self, index: usize, error: native::NativeError) {
-        if self.error.is_some() {
+    /// Moves an error the native emitter found into the compiler's error, so the statement
+    /// loop stops there and names the statement's line, as mpy-cross does.
+    fn sync_native_error(&mut self) {
+        if let Some(error) = self.emit.take_native_error() {
+            self.record_native_error(error);
+        }
+    }
+
+    fn record_native_error(&mut self, error: native::NativeError) {
+        // mpy-cross's native emitter overwrites the error slot, even its own earlier error.
+        if self.error.is_some() && !self.error_from_native {
             return;
         }
-        let kind: &'static str = error.kind;
         let message: &'static str = Box::leak(error.message.into_boxed_str());
-        self.error = Some((kind, message));
-        if let Some(line) = line(self.scopes[index].node) {
-            self.error_line = line;
-        }
+        self.error = Some((error.kind, message));
+        self.error_from_native = true;
     }
 
     /// `compile_viper_type_annotation`: the viper type named by an annotation.
@@ -922,6 +954,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
     fn compile_generic_all_nodes(&mut self, node: &'t Node) {
         for child in nodes(node) {
             self.compile_node(child);
+            self.sync_native_error();
             if self.error.is_some() {
                 self.set_error_line(child);
                 return;

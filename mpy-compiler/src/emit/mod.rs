@@ -169,6 +169,10 @@ pub struct Emitter<Q, S> {
     pub native: Option<native::AnyNative<Q>>,
     /// Children of the native scope being compiled.
     native_children: Vec<S>,
+    /// The compiler's next free label: native code uses the labels from here on for itself.
+    pub label_slot: usize,
+    /// `__exit__` and `__enter__`, which native `with` looks up.
+    pub with_method_names: Option<(Q, Q)>,
 }
 
 /// `MP_BC_PRELUDE_SIG_ENCODE`: state size, exception depth, flags and argument counts.
@@ -257,6 +261,8 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
             tables,
             native: None,
             native_children: Vec::new(),
+            label_slot: 0,
+            with_method_names: None,
         }
     }
 
@@ -706,10 +712,16 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
 
     /// `SETUP_WITH` / `SETUP_EXCEPT` / `SETUP_FINALLY`.
     pub fn setup_block(&mut self, label: usize, kind: Block) {
-        to_native!(self, |n, t| n.unsupported(
-            "exception handlers",
-            if kind == Block::With { 2 } else { 0 }
-        ));
+        if let Some(any) = self.native.as_mut() {
+            let tables = &mut self.tables;
+            let names = self.with_method_names;
+            native::with_native!(any, n => match (kind, names) {
+                (Block::With, Some((exit, enter))) => n.setup_with(tables, label, exit, enter),
+                (Block::With, None) => n.unsupported("with statements", 2),
+                _ => n.setup_except_or_finally(label, kind == Block::Finally),
+            });
+            return;
+        }
         let (stack_adj, opcode) = match kind {
             Block::With => (2, op::SETUP_WITH),
             Block::Except => (0, op::SETUP_EXCEPT),
@@ -720,7 +732,8 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
 
     /// End of a `with` block.
     pub fn with_cleanup(&mut self, label: usize) {
-        to_native!(self, |n, t| n.unsupported("with statements", -2));
+        let slot = self.label_slot;
+        to_native!(self, |n, t| n.with_cleanup(label, slot));
         self.load_const_none();
         self.label_assign(label);
         self.write(2, &[op::WITH_CLEANUP]);
@@ -735,6 +748,11 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
         label_ret_unwind_jump: usize,
         base_exception: Q,
     ) {
+        to_native!(self, |n, t| n.async_with_setup_finally(
+            label_aexit_no_exc,
+            label_finally_block,
+            label_ret_unwind_jump
+        ));
         self.load_const_none();
         self.rot_two();
         self.jump(label_aexit_no_exc);
@@ -747,7 +765,8 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
 
     /// `END_FINALLY`.
     pub fn end_finally(&mut self) {
-        to_native!(self, |n, t| n.unsupported("exception handlers", -1));
+        let slot = self.label_slot;
+        to_native!(self, |n, t| n.end_finally(slot));
         self.write(-1, &[op::END_FINALLY]);
     }
 
@@ -774,8 +793,8 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
     }
 
     /// `POP_EXCEPT_JUMP`.
-    pub fn pop_except_jump(&mut self, label: usize) {
-        to_native!(self, |n, t| n.unsupported("exception handlers", 0));
+    pub fn pop_except_jump(&mut self, label: usize, within_exc_handler: bool) {
+        to_native!(self, |n, t| n.pop_except_jump(label, within_exc_handler));
         self.write_label(0, op::POP_EXCEPT_JUMP, label);
         self.suppress = true;
     }
@@ -853,6 +872,12 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
             op::UNPACK_EX,
             n_left | (n_right << 8),
         );
+    }
+
+    /// Takes the error the native emitter has found, if any.
+    pub fn take_native_error(&mut self) -> Option<native::NativeError> {
+        let any = self.native.as_mut()?;
+        native::with_native!(any, n => n.error.take())
     }
 
     fn record_native_child(&mut self, index: usize, child: S) {
@@ -981,8 +1006,8 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
 
     /// `YIELD_VALUE` (`from` false) or `YIELD_FROM`.
     pub fn yield_op(&mut self, from: bool) {
-        to_native!(self, |n, t| n
-            .unsupported("generators", if from { -1 } else { 0 }));
+        let slot = self.label_slot;
+        to_native!(self, |n, t| n.yield_op(from, slot));
         if from {
             self.write(-1, &[op::YIELD_FROM]);
         } else {
@@ -992,13 +1017,16 @@ impl<Q: Copy + Eq + Hash, S: Copy> Emitter<Q, S> {
 
     /// Entering an exception handler: the exception plus unwind state are on the stack.
     pub fn start_except_handler(&mut self) {
-        to_native!(self, |n, t| n.unsupported("exception handlers", 4));
+        to_native!(self, |n, t| n.start_except_handler());
         self.adjust_stack_size(4);
     }
 
     /// Leaving an exception handler.
     pub fn end_except_handler(&mut self) {
-        to_native!(self, |n, t| n.unsupported("exception handlers", -3));
+        if self.native.is_some() {
+            // Native handlers leave nothing extra on the stack.
+            return;
+        }
         self.adjust_stack_size(-3);
     }
 }

@@ -15,6 +15,7 @@
 //! Constructs outside what this emitter implements (exception handlers, generators, `with`)
 //! are reported as a `NotImplementedError` naming them rather than compiled wrongly.
 
+mod handlers;
 mod ops;
 
 use std::hash::Hash;
@@ -66,6 +67,7 @@ pub mod fun {
     pub const SETUP_CODE_STATE: usize = 45;
     pub const SMALL_INT_FLOOR_DIVIDE: usize = 46;
     pub const SMALL_INT_MODULO: usize = 47;
+    pub const NATIVE_YIELD_FROM: usize = 48;
     pub const SETJMP: usize = 49;
 }
 
@@ -137,6 +139,12 @@ const OFFSETOF_CODE_STATE_FUN_BC: usize = 0;
 const OFFSETOF_CODE_STATE_IP: usize = 1;
 const OFFSETOF_CODE_STATE_N_STATE: usize = 3;
 const SIZEOF_CODE_STATE: usize = 5;
+const OFFSETOF_CODE_STATE_STATE: usize = 5;
+const OFFSETOF_CODE_STATE_SP: usize = 2;
+/// `mp_vm_return_kind_t`
+const MP_VM_RETURN_NORMAL: i64 = 0;
+const MP_VM_RETURN_YIELD: i64 = 1;
+const MP_VM_RETURN_EXCEPTION: i64 = 2;
 const NLR_BUF_IDX_RET_VAL: usize = 1;
 /// Locals held in callee-saved registers when saving to .mpy (REG_LOCAL_3 holds the qstr table).
 const MAX_REGS_FOR_LOCAL_VARS: usize = 2;
@@ -156,6 +164,20 @@ enum Slot {
 struct StackEntry {
     vtype: u8,
     slot: Slot,
+}
+
+/// `unwind_label` of an exception-stack entry: no unwinding jump goes through it.
+const UNWIND_LABEL_UNUSED: usize = 0x7fff;
+/// `unwind_label` of the outermost finally an unwinding jump passes: it decides where to go.
+const UNWIND_LABEL_DO_FINAL_UNWIND: usize = 0x7ffe;
+
+/// An active `try`/`with` handler (`exc_stack_entry_t`).
+#[derive(Debug, Clone, Copy)]
+struct ExcEntry {
+    label: usize,
+    is_finally: bool,
+    unwind_label: usize,
+    is_active: bool,
 }
 
 /// What the native emitter needs to know about the scope it compiles.
@@ -196,7 +218,7 @@ pub enum AnyNative<Q> {
 impl<Q: Copy + Eq + Hash> AnyNative<Q> {
     /// The emitter for `arch` (mpy-cross's `-march` name) with the `-march-flags` bits
     /// `arch_flags`, if its assembler exists; `scope` is replaced before every pass.
-    pub fn for_arch(arch: &str, arch_flags: u8, scope: NativeScope<Q>) -> Option<Self> {
+    pub fn for_arch(arch: &str, arch_flags: u32, scope: NativeScope<Q>) -> Option<Self> {
         match arch {
             "x64" | "host" => Some(AnyNative::X64(NativeEmitter::new(
                 crate::asm::x64::AsmX64::new(0),
@@ -268,7 +290,9 @@ pub struct NativeEmitter<A: Assembler, Q> {
     local_vtype: Vec<u8>,
     stack: Vec<StackEntry>,
     stack_size: usize,
+    exc_stack: Vec<ExcEntry>,
     saved_stack_vtype: u8,
+    start_offset: usize,
     prelude_offset: usize,
     prelude_ptr_index: usize,
     n_state: usize,
@@ -293,7 +317,9 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
             local_vtype: Vec::new(),
             stack: Vec::new(),
             stack_size: 0,
+            exc_stack: Vec::new(),
             saved_stack_vtype: vtype::PYOBJ,
+            start_offset: 0,
             prelude_offset: 0,
             prelude_ptr_index: 0,
             n_state: 0,
@@ -351,6 +377,22 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
         Self::sizeof_nlr_buf()
     }
 
+    fn local_idx_exc_handler_pc() -> usize {
+        A::NLR_BUF_IDX_LOCAL_1
+    }
+
+    fn local_idx_exc_handler_unwind() -> usize {
+        Self::sizeof_nlr_buf() + 1
+    }
+
+    fn local_idx_throw_val() -> usize {
+        Self::sizeof_nlr_buf() + 2
+    }
+
+    fn local_idx_gen_pc(&self) -> usize {
+        self.code_state_start + OFFSETOF_CODE_STATE_IP
+    }
+
     fn local_idx_fun_obj(&self) -> usize {
         self.code_state_start + OFFSETOF_CODE_STATE_FUN_BC
     }
@@ -387,11 +429,10 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
         local_num < MAX_REGS_FOR_LOCAL_VARS && self.can_use_regs_for_locals()
     }
 
-    /// Records the first error; emission carries on so the passes stay consistent.
+    /// Records an error; as in mpy-cross a later one replaces it (the compiler stops at the
+    /// end of the statement), and emission carries on so the passes stay consistent.
     fn error(&mut self, kind: &'static str, message: String) {
-        if self.error.is_none() {
-            self.error = Some(NativeError { kind, message });
-        }
+        self.error = Some(NativeError { kind, message });
     }
 
     fn viper_error(&mut self, message: String) {
@@ -412,6 +453,7 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
         self.pass = pass;
         self.viper = self.scope.viper;
         self.stack_size = 0;
+        self.exc_stack.clear();
         for entry in &mut self.stack {
             *entry = StackEntry {
                 vtype: vtype::UNBOUND,
@@ -568,7 +610,8 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
         self.n_state = self.scope.num_locals + self.scope.stack_size;
         self.asm.data(A::WORD_SIZE, self.prelude_ptr_index as u64);
         if self.is_generator() {
-            self.not_implemented("generators");
+            self.native_generator_entry(fun_table_off);
+            return;
         }
         self.stack_start = self.code_state_start + SIZEOF_CODE_STATE;
         let a = &mut self.asm;
@@ -627,55 +670,160 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
         }
     }
 
+    fn native_generator_entry(&mut self, fun_table_off: usize) {
+        self.asm.data(A::WORD_SIZE, self.start_offset as u64);
+        self.asm.entry(self.code_state_start);
+        // From here the state lives where REG_GENERATOR_STATE points.
+        self.code_state_start = 0;
+        self.stack_start = SIZEOF_CODE_STATE;
+        let gen = Self::reg_generator_state();
+        if A::ARGS_ON_STACK {
+            self.asm.mov_arg_to_reg(0, gen);
+            self.asm.mov_arg_to_reg(1, A::REG_PARENT_ARG_2);
+        } else {
+            self.asm.mov_reg_reg(gen, A::REG_PARENT_ARG_1);
+        }
+        self.asm
+            .mov_local_reg(Self::local_idx_throw_val(), A::REG_PARENT_ARG_2);
+        let fun_obj = self.local_idx_fun_obj();
+        let a = &mut self.asm;
+        a.load_reg_reg_offset(A::REG_TEMP0, gen, fun_obj);
+        a.load_reg_reg_offset(A::REG_TEMP0, A::REG_TEMP0, OFFSETOF_OBJ_FUN_BC_CONTEXT);
+        a.load_reg_reg_offset(
+            Self::reg_qstr_table(),
+            A::REG_TEMP0,
+            OFFSETOF_MODULE_CONTEXT_QSTR_TABLE,
+        );
+        a.load_reg_reg_offset(
+            A::REG_TEMP0,
+            A::REG_TEMP0,
+            OFFSETOF_MODULE_CONTEXT_OBJ_TABLE,
+        );
+        a.load_reg_reg_offset(A::REG_FUN_TABLE, A::REG_TEMP0, fun_table_off);
+        self.global_exc_entry();
+        for &cell in &self.scope.cells {
+            if let Some(vt) = self.local_vtype.get_mut(usize::from(cell)) {
+                *vt = vtype::PYOBJ;
+            }
+        }
+    }
+
     fn global_exc_entry(&mut self) {
         // Labels 0..4 of the scope: exit, nlr, start, global except.
         self.exit_label = 0;
         if !self.need_global_exc_handler() {
             return;
         }
-        if self.scope.exc_stack_size > 0 || self.is_generator() {
-            self.not_implemented("exception handlers");
-            return;
+        let (nlr_label, start_label, global_except_label) = (1, 2, 3);
+        let generator = self.is_generator();
+        if !generator {
+            let fun_obj = self.local_idx_fun_obj();
+            self.mov_reg_state(A::REG_ARG_1, fun_obj);
+            self.asm
+                .load_reg_reg_offset(A::REG_ARG_1, A::REG_ARG_1, OFFSETOF_OBJ_FUN_BC_CONTEXT);
+            self.asm.load_reg_reg_offset(
+                A::REG_ARG_1,
+                A::REG_ARG_1,
+                OFFSETOF_MODULE_CONTEXT_GLOBALS,
+            );
+            self.call(fun::NATIVE_SWAP_GLOBALS);
+            let old_globals = self.local_idx_old_globals();
+            self.mov_state_reg(old_globals, A::REG_RET);
         }
-        let start_label = 2;
-        let fun_obj = self.local_idx_fun_obj();
-        self.mov_reg_state(A::REG_ARG_1, fun_obj);
-        self.asm
-            .load_reg_reg_offset(A::REG_ARG_1, A::REG_ARG_1, OFFSETOF_OBJ_FUN_BC_CONTEXT);
-        self.asm
-            .load_reg_reg_offset(A::REG_ARG_1, A::REG_ARG_1, OFFSETOF_MODULE_CONTEXT_GLOBALS);
-        self.call(fun::NATIVE_SWAP_GLOBALS);
-        let old_globals = self.local_idx_old_globals();
-        self.mov_state_reg(old_globals, A::REG_RET);
-        self.asm.jump_if_reg_zero(A::REG_RET, start_label, false);
-        self.asm.mov_reg_local_addr(A::REG_ARG_1, 0);
-        self.call(fun::NLR_PUSH);
-        if A::NLR_SETJMP {
-            self.asm.mov_reg_local_addr(A::REG_ARG_1, 2);
-            self.call(fun::SETJMP);
+        if self.scope.exc_stack_size == 0 {
+            if !generator {
+                // Globals unchanged: no nlr context needed.
+                self.asm.jump_if_reg_zero(A::REG_RET, start_label, false);
+            }
+            self.asm.mov_reg_local_addr(A::REG_ARG_1, 0);
+            self.call(fun::NLR_PUSH);
+            if A::NLR_SETJMP {
+                self.asm.mov_reg_local_addr(A::REG_ARG_1, 2);
+                self.call(fun::SETJMP);
+            }
+            self.asm.jump_if_reg_zero(A::REG_RET, start_label, true);
+        } else {
+            self.asm.mov_local_null(
+                Self::local_idx_exc_handler_unwind(),
+                A::REG_ZERO.unwrap_or(A::REG_TEMP0),
+            );
+            let zero = A::REG_ZERO.unwrap_or(A::REG_TEMP0);
+            self.asm.mov_local_reg(Self::local_idx_exc_val(), zero);
+            self.asm.mov_reg_pcrel(A::REG_LOCAL_1, start_label);
+            self.label_assign_native(nlr_label);
+            self.asm.mov_reg_local_addr(A::REG_ARG_1, 0);
+            self.call(fun::NLR_PUSH);
+            if A::NLR_SETJMP {
+                self.asm.mov_reg_local_addr(A::REG_ARG_1, 2);
+                self.call(fun::SETJMP);
+            }
+            self.asm
+                .jump_if_reg_nonzero(A::REG_RET, global_except_label, true);
+            self.asm.mov_local_null(
+                Self::local_idx_exc_handler_pc(),
+                A::REG_ZERO.unwrap_or(A::REG_TEMP0),
+            );
+            self.asm.jump_reg(A::REG_LOCAL_1);
+            self.label_assign_native(global_except_label);
+            self.asm
+                .mov_reg_local(A::REG_LOCAL_1, Self::local_idx_exc_handler_pc());
+            self.asm
+                .jump_if_reg_nonzero(A::REG_LOCAL_1, nlr_label, false);
         }
-        self.asm.jump_if_reg_zero(A::REG_RET, start_label, true);
-        // An exception: restore the globals and re-raise it.
-        self.mov_reg_state(A::REG_ARG_1, old_globals);
-        self.call(fun::NATIVE_SWAP_GLOBALS);
-        self.asm
-            .mov_reg_local(A::REG_ARG_1, Self::local_idx_exc_val());
-        self.call(fun::NATIVE_RAISE);
+        if !generator {
+            let old_globals = self.local_idx_old_globals();
+            self.mov_reg_state(A::REG_ARG_1, old_globals);
+            self.call(fun::NATIVE_SWAP_GLOBALS);
+        }
+        if generator {
+            self.asm
+                .mov_reg_local(A::REG_TEMP0, Self::local_idx_exc_val());
+            self.asm.store_reg_reg_offset(
+                A::REG_TEMP0,
+                Self::reg_generator_state(),
+                OFFSETOF_CODE_STATE_STATE,
+            );
+            self.asm
+                .mov_reg_imm(A::REG_PARENT_RET, MP_VM_RETURN_EXCEPTION);
+            self.asm.exit();
+        } else {
+            self.asm
+                .mov_reg_local(A::REG_ARG_1, Self::local_idx_exc_val());
+            self.call(fun::NATIVE_RAISE);
+        }
         self.label_assign_native(start_label);
+        if generator {
+            let gen_pc = self.local_idx_gen_pc();
+            self.mov_reg_state(A::REG_TEMP0, gen_pc);
+            self.asm.jump_reg(A::REG_TEMP0);
+            self.start_offset = self.asm.code_pos();
+            self.asm
+                .mov_reg_local(A::REG_ARG_1, Self::local_idx_throw_val());
+            self.asm
+                .mov_local_null(Self::local_idx_throw_val(), A::REG_ARG_2);
+            self.call(fun::NATIVE_RAISE);
+        }
     }
 
     fn global_exc_exit(&mut self) {
         let exit_label = self.exit_label;
         self.label_assign_native(exit_label);
-        if self.need_global_exc_handler() && self.scope.exc_stack_size == 0 && !self.is_generator()
-        {
-            let old_globals = self.local_idx_old_globals();
-            self.mov_reg_state(A::REG_ARG_1, old_globals);
-            self.asm
-                .jump_if_reg_zero(A::REG_ARG_1, exit_label + 1, false);
-            self.call(fun::NATIVE_SWAP_GLOBALS);
+        if self.need_global_exc_handler() {
+            let generator = self.is_generator();
+            let plain = self.scope.exc_stack_size == 0;
+            if !generator {
+                let old_globals = self.local_idx_old_globals();
+                self.mov_reg_state(A::REG_ARG_1, old_globals);
+                if plain {
+                    self.asm
+                        .jump_if_reg_zero(A::REG_ARG_1, exit_label + 1, false);
+                }
+                self.call(fun::NATIVE_SWAP_GLOBALS);
+            }
             self.call(fun::NLR_POP);
-            self.label_assign_native(exit_label + 1);
+            if !generator && plain {
+                self.label_assign_native(exit_label + 1);
+            }
             self.asm
                 .mov_reg_local(A::REG_PARENT_RET, Self::local_idx_ret_val());
         }
@@ -1090,9 +1238,61 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
         self.asm.load_reg_reg_offset(reg, A::REG_TEMP0, table_off);
     }
 
-    /// `emit_native_label_assign` without the exception-stack bookkeeping.
+    /// `emit_native_label_assign`: at the start of a finally handler the exception on the
+    /// stack goes to its slot and the handler is left.
     fn label_assign_native(&mut self, label: usize) {
+        let is_finally = self
+            .exc_stack
+            .last()
+            .is_some_and(|e| e.is_finally && e.label == label);
+        if is_finally {
+            self.access_stack(1, A::REG_TEMP0);
+            self.asm
+                .mov_local_reg(Self::local_idx_exc_val(), A::REG_TEMP0);
+        }
         self.need_stack_settled();
         self.asm.label_assign(label);
+        if is_finally {
+            self.leave_exc_stack(false);
+        }
+    }
+
+    fn push_exc_stack(&mut self, label: usize, is_finally: bool) {
+        self.exc_stack.push(ExcEntry {
+            label,
+            is_finally,
+            unwind_label: UNWIND_LABEL_UNUSED,
+            is_active: true,
+        });
+        self.asm.mov_reg_pcrel(A::REG_RET, label);
+        self.asm
+            .mov_local_reg(Self::local_idx_exc_handler_pc(), A::REG_RET);
+    }
+
+    /// Deactivates the innermost handler and makes the next active one current.
+    fn leave_exc_stack(&mut self, start_of_handler: bool) {
+        let Some(last) = self.exc_stack.len().checked_sub(1) else {
+            return;
+        };
+        self.exc_stack[last].is_active = false;
+        match self.exc_stack[..last].iter().rev().find(|e| e.is_active) {
+            None => {
+                if start_of_handler {
+                    // The global handler has already cleared the PC.
+                    return;
+                }
+                self.asm.clr_reg(A::REG_RET);
+            }
+            Some(e) => {
+                let label = e.label;
+                self.asm.mov_reg_pcrel(A::REG_RET, label);
+            }
+        }
+        self.asm
+            .mov_local_reg(Self::local_idx_exc_handler_pc(), A::REG_RET);
+    }
+
+    fn pop_exc_stack(&mut self) -> Option<ExcEntry> {
+        self.exc_stack.pop()
     }
 }

@@ -4,7 +4,7 @@ use std::hash::Hash;
 
 use super::{fun, vtype, NativeEmitter, Slot, StackEntry};
 use crate::asm::{Assembler, Compare};
-use crate::emit::{Access, Build, CompKind, Constant, IdOp, ModuleTables, BREAK_FROM_FOR};
+use crate::emit::{Access, Build, CompKind, Constant, IdOp, ModuleTables};
 use crate::opcode::{BinaryOp, UnaryOp};
 
 impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
@@ -465,14 +465,6 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
         self.jump_helper(cond, label, false);
     }
 
-    /// `unwind_jump`: only jumps that leave no exception handler are supported.
-    pub fn unwind_jump(&mut self, label: usize, except_depth: usize) {
-        if except_depth > 0 {
-            self.not_implemented("exception handlers");
-        }
-        self.jump(label & !BREAK_FROM_FOR);
-    }
-
     /// `get_iter`
     pub fn get_iter(&mut self, use_stack: bool) {
         self.pre_pop_reg(A::REG_ARG_1);
@@ -871,8 +863,7 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
     /// `return_value`
     pub fn return_value(&mut self) {
         if self.is_generator() {
-            self.not_implemented("generators");
-            self.pre_pop_discard();
+            self.generator_return();
             return;
         }
         if self.viper {
@@ -917,7 +908,8 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
                 .mov_local_reg(Self::local_idx_ret_val(), A::REG_PARENT_RET);
         }
         let exit = self.exit_label;
-        self.jump(exit);
+        let depth = self.exc_stack.len();
+        self.unwind_jump(exit, depth);
     }
 
     /// `raise_varargs`
