@@ -143,6 +143,7 @@ fn options_from(args: &CompileArgs) -> Result<CompileOptions> {
         opt_level: args.optimize,
         ..CompileOptions::default()
     };
+    let mut arch_flags = None;
     for target in &args.target {
         if let Some(bits) = target.strip_prefix("small-int-bits=") {
             let bits: u8 = bits
@@ -162,14 +163,23 @@ fn options_from(args: &CompileArgs) -> Result<CompileOptions> {
                 );
             }
             options.march = Some(arch.to_string());
-        } else if target.starts_with("arch-flags=") {
-            bail!(
-                "-m{target}: architecture flags are not supported (they only matter for native \
-                 code, which this compiler does not emit)"
-            );
+        } else if let Some(flags) = target.strip_prefix("arch-flags=") {
+            arch_flags = Some(flags);
         } else {
-            bail!("unknown target option -m{target} (known: -msmall-int-bits=N)");
+            bail!(
+                "unknown target option -m{target} (known: -msmall-int-bits=N, -march=ARCH, \
+                 -march-flags=FLAGS)"
+            );
         }
+    }
+    // Checked once every -m option is in: the flags depend on -march, wherever it comes.
+    // Without -march, mpy-cross ignores the flags.
+    if let (Some(flags), Some(march)) = (arch_flags, options.march.as_deref()) {
+        options.arch_flags = mpy_compiler::parse_arch_flags(march, flags).with_context(|| {
+            format!(
+                "unrecognised arch flags `{flags}` (-march=rv32imc takes zba, zcmp, or a number)"
+            )
+        })?;
     }
     for option in &args.implementation {
         match option.as_str() {
