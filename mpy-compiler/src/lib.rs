@@ -24,6 +24,7 @@ pub mod error;
 pub mod float;
 mod fold;
 mod grammar;
+pub mod inline_asm;
 mod lexer;
 mod mpy;
 mod opcode;

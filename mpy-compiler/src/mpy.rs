@@ -135,6 +135,7 @@ fn write_raw_code(out: &mut Vec<u8>, raw_codes: &[RawCode<usize>], index: usize,
         CodeKind::Bytecode => 0,
         CodeKind::NativePy { .. } => 1,
         CodeKind::NativeViper => 2,
+        CodeKind::NativeAsm { .. } => 3,
     };
     push_vuint(
         out,
@@ -146,6 +147,14 @@ fn write_raw_code(out: &mut Vec<u8>, raw_codes: &[RawCode<usize>], index: usize,
         CodeKind::NativePy { prelude_offset } => push_vuint(out, prelude_offset as u64),
         // Viper functions keep no signature flags in the file.
         CodeKind::NativeViper => push_vuint(out, 0),
+        CodeKind::NativeAsm {
+            n_pos_args,
+            type_sig,
+        } => {
+            push_vuint(out, 0);
+            push_vuint(out, n_pos_args as u64);
+            push_vuint(out, u64::from(type_sig));
+        }
     }
     if has_children {
         push_vuint(out, raw.children.len() as u64);

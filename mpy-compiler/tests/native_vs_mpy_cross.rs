@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use mpy_compiler::{compile, parse_arch_flags, CompileOptions, EmitMode};
+use mpy_compiler::{compile_bytes, parse_arch_flags, CompileOptions, EmitMode};
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -47,17 +47,20 @@ fn py_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Extra mpy-cross arguments named by a first line `# mpy-cross-args: ...`, and the options
 /// that mean the same for upy.
-fn extra_args(source: &str, march: &str) -> (Vec<String>, CompileOptions) {
+fn extra_args(source: &str, march: &str, emit: Option<&str>) -> (Vec<String>, CompileOptions) {
     let mut options = CompileOptions {
         march: Some(march.into()),
         ..CompileOptions::default()
     };
-    let args: Vec<String> = source
+    let mut args: Vec<String> = source
         .lines()
         .next()
         .and_then(|l| l.strip_prefix("# mpy-cross-args:"))
         .map(|rest| rest.split_whitespace().map(String::from).collect())
         .unwrap_or_default();
+    if let Some(emit) = emit {
+        args.extend(["-X".to_string(), format!("emit={emit}")]);
+    }
     let mut i = 0;
     while i < args.len() {
         let arg = &args[i];
@@ -102,10 +105,14 @@ fn mpy_cross(source: &Path, name: &str, march: &str, extra: &[String]) -> Result
     let _ = fs::remove_dir_all(&dir);
     match (result.status.success(), bytes) {
         (true, Ok(bytes)) => Ok(bytes),
-        _ if result.status.code().is_none() => Err(format!(
-            "killed by a signal (abort): {}",
-            String::from_utf8_lossy(&result.stderr)
-        )),
+        _ if result.status.code().is_none()
+            || String::from_utf8_lossy(&result.stderr).contains("Assertion `") =>
+        {
+            Err(format!(
+                "killed by a signal (abort): {}",
+                String::from_utf8_lossy(&result.stderr)
+            ))
+        }
         _ => Err(String::from_utf8_lossy(&result.stderr).into_owned()),
     }
 }
@@ -144,15 +151,15 @@ fn difference(expected: &[u8], actual: &[u8]) -> Option<String> {
 
 /// Compares upy with mpy-cross `-march=march` on every file of `dir`; returns the failures
 /// and the number of files.
-fn compare_dir(dir: &Path, march: &str) -> (Vec<String>, usize) {
+fn compare_dir(dir: &Path, march: &str, emit: Option<&str>) -> (Vec<String>, usize) {
     let files = py_files(dir);
     assert!(!files.is_empty(), "no test data in {}", dir.display());
     let mut failures = Vec::new();
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let source = fs::read_to_string(path).expect("source readable");
-        let (extra, options) = extra_args(&source, march);
-        let ours = compile(&source, &name, &options);
+        let source = fs::read(path).expect("source readable");
+        let (extra, options) = extra_args(&String::from_utf8_lossy(&source), march, emit);
+        let ours = compile_bytes(&source, &name, &options);
         match (mpy_cross(path, &name, march, &extra), ours) {
             (Ok(expected), Ok(actual)) => {
                 if let Some(d) = difference(&expected, &actual) {
@@ -183,11 +190,40 @@ fn compare_dir(dir: &Path, march: &str) -> (Vec<String>, usize) {
 
 #[test]
 fn native_and_viper_functions_are_identical_to_mpy_cross_x64() {
-    let (failures, total) = compare_dir(&data_dir(), "x64");
+    let (failures, total) = compare_dir(&data_dir(), "x64", None);
     assert!(
         failures.is_empty(),
         "{} of {total} files differ from mpy-cross -march=x64:\n{}",
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// The compiler's own corpus (`resources/valid`, `runtime`, `fuzz`) with every function
+/// compiled as `emit`.
+fn whole_corpus_as(emit: &str) {
+    let resources = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources");
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for dir in ["valid", "runtime", "fuzz"] {
+        let (f, n) = compare_dir(&resources.join(dir), "x64", Some(emit));
+        failures.extend(f.into_iter().map(|f| format!("{dir}/{f}")));
+        total += n;
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {total} files differ from mpy-cross -march=x64 -X emit={emit}:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn whole_corpus_as_native_is_identical_to_mpy_cross_x64() {
+    whole_corpus_as("native");
+}
+
+#[test]
+fn whole_corpus_as_viper_matches_mpy_cross_x64_and_errors_where_it_aborts() {
+    whole_corpus_as("viper");
 }

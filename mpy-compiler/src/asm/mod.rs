@@ -13,7 +13,9 @@
 //! trait's associated constants, as the `REG_*` macros of the C headers.
 
 pub mod rv32;
+pub mod thumb;
 pub mod x64;
+pub mod x86;
 pub mod xtensa;
 
 /// Which of the two assembler passes is running.
@@ -261,6 +263,12 @@ pub trait Assembler {
 
     /// `ASM_END_PASS`: flushes anything the encoder still holds (literal pools...).
     fn end_pass(&mut self) {}
+
+    /// A `NotImplementedError` message the encoder raised in the emit pass (Thumb cannot
+    /// address a stack slot past 255 words: "too many locals for native method").
+    fn encoding_error(&self) -> Option<&'static str> {
+        None
+    }
 
     /// `ASM_ENTRY`: function prologue reserving `num_locals` words of stack.
     fn entry(&mut self, num_locals: usize);

@@ -210,7 +210,10 @@ impl<'t, 'p> Compiler<'t, 'p> {
             0 => EmitKind::Native,
             1 => EmitKind::Viper,
             _ => {
-                self.inline_asm_unavailable(&name_nodes[1]);
+                let march = self.options.native_arch.map_or("", |a| a.name);
+                if !super::asm_scope::has_inline_assembler(march) {
+                    self.inline_asm_unavailable(&name_nodes[1]);
+                }
                 EmitKind::Asm
             }
         })

@@ -7,6 +7,7 @@
 //! Like the reference compiler, an error is recorded once and compilation carries on to the
 //! end of the pass, because later steps decide which line the error reports.
 
+mod asm_scope;
 mod defs;
 mod expr;
 mod flow;
@@ -218,6 +219,8 @@ struct Compiler<'t, 'p> {
     pending_emit: Option<(*const Node, EmitKind)>,
     /// Whether `error` came from the native emitter (a later one may replace it).
     error_from_native: bool,
+    /// Whether that error stopped mpy-cross at once (nothing replaces it).
+    error_is_fatal: bool,
 }
 
 /// Compiles a parse tree into the tables and raw codes of a module.
@@ -262,6 +265,7 @@ pub fn compile_module(
         native: None,
         pending_emit: None,
         error_from_native: false,
+        error_is_fatal: false,
     };
     comp.run();
     if comp.error.is_none() && comp.constant_too_big {
@@ -539,6 +543,9 @@ impl<'t, 'p> Compiler<'t, 'p> {
 
     /// Runs one pass over one scope; false when the emit pass must be repeated.
     fn compile_scope(&mut self, index: usize, pass: Pass) -> bool {
+        if self.scopes[index].emit == EmitKind::Asm {
+            return self.compile_asm_scope(index, pass);
+        }
         self.pass = pass;
         self.cur = index;
         self.next_label = 0;
@@ -648,7 +655,10 @@ impl<'t, 'p> Compiler<'t, 'p> {
                 if let Some(error) = error {
                     self.record_native_error(error);
                 }
-                if self.error_from_native && self.error_line == 0 {
+                if self.error_from_native
+                    && self.error_line == 0
+                    && matches!(self.error, Some(("ViperTypeError", _)))
+                {
                     self.error_line = line(self.scopes[index].node).unwrap_or(0);
                 }
             }
@@ -709,6 +719,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
             scope_flags: s.scope_flags,
             num_pos_args: s.num_pos_args,
             num_kwonly_args: s.num_kwonly_args,
+            num_def_pos_args: s.num_def_pos_args,
             num_locals: s.num_locals,
             stack_size: s.stack_size,
             exc_stack_size: s.exc_stack_size,
@@ -733,13 +744,15 @@ impl<'t, 'p> Compiler<'t, 'p> {
     }
 
     fn record_native_error(&mut self, error: native::NativeError) {
-        // mpy-cross's native emitter overwrites the error slot, even its own earlier error.
-        if self.error.is_some() && !self.error_from_native {
+        // mpy-cross's native emitter overwrites the error slot, even its own earlier error,
+        // unless that one stopped it.
+        if self.error.is_some() && (!self.error_from_native || self.error_is_fatal) {
             return;
         }
         let message: &'static str = Box::leak(error.message.into_boxed_str());
         self.error = Some((error.kind, message));
         self.error_from_native = true;
+        self.error_is_fatal = error.fatal;
     }
 
     /// `compile_viper_type_annotation`: the viper type named by an annotation.

@@ -72,6 +72,13 @@ pub enum CodeKind {
     NativePy { prelude_offset: usize },
     /// `@micropython.viper` machine code.
     NativeViper,
+    /// `@micropython.asm_*` machine code, with what its raw code records.
+    NativeAsm {
+        /// Number of positional parameters.
+        n_pos_args: usize,
+        /// Return type (`MP_NATIVE_TYPE_*`).
+        type_sig: u32,
+    },
 }
 
 /// Which kind of identifier operation, as `mp_emit_common_id_op` dispatches it.

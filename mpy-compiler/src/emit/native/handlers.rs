@@ -29,7 +29,8 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
         exit_name: Q,
         enter_name: Q,
     ) {
-        self.access_stack(1, A::REG_ARG_1);
+        let vt = self.access_stack(1, A::REG_ARG_1);
+        self.expect_object(vt, "with");
         self.get_stack_pointer_to_reg_for_push(A::REG_ARG_3, 2);
         self.call_with_qstr_arg(tables, fun::LOAD_METHOD, exit_name, A::REG_ARG_2);
         self.pre_pop_reg(A::REG_ARG_3);
@@ -194,7 +195,7 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
     /// `yield` (`from` false) or `yield from`.
     pub fn yield_op(&mut self, from: bool, label_slot: usize) {
         if self.viper {
-            self.error("NotImplementedError", "native yield".into());
+            self.raise("native yield");
             return;
         }
         self.scope.scope_flags |= super::GENERATOR;

@@ -189,6 +189,7 @@ pub struct NativeScope<Q> {
     pub scope_flags: u16,
     pub num_pos_args: usize,
     pub num_kwonly_args: usize,
+    pub num_def_pos_args: usize,
     pub num_locals: usize,
     /// Maximum stack depth found so far.
     pub stack_size: usize,
@@ -213,6 +214,10 @@ pub enum AnyNative<Q> {
     XtensaWin(NativeEmitter<crate::asm::xtensa::AsmXtensaWin, Q>),
     /// RISC-V RV32IMC (`rv32imc`)
     Rv32(NativeEmitter<crate::asm::rv32::AsmRv32, Q>),
+    /// 32-bit x86 (`x86`)
+    X86(NativeEmitter<crate::asm::x86::X86, Q>),
+    /// Thumb (`armv6m`, `armv7m`, `armv7em`, `armv7emsp`, `armv7emdp`)
+    Thumb(NativeEmitter<crate::asm::thumb::Thumb, Q>),
 }
 
 impl<Q: Copy + Eq + Hash> AnyNative<Q> {
@@ -239,6 +244,21 @@ impl<Q: Copy + Eq + Hash> AnyNative<Q> {
                 ),
                 scope,
             ))),
+            "x86" => Some(AnyNative::X86(NativeEmitter::new(
+                crate::asm::x86::X86::new(0),
+                scope,
+            ))),
+            "armv6m" | "armv7m" | "armv7em" | "armv7emsp" | "armv7emdp" => {
+                let thumb = if arch == "armv6m" {
+                    crate::asm::thumb::ThumbArch::Armv6m
+                } else {
+                    crate::asm::thumb::ThumbArch::Armv7m
+                };
+                Some(AnyNative::Thumb(NativeEmitter::new(
+                    crate::asm::thumb::Thumb::new(thumb, 0),
+                    scope,
+                )))
+            }
             _ => None,
         }
     }
@@ -252,6 +272,8 @@ macro_rules! with_native {
             $crate::emit::native::AnyNative::Xtensa($n) => $body,
             $crate::emit::native::AnyNative::XtensaWin($n) => $body,
             $crate::emit::native::AnyNative::Rv32($n) => $body,
+            $crate::emit::native::AnyNative::X86($n) => $body,
+            $crate::emit::native::AnyNative::Thumb($n) => $body,
         }
     };
 }
@@ -270,6 +292,9 @@ pub struct NativeError {
     pub kind: &'static str,
     /// The message as mpy-cross words it.
     pub message: String,
+    /// mpy-cross stops at once here (an exception raised from inside the emitter, or an
+    /// assertion that kills it): no later error replaces this one.
+    pub fatal: bool,
 }
 
 /// The finished machine code of a scope.
@@ -432,7 +457,42 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
     /// Records an error; as in mpy-cross a later one replaces it (the compiler stops at the
     /// end of the statement), and emission carries on so the passes stay consistent.
     fn error(&mut self, kind: &'static str, message: String) {
-        self.error = Some(NativeError { kind, message });
+        if self.error.as_ref().is_some_and(|e| e.fatal) {
+            return;
+        }
+        self.error = Some(NativeError {
+            kind,
+            message,
+            fatal: false,
+        });
+    }
+
+    /// An error that ends compilation at once (`mp_raise_NotImplementedError` in the emitter).
+    fn raise(&mut self, message: &str) {
+        if self.error.as_ref().is_some_and(|e| e.fatal) {
+            return;
+        }
+        self.error = Some(NativeError {
+            kind: "NotImplementedError",
+            message: message.into(),
+            fatal: true,
+        });
+    }
+
+    /// Where mpy-cross asserts that a value is an object (and dies on viper values), upy
+    /// reports the statement instead.
+    fn expect_object(&mut self, vt: u8, what: &str) {
+        if vt == vtype::PYOBJ || self.error.as_ref().is_some_and(|e| e.fatal) {
+            return;
+        }
+        self.error = Some(NativeError {
+            kind: "ViperTypeError",
+            message: format!(
+                "{what} needs an object, not '{}' (mpy-cross aborts here)",
+                vtype::name(vt)
+            ),
+            fatal: true,
+        });
     }
 
     fn viper_error(&mut self, message: String) {
@@ -846,7 +906,7 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
                 flags,
                 self.scope.num_pos_args,
                 self.scope.num_kwonly_args,
-                0,
+                self.scope.num_def_pos_args,
             );
             encode_prelude_size(&mut prelude, self.n_info, self.n_cell);
             self.asm.base_mut().write(&prelude);
@@ -863,6 +923,9 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
             self.n_cell = cells.len();
         }
         self.asm.end_pass();
+        if let Some(message) = self.asm.encoding_error() {
+            self.error("NotImplementedError", message.to_string());
+        }
         if self.pass != Pass::Emit {
             return None;
         }
@@ -1020,7 +1083,7 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
             vtype::BOOL => self.mov_reg_const(reg_dest, fun::CONST_FALSE_OBJ + imm as usize),
             vtype::INT | vtype::UINT => self.asm.mov_reg_imm(reg_dest, imm.wrapping_shl(1) | 1),
             vtype::PTR_NONE => self.mov_reg_const(reg_dest, fun::CONST_NONE_OBJ),
-            _ => self.error("NotImplementedError", "conversion to object".into()),
+            _ => self.raise("conversion to object"),
         }
         vtype::PYOBJ
     }

@@ -17,23 +17,27 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
     pub fn import_name(&mut self, tables: &mut ModuleTables<Q>, qstr: Q) {
         let viper = self.viper;
         self.viper = false;
-        self.pre_pop_reg(A::REG_ARG_2);
-        self.pre_pop_reg(A::REG_ARG_3);
+        let vt_fromlist = self.pre_pop_reg(A::REG_ARG_2);
+        let vt_level = self.pre_pop_reg(A::REG_ARG_3);
         self.viper = viper;
+        self.expect_object(vt_fromlist, "import");
+        self.expect_object(vt_level, "import");
         self.call_with_qstr_arg(tables, fun::IMPORT_NAME, qstr, A::REG_ARG_1);
         self.post_push_reg(vtype::PYOBJ, A::REG_RET);
     }
 
     /// `import_from`
     pub fn import_from(&mut self, tables: &mut ModuleTables<Q>, qstr: Q) {
-        self.access_stack(1, A::REG_ARG_1);
+        let vt = self.access_stack(1, A::REG_ARG_1);
+        self.expect_object(vt, "import");
         self.call_with_qstr_arg(tables, fun::IMPORT_FROM, qstr, A::REG_ARG_2);
         self.post_push_reg(vtype::PYOBJ, A::REG_RET);
     }
 
     /// `import_star`
     pub fn import_star(&mut self) {
-        self.pre_pop_reg(A::REG_ARG_1);
+        let vt = self.pre_pop_reg(A::REG_ARG_1);
+        self.expect_object(vt, "import");
         self.call(fun::IMPORT_ALL);
     }
 
@@ -162,7 +166,8 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
                 self.asm.store_reg_reg_offset(reg_src, reg_base, 1);
             }
             (IdOp::Store, Access::Name) => {
-                self.pre_pop_reg(A::REG_ARG_2);
+                let vt = self.pre_pop_reg(A::REG_ARG_2);
+                self.expect_object(vt, "storing a name");
                 self.call_with_qstr_arg(tables, fun::STORE_NAME, qstr, A::REG_ARG_1);
             }
             (IdOp::Store, Access::Global) => {
@@ -190,7 +195,8 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
 
     /// `load_attr`
     pub fn load_attr(&mut self, tables: &mut ModuleTables<Q>, qstr: Q) {
-        self.pre_pop_reg(A::REG_ARG_1);
+        let vt = self.pre_pop_reg(A::REG_ARG_1);
+        self.expect_object(vt, "attribute access");
         self.call_with_qstr_arg(tables, fun::LOAD_ATTR, qstr, A::REG_ARG_2);
         self.post_push_reg(vtype::PYOBJ, A::REG_RET);
     }
@@ -198,22 +204,26 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
     /// `store_attr`
     pub fn store_attr(&mut self, tables: &mut ModuleTables<Q>, qstr: Q) {
         let vt_val = self.peek_vtype(1);
-        if vt_val == vtype::PYOBJ {
-            self.pre_pop_reg(A::REG_ARG_1);
+        let vt_base = if vt_val == vtype::PYOBJ {
+            let vt_base = self.pre_pop_reg(A::REG_ARG_1);
             self.pre_pop_reg(A::REG_ARG_3);
+            vt_base
         } else {
             let vt = self.access_stack(2, A::REG_ARG_1);
             self.call_with_imm_arg(fun::CONVERT_NATIVE_TO_OBJ, i64::from(vt), A::REG_ARG_2);
             self.asm.mov_reg_reg(A::REG_ARG_3, A::REG_RET);
-            self.pre_pop_reg(A::REG_ARG_1);
+            let vt_base = self.pre_pop_reg(A::REG_ARG_1);
             self.adjust_stack(-1);
-        }
+            vt_base
+        };
+        self.expect_object(vt_base, "attribute access");
         self.call_with_qstr_arg(tables, fun::STORE_ATTR, qstr, A::REG_ARG_2);
     }
 
     /// `delete_attr`
     pub fn delete_attr(&mut self, tables: &mut ModuleTables<Q>, qstr: Q) {
-        self.pre_pop_reg(A::REG_ARG_1);
+        let vt = self.pre_pop_reg(A::REG_ARG_1);
+        self.expect_object(vt, "attribute access");
         self.asm.clr_reg(A::REG_ARG_3);
         self.call_with_qstr_arg(tables, fun::STORE_ATTR, qstr, A::REG_ARG_2);
     }
@@ -225,7 +235,8 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
             self.get_stack_pointer_to_reg_for_push(A::REG_ARG_2, 2);
             self.call_with_qstr_arg(tables, fun::LOAD_SUPER_METHOD, qstr, A::REG_ARG_1);
         } else {
-            self.pre_pop_reg(A::REG_ARG_1);
+            let vt = self.pre_pop_reg(A::REG_ARG_1);
+            self.expect_object(vt, "attribute access");
             self.get_stack_pointer_to_reg_for_push(A::REG_ARG_3, 2);
             self.call_with_qstr_arg(tables, fun::LOAD_METHOD, qstr, A::REG_ARG_2);
         }
@@ -367,8 +378,10 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
 
     /// Subscript delete.
     pub fn delete_subscr(&mut self) {
-        self.pre_pop_reg(A::REG_ARG_2);
-        self.pre_pop_reg(A::REG_ARG_1);
+        let vt_index = self.pre_pop_reg(A::REG_ARG_2);
+        let vt_base = self.pre_pop_reg(A::REG_ARG_1);
+        self.expect_object(vt_index, "del");
+        self.expect_object(vt_base, "del");
         self.call_with_imm_arg(fun::OBJ_SUBSCR, 0, A::REG_ARG_3);
     }
 
@@ -467,7 +480,8 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
 
     /// `get_iter`
     pub fn get_iter(&mut self, use_stack: bool) {
-        self.pre_pop_reg(A::REG_ARG_1);
+        let vt = self.pre_pop_reg(A::REG_ARG_1);
+        self.expect_object(vt, "iteration");
         if use_stack {
             self.get_stack_pointer_to_reg_for_push(
                 A::REG_ARG_2,
@@ -657,14 +671,19 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
     /// `BUILD_*`
     pub fn build(&mut self, n_args: usize, kind: Build) {
         if kind == Build::Slice {
-            if n_args == 2 {
-                self.pre_pop_reg(A::REG_ARG_2);
-                self.pre_pop_reg(A::REG_ARG_1);
+            let vts = if n_args == 2 {
+                let stop = self.pre_pop_reg(A::REG_ARG_2);
+                let start = self.pre_pop_reg(A::REG_ARG_1);
                 self.mov_reg_const(A::REG_ARG_3, fun::CONST_NONE_OBJ);
+                [start, stop, vtype::PYOBJ]
             } else {
-                self.pre_pop_reg(A::REG_ARG_3);
-                self.pre_pop_reg(A::REG_ARG_2);
-                self.pre_pop_reg(A::REG_ARG_1);
+                let step = self.pre_pop_reg(A::REG_ARG_3);
+                let stop = self.pre_pop_reg(A::REG_ARG_2);
+                let start = self.pre_pop_reg(A::REG_ARG_1);
+                [start, stop, step]
+            };
+            for vt in vts {
+                self.expect_object(vt, "a slice");
             }
             self.call(fun::NEW_SLICE);
             self.post_push_reg(vtype::PYOBJ, A::REG_RET);
@@ -685,9 +704,12 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
 
     /// `store_map`
     pub fn store_map(&mut self) {
-        self.pre_pop_reg(A::REG_ARG_2);
-        self.pre_pop_reg(A::REG_ARG_3);
-        self.pre_pop_reg(A::REG_ARG_1);
+        let vt_key = self.pre_pop_reg(A::REG_ARG_2);
+        let vt_value = self.pre_pop_reg(A::REG_ARG_3);
+        let vt_map = self.pre_pop_reg(A::REG_ARG_1);
+        for vt in [vt_key, vt_value, vt_map] {
+            self.expect_object(vt, "a dict entry");
+        }
         self.call(fun::STORE_MAP);
         self.post_push_reg(vtype::PYOBJ, A::REG_RET);
     }
@@ -696,33 +718,40 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
     pub fn store_comp(&mut self, kind: CompKind, collection_index: usize) {
         let f = match kind {
             CompKind::List => {
-                self.pre_pop_reg(A::REG_ARG_2);
+                let vt = self.pre_pop_reg(A::REG_ARG_2);
+                self.expect_object(vt, "a comprehension");
                 fun::LIST_APPEND
             }
             CompKind::Set => {
-                self.pre_pop_reg(A::REG_ARG_2);
+                let vt = self.pre_pop_reg(A::REG_ARG_2);
+                self.expect_object(vt, "a comprehension");
                 fun::STORE_SET
             }
             CompKind::Dict => {
-                self.pre_pop_reg(A::REG_ARG_2);
-                self.pre_pop_reg(A::REG_ARG_3);
+                let vt_key = self.pre_pop_reg(A::REG_ARG_2);
+                let vt_value = self.pre_pop_reg(A::REG_ARG_3);
+                self.expect_object(vt_key, "a comprehension");
+                self.expect_object(vt_value, "a comprehension");
                 fun::STORE_MAP
             }
         };
-        self.access_stack(collection_index, A::REG_ARG_1);
+        let vt = self.access_stack(collection_index, A::REG_ARG_1);
+        self.expect_object(vt, "a comprehension");
         self.call(f);
     }
 
     /// `unpack_sequence`
     pub fn unpack_sequence(&mut self, n_args: usize) {
-        self.pre_pop_reg(A::REG_ARG_1);
+        let vt = self.pre_pop_reg(A::REG_ARG_1);
+        self.expect_object(vt, "unpacking");
         self.get_stack_pointer_to_reg_for_push(A::REG_ARG_3, n_args);
         self.call_with_imm_arg(fun::UNPACK_SEQUENCE, n_args as i64, A::REG_ARG_2);
     }
 
     /// `unpack_ex`
     pub fn unpack_ex(&mut self, n_left: usize, n_right: usize) {
-        self.pre_pop_reg(A::REG_ARG_1);
+        let vt = self.pre_pop_reg(A::REG_ARG_1);
+        self.expect_object(vt, "unpacking");
         self.get_stack_pointer_to_reg_for_push(A::REG_ARG_3, n_left + n_right + 1);
         self.call_with_imm_arg(
             fun::UNPACK_EX,
@@ -791,6 +820,11 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
     pub fn call_function(&mut self, n_positional: usize, n_keyword: usize, star_flags: u32) {
         let vt_fun = self.peek_vtype(n_positional + 2 * n_keyword);
         if vt_fun == vtype::BUILTIN_CAST {
+            if n_positional != 1 || n_keyword != 0 || star_flags != 0 {
+                // mpy-cross asserts a cast has exactly one argument.
+                self.expect_object(vtype::BUILTIN_CAST, "a cast with other than one argument");
+                return;
+            }
             let StackEntry { slot, .. } = self.peek(1);
             let vt_cast = match slot {
                 Slot::Imm(v) => v as u8,
@@ -811,10 +845,11 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
                     self.fold_stack_top(A::REG_ARG_1);
                     self.post_top_set_vtype(vt_cast);
                 }
-                _ => self.error("NotImplementedError", "casting".into()),
+                _ => self.raise("casting"),
             }
             return;
         }
+        self.expect_object(vt_fun, "a call");
         let packed = (n_positional | (n_keyword << 8)) as i64;
         if star_flags != 0 {
             self.get_stack_pointer_to_reg_for_pop(A::REG_ARG_3, n_positional + 2 * n_keyword + 2);
@@ -915,7 +950,7 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
     /// `raise_varargs`
     pub fn raise_varargs(&mut self, n_args: usize) {
         if n_args != 1 {
-            self.error("NotImplementedError", "native raise".into());
+            self.raise("native raise");
             self.adjust_stack(-(n_args as i64));
             return;
         }
