@@ -165,10 +165,22 @@ fn options_from(args: &CompileArgs) -> Result<CompileOptions> {
             }
             options.march = Some(arch.to_string());
         } else if let Some(flags) = target.strip_prefix("arch-flags=") {
-            arch_flags = Some(flags.to_string());
+            arch_flags = Some(flags);
         } else {
-            bail!("unknown target option -m{target} (known: -msmall-int-bits=N)");
+            bail!(
+                "unknown target option -m{target} (known: -msmall-int-bits=N, -march=ARCH, \
+                 -march-flags=FLAGS)"
+            );
         }
+    }
+    // Checked once every -m option is in: the flags depend on -march, wherever it comes.
+    // Without -march, mpy-cross ignores the flags.
+    if let (Some(flags), Some(march)) = (arch_flags, options.march.as_deref()) {
+        options.arch_flags = mpy_compiler::parse_arch_flags(march, flags).with_context(|| {
+            format!(
+                "unrecognised arch flags `{flags}` (-march=rv32imc takes zba, zcmp, or a number)"
+            )
+        })?;
     }
     for option in &args.implementation {
         match option.as_str() {
@@ -192,11 +204,7 @@ fn options_from(args: &CompileArgs) -> Result<CompileOptions> {
             ),
         }
     }
-    // As mpy-cross: flags are checked against the target, and native code needs one.
-    if let (Some(flags), Some(march)) = (&arch_flags, &options.march) {
-        options.arch_flags = mpy_compiler::parse_arch_flags(march, flags)
-            .with_context(|| format!("unrecognised arch flags `{flags}` for -march={march}"))?;
-    }
+    // As mpy-cross: native code needs a target.
     if options.emit != mpy_compiler::EmitMode::Bytecode && options.march.is_none() {
         bail!("arch not specified: -X emit=native and emit=viper need -march=ARCH");
     }

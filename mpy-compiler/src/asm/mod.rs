@@ -12,9 +12,11 @@
 //! the emitter relies on (return value, arguments, temporaries, callee-saved locals...) are the
 //! trait's associated constants, as the `REG_*` macros of the C headers.
 
+pub mod rv32;
 pub mod thumb;
 pub mod x64;
 pub mod x86;
+pub mod xtensa;
 
 /// Which of the two assembler passes is running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
