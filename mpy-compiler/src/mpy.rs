@@ -144,7 +144,8 @@ fn write_raw_code(out: &mut Vec<u8>, raw_codes: &[RawCode<usize>], index: usize,
     out.extend_from_slice(&raw.data);
     match raw.kind {
         CodeKind::Bytecode => {}
-        CodeKind::NativePy { prelude_offset } => push_vuint(out, prelude_offset as u64),
+        // mpy-cross keeps the offset in 16 bits, so a function past 64 KiB wraps it.
+        CodeKind::NativePy { prelude_offset } => push_vuint(out, prelude_offset as u64 & 0xffff),
         // Viper functions keep no signature flags in the file.
         CodeKind::NativeViper => push_vuint(out, 0),
         CodeKind::NativeAsm {
