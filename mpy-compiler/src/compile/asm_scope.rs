@@ -73,8 +73,7 @@ impl Compiler<'_, '_> {
         if self.error.is_none() {
             // Messages name the instruction, so they are built at run time; a failed compile
             // ends the process's use of them.
-            let message: &'static str = Box::leak(error.message.into_boxed_str());
-            self.error = Some(("SyntaxError", message));
+            self.error = Some(("SyntaxError", error.message.into()));
             self.error_line = error.line;
         }
     }

@@ -225,7 +225,8 @@ impl<'t, 'p> Compiler<'t, 'p> {
         if self.error.is_none() {
             self.error = Some((
                 "NotImplementedError",
-                "inline assembler is not supported by this compiler; compile this file with mpy-cross",
+                "inline assembler is not supported by this compiler; compile this file with mpy-cross"
+                    .into(),
             ));
             self.set_error_line(decorator);
         }

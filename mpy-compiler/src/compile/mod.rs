@@ -14,6 +14,7 @@ mod flow;
 mod stmt;
 mod tree;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::emit::native::{self as native, AnyNative, NativeScope};
@@ -97,7 +98,7 @@ pub struct BackendError {
     /// Python exception type (`SyntaxError`, or `RuntimeError` for bytecode overflow).
     pub kind: &'static str,
     /// The message, as MicroPython words it.
-    pub message: &'static str,
+    pub message: Cow<'static, str>,
     /// 1-based source line, 0 when unknown.
     pub line: u32,
     /// Name of the scope being compiled (`<module>`, a function name...).
@@ -197,7 +198,7 @@ struct Compiler<'t, 'p> {
     names: Names,
     options: BackendOptions,
     pass: Pass,
-    error: Option<(&'static str, &'static str)>,
+    error: Option<(&'static str, Cow<'static, str>)>,
     error_line: u32,
     next_label: usize,
     have_star: bool,
@@ -272,12 +273,12 @@ pub fn compile_module(
         // Raised by the heap while saving, with no traceback (line 0).
         return Err(BackendError {
             kind: "MemoryError",
-            message: "memory allocation failed",
+            message: "memory allocation failed".into(),
             line: 0,
             scope_name: String::new(),
         });
     }
-    if let Some((kind, message)) = comp.error {
+    if let Some((kind, message)) = comp.error.take() {
         // A bytecode overflow or an exhausted heap is raised directly, with no traceback
         // (line 0).
         if kind == "SyntaxError" || kind == "ViperTypeError" {
@@ -358,7 +359,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
 
     fn syntax_error(&mut self, node: &Node, message: &'static str) {
         if self.error.is_none() {
-            self.error = Some(("SyntaxError", message));
+            self.error = Some(("SyntaxError", message.into()));
             self.set_error_line(node);
         }
     }
@@ -674,7 +675,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
             PassEnd::Again => false,
             PassEnd::Overflow => {
                 if self.error.is_none() {
-                    self.error = Some(("RuntimeError", "bytecode overflow"));
+                    self.error = Some(("RuntimeError", "bytecode overflow".into()));
                     self.error_line = 0;
                 }
                 true
@@ -697,14 +698,14 @@ impl<'t, 'p> Compiler<'t, 'p> {
                 // scope the first pass ended with: the last one.
                 self.error = Some((
                     "NotImplementedError",
-                    "cannot emit native code for this architecture",
+                    "cannot emit native code for this architecture".into(),
                 ));
                 let last = self.scopes.len() - 1;
                 self.error_line = line(self.scopes[last].node).unwrap_or(0);
             } else {
                 self.error = Some((
                     "NotImplementedError",
-                    "native code for this architecture is not supported yet",
+                    "native code for this architecture is not supported yet".into(),
                 ));
                 self.error_line = 0;
             }
@@ -749,8 +750,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         if self.error.is_some() && (!self.error_from_native || self.error_is_fatal) {
             return;
         }
-        let message: &'static str = Box::leak(error.message.into_boxed_str());
-        self.error = Some((error.kind, message));
+        self.error = Some((error.kind, error.message.into()));
         self.error_from_native = true;
         self.error_is_fatal = error.fatal;
     }
@@ -767,7 +767,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
                     // mpy-cross replaces any earlier error with this one and leaves the line
                     // to the statement loop.
                     let text = format!("unknown type '{}'", self.pool.text(name));
-                    self.error = Some(("ViperTypeError", Box::leak(text.into_boxed_str())));
+                    self.error = Some(("ViperTypeError", text.into()));
                     native::vtype::PYOBJ
                 }
             },
@@ -926,7 +926,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         // recurse without bound.
         if self.depth >= MAX_NESTING {
             if self.error.is_none() {
-                self.error = Some(("MemoryError", "memory allocation failed"));
+                self.error = Some(("MemoryError", "memory allocation failed".into()));
                 self.error_line = 0;
             }
             return;
