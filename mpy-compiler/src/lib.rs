@@ -10,6 +10,14 @@
 //! code size, emit), driving the bytecode emitter (`emit`, as py/emitbc.c); `mpy` then
 //! writes the module's qstr table, constant table and nested raw code.
 //!
+//! Scopes decorated `@micropython.native` / `viper` (or all of them, with `-X emit=`) take the
+//! same passes through the native emitter (`emit::native`, as py/emitnative.c), which the
+//! bytecode emitter's operations hand over to while such a scope is compiled. It is generic
+//! over [`asm::Assembler`], the `ASM_*` interface of py/asmbase.h; each instruction set is one
+//! module of `asm` (x64, x86, Thumb, Xtensa, RV32), and `AnyNative` picks one per `-march`.
+//! `@micropython.asm_*` scopes go to `inline_asm` instead. Where mpy-cross 1.29.0 dies on an
+//! assertion, the native emitter reports an error at that statement.
+//!
 //! ```
 //! let options = mpy_compiler::CompileOptions::default();
 //! let mpy = mpy_compiler::compile("print('hi')\n", "hi.py", &options).unwrap();
