@@ -110,6 +110,12 @@ pub fn compile_tree(
 ) -> Result<Vec<u8>, CompileError> {
     let ParseTree { root, mut pool } = tree;
     let source_file = pool.intern_str(name);
+    // mpy-cross keeps arch flags only for the target that defines them.
+    let arch_flags = if options.march.as_deref() == Some("rv32imc") {
+        options.arch_flags
+    } else {
+        0
+    };
     let backend = BackendOptions {
         optimize: options.opt_level,
         source_lines: options.line_info(),
@@ -118,7 +124,8 @@ pub fn compile_tree(
         native_arch: options
             .march
             .as_deref()
-            .and_then(compile::NativeArch::from_name),
+            .and_then(compile::NativeArch::from_name)
+            .map(|arch| compile::NativeArch { arch_flags, ..arch }),
         default_emit: match options.emit {
             EmitMode::Bytecode => scope::EmitKind::Bytecode,
             EmitMode::Native => scope::EmitKind::Native,
@@ -146,12 +153,6 @@ pub fn compile_tree(
         .any(|raw| raw.kind != emit::CodeKind::Bytecode)
         .then(|| options.march.as_deref().and_then(mpy::arch_code))
         .flatten();
-    // mpy-cross keeps arch flags only for the target that defines them.
-    let arch_flags = if options.march.as_deref() == Some("rv32imc") {
-        options.arch_flags
-    } else {
-        0
-    };
     Ok(mpy::write_mpy(
         options.small_int_bits,
         native_arch,

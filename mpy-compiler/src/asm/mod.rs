@@ -13,9 +13,11 @@
 //! trait's associated constants, as the `REG_*` macros of the C headers.
 
 pub mod arm;
+pub mod rv32;
 pub mod thumb;
 pub mod x64;
 pub mod x86;
+pub mod xtensa;
 
 /// Which of the two assembler passes is running.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

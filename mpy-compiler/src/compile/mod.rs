@@ -52,6 +52,8 @@ pub struct NativeArch {
     pub inline_asm: bool,
     /// The `-march` name.
     pub name: &'static str,
+    /// The `-march-flags` bits (RV32 extensions), 0 for none.
+    pub arch_flags: u32,
 }
 
 impl NativeArch {
@@ -84,6 +86,7 @@ impl NativeArch {
             native_emitter,
             inline_asm,
             name,
+            arch_flags: 0,
         })
     }
 }
@@ -683,7 +686,11 @@ impl<'t, 'p> Compiler<'t, 'p> {
     fn new_native(&mut self) -> Option<AnyNative<Qstr>> {
         let arch = self.options.native_arch;
         let placeholder = self.native_scope(self.cur, &self.prelude(self.cur));
-        let native = AnyNative::for_arch(arch.map_or("", |a| a.name), placeholder);
+        let native = AnyNative::for_arch(
+            arch.map_or("", |a| a.name),
+            arch.map_or(0, |a| a.arch_flags),
+            placeholder,
+        );
         if native.is_none() && self.error.is_none() {
             if arch.is_some_and(|a| !a.native_emitter) {
                 // mpy-cross fails before it starts the scope, so its traceback names the
@@ -757,11 +764,10 @@ impl<'t, 'p> Compiler<'t, 'p> {
             Some(name) => match native::vtype::from_name(self.pool.get(name)) {
                 Some(t) => t,
                 None => {
-                    if self.error.is_none() {
-                        let text = format!("unknown type '{}'", self.pool.text(name));
-                        self.error = Some(("ViperTypeError", Box::leak(text.into_boxed_str())));
-                        self.set_error_line(annotation);
-                    }
+                    // mpy-cross replaces any earlier error with this one and leaves the line
+                    // to the statement loop.
+                    let text = format!("unknown type '{}'", self.pool.text(name));
+                    self.error = Some(("ViperTypeError", Box::leak(text.into_boxed_str())));
                     native::vtype::PYOBJ
                 }
             },

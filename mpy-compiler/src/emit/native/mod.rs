@@ -208,6 +208,12 @@ pub struct NativeScope<Q> {
 pub enum AnyNative<Q> {
     /// x86-64
     X64(NativeEmitter<crate::asm::x64::AsmX64, Q>),
+    /// Xtensa, call0 ABI (`xtensa`)
+    Xtensa(NativeEmitter<crate::asm::xtensa::AsmXtensaCall0, Q>),
+    /// Xtensa, windowed ABI (`xtensawin`)
+    XtensaWin(NativeEmitter<crate::asm::xtensa::AsmXtensaWin, Q>),
+    /// RISC-V RV32IMC (`rv32imc`)
+    Rv32(NativeEmitter<crate::asm::rv32::AsmRv32, Q>),
     /// 32-bit x86 (`x86`)
     X86(NativeEmitter<crate::asm::x86::X86, Q>),
     /// Thumb (`armv6m`, `armv7m`, `armv7em`, `armv7emsp`, `armv7emdp`)
@@ -217,12 +223,27 @@ pub enum AnyNative<Q> {
 }
 
 impl<Q: Copy + Eq + Hash> AnyNative<Q> {
-    /// The emitter for `arch` (mpy-cross's `-march` name), if its assembler exists;
-    /// `scope` is replaced before every pass.
-    pub fn for_arch(arch: &str, scope: NativeScope<Q>) -> Option<Self> {
+    /// The emitter for `arch` (mpy-cross's `-march` name) with the `-march-flags` bits
+    /// `arch_flags`, if its assembler exists; `scope` is replaced before every pass.
+    pub fn for_arch(arch: &str, arch_flags: u32, scope: NativeScope<Q>) -> Option<Self> {
         match arch {
             "x64" | "host" => Some(AnyNative::X64(NativeEmitter::new(
                 crate::asm::x64::AsmX64::new(0),
+                scope,
+            ))),
+            "xtensa" => Some(AnyNative::Xtensa(NativeEmitter::new(
+                crate::asm::xtensa::AsmXtensaCall0::new(0),
+                scope,
+            ))),
+            "xtensawin" => Some(AnyNative::XtensaWin(NativeEmitter::new(
+                crate::asm::xtensa::AsmXtensaWin::new(0),
+                scope,
+            ))),
+            "rv32imc" => Some(AnyNative::Rv32(NativeEmitter::new(
+                crate::asm::rv32::AsmRv32::new(
+                    0,
+                    crate::asm::rv32::Rv32Extensions::from_bits(arch_flags),
+                ),
                 scope,
             ))),
             "x86" => Some(AnyNative::X86(NativeEmitter::new(
@@ -254,6 +275,9 @@ macro_rules! with_native {
     ($any:expr, $n:ident => $body:expr) => {
         match $any {
             $crate::emit::native::AnyNative::X64($n) => $body,
+            $crate::emit::native::AnyNative::Xtensa($n) => $body,
+            $crate::emit::native::AnyNative::XtensaWin($n) => $body,
+            $crate::emit::native::AnyNative::Rv32($n) => $body,
             $crate::emit::native::AnyNative::X86($n) => $body,
             $crate::emit::native::AnyNative::Thumb($n) => $body,
             $crate::emit::native::AnyNative::Arm($n) => $body,
