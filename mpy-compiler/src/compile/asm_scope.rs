@@ -6,7 +6,9 @@
 use super::{Compiler, Pass};
 use crate::asm::thumb::ThumbArch;
 use crate::emit::{CodeKind, RawCode};
-use crate::inline_asm::{self, thumb::InlineThumb, AsmFunction, InlineAsmError};
+use crate::inline_asm::{
+    self, thumb::InlineThumb, xtensa::InlineXtensa, AsmFunction, InlineAsmError,
+};
 
 /// The Thumb flavour and VFP availability of a `-march` name that assembles Thumb.
 fn thumb_target(march: &str) -> Option<(ThumbArch, bool)> {
@@ -22,7 +24,7 @@ fn thumb_target(march: &str) -> Option<(ThumbArch, bool)> {
 /// Whether `-march=NAME` has an inline assembler here (any `asm_*` decorator then uses it,
 /// as in mpy-cross).
 pub(super) fn has_inline_assembler(march: &str) -> bool {
-    thumb_target(march).is_some()
+    thumb_target(march).is_some() || matches!(march, "xtensa" | "xtensawin")
 }
 
 impl Compiler<'_, '_> {
@@ -40,11 +42,17 @@ impl Compiler<'_, '_> {
                 }
             }
             Pass::CodeSize => {
-                let result = match thumb_target(march) {
-                    Some((arch, float)) => {
+                let result = match (thumb_target(march), march) {
+                    (Some((arch, float)), _) => {
                         inline_asm::assemble(node, self.pool, &mut InlineThumb::new(arch, float))
                     }
-                    None => return true,
+                    (None, "xtensa") => {
+                        inline_asm::assemble(node, self.pool, &mut InlineXtensa::<false>::new())
+                    }
+                    (None, "xtensawin") => {
+                        inline_asm::assemble(node, self.pool, &mut InlineXtensa::<true>::new())
+                    }
+                    (None, _) => return true,
                 };
                 match result {
                     Ok(function) => self.store_asm_function(index, function),
