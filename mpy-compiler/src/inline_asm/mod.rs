@@ -16,6 +16,7 @@
 //! pending, an instruction error replaces it, and the reported line is the one of the
 //! instruction that was being assembled.
 
+pub mod rv32;
 pub mod thumb;
 pub mod xtensa;
 
