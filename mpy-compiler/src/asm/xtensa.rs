@@ -11,11 +11,8 @@
 //! pass uses the count of the previous one, exactly like MicroPython (which is why the count
 //! survives from one function to the next).
 
-// The raw encoders cover every instruction the inline assembler accepts; the native emitter
-// uses a subset of them.
-#![allow(dead_code)]
-
-/// Register numbers `a0`..`a15`.
+/// Register numbers `a0`..`a15` (the whole set, though the code names only some).
+#[allow(dead_code)]
 pub(crate) mod reg {
     pub const A0: u32 = 0;
     pub const A1: u32 = 1;
@@ -36,6 +33,7 @@ pub(crate) mod reg {
 }
 
 /// Conditions of `beqz`/`bnez`/`bltz`/`bgez` (the `m` field of BRI12); flipping bit 0 negates.
+#[allow(dead_code)]
 pub(crate) mod ccz {
     pub const EQ: u32 = 0;
     pub const NE: u32 = 1;
@@ -45,6 +43,7 @@ pub(crate) mod ccz {
 
 /// Conditions of the register-register branches (the `r` field of RRI8 with op0 = 7);
 /// flipping bit 3 negates.
+#[allow(dead_code)]
 pub(crate) mod cc {
     pub const NONE: u32 = 0;
     pub const EQ: u32 = 1;
