@@ -12,11 +12,8 @@
 //! between passes or functions, so the emit pass sees every register any earlier pass or
 //! function used: this matches MicroPython's emitter, which keeps one assembler per module.
 
-// The raw encoders cover every instruction the inline assembler accepts; the native emitter
-// uses a subset of them.
-#![allow(dead_code)]
-
-/// Register numbers by ABI name.
+/// Register numbers by ABI name (the whole set, though the code names only some).
+#[allow(dead_code)]
 pub(crate) mod reg {
     pub const ZERO: u32 = 0;
     pub const RA: u32 = 1;

@@ -11,11 +11,8 @@
 //! pass uses the count of the previous one, exactly like MicroPython (which is why the count
 //! survives from one function to the next).
 
-// The raw encoders cover every instruction the inline assembler accepts; the native emitter
-// uses a subset of them.
-#![allow(dead_code)]
-
-/// Register numbers `a0`..`a15`.
+/// Register numbers `a0`..`a15` (the whole set, though the code names only some).
+#[allow(dead_code)]
 pub(crate) mod reg {
     pub const A0: u32 = 0;
     pub const A1: u32 = 1;
@@ -36,6 +33,7 @@ pub(crate) mod reg {
 }
 
 /// Conditions of `beqz`/`bnez`/`bltz`/`bgez` (the `m` field of BRI12); flipping bit 0 negates.
+#[allow(dead_code)]
 pub(crate) mod ccz {
     pub const EQ: u32 = 0;
     pub const NE: u32 = 1;
@@ -45,6 +43,7 @@ pub(crate) mod ccz {
 
 /// Conditions of the register-register branches (the `r` field of RRI8 with op0 = 7);
 /// flipping bit 3 negates.
+#[allow(dead_code)]
 pub(crate) mod cc {
     pub const NONE: u32 = 0;
     pub const EQ: u32 = 1;
@@ -310,14 +309,6 @@ const NUM_REGS_SAVED: u32 = 5;
 const NUM_REGS_SAVED_WIN: u32 = 1;
 const WORD: u32 = 4;
 
-/// A jump whose target lies beyond what its encoding reaches (MicroPython raises
-/// `RuntimeError("ERROR: xtensa <what> out of range")`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OutOfRange {
-    /// The operation, as MicroPython names it (`bccz`, `bcc`, `bit_branch`...).
-    pub what: &'static str,
-}
-
 /// The Xtensa assembler; `WINDOWED` picks the `xtensawin` ABI (ESP32) over call0 (ESP8266).
 #[derive(Debug, Clone)]
 pub struct AsmXtensa<const WINDOWED: bool> {
@@ -329,7 +320,9 @@ pub struct AsmXtensa<const WINDOWED: bool> {
     /// Code offset of the constant table in this pass, if the entry code reserved one.
     const_table: Option<usize>,
     stack_adjust: u32,
-    out_of_range: Option<OutOfRange>,
+    /// The first jump found out of range or misaligned in an emit pass, worded as the
+    /// `RuntimeError` MicroPython raises.
+    error: Option<String>,
 }
 
 /// `-march=xtensa` (call0 ABI).
@@ -356,18 +349,37 @@ impl<const WINDOWED: bool> AsmXtensa<WINDOWED> {
             num_const: 0,
             const_table: None,
             stack_adjust: 0,
-            out_of_range: None,
+            error: None,
         }
     }
 
-    /// The first jump found out of range in an emit pass, if any.
-    pub fn out_of_range(&self) -> Option<OutOfRange> {
-        self.out_of_range
+    /// The first jump found out of range or misaligned in an emit pass, if any (MicroPython
+    /// raises a `RuntimeError` with this message).
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
     }
 
-    fn report_out_of_range(&mut self, what: &'static str) {
-        if self.out_of_range.is_none() {
-            self.out_of_range = Some(OutOfRange { what });
+    fn report(&mut self, message: String) {
+        if self.error.is_none() {
+            self.error = Some(message);
+        }
+    }
+
+    fn report_out_of_range(&mut self, what: &str) {
+        self.report(format!("ERROR: xtensa {what} out of range"));
+    }
+
+    /// The alignment and range checks of `call0` and `l32r` to a label.
+    fn check_word_target(&mut self, what: &str, dest: u32, rel: u32, in_range: bool) {
+        if !self.emitting() {
+            return;
+        }
+        if dest & 3 != 0 {
+            self.report(format!("ERROR: {what} target not word-aligned"));
+        } else if rel & 3 != 0 {
+            self.report(format!("ERROR: {what} location not word-aligned"));
+        } else if !in_range {
+            self.report_out_of_range(what);
         }
     }
 
@@ -580,9 +592,7 @@ impl<const WINDOWED: bool> AsmXtensa<WINDOWED> {
     pub fn call0_label(&mut self, label: usize) {
         let dest = self.label_dest(label);
         let rel = dest.wrapping_sub(self.offset()).wrapping_sub(3);
-        if self.emitting() && (dest & 3 != 0 || rel & 3 != 0 || !signed_fit(rel, 18)) {
-            self.report_out_of_range("call0");
-        }
+        self.check_word_target("call0", dest, rel, signed_fit(rel, 18));
         self.op24(op_call0(rel as i32));
     }
 
@@ -590,11 +600,8 @@ impl<const WINDOWED: bool> AsmXtensa<WINDOWED> {
     pub fn l32r_label(&mut self, reg: u32, label: usize) {
         let dest = self.label_dest(label);
         let rel = dest.wrapping_sub(self.offset());
-        if self.emitting()
-            && (dest & 3 != 0 || rel & 3 != 0 || !signed_fit(rel, 18) || (rel as i32) >= 0)
-        {
-            self.report_out_of_range("l32r");
-        }
+        let in_range = signed_fit(rel, 18) && (rel as i32) < 0;
+        self.check_word_target("l32r", dest, rel, in_range);
         self.op24(op_l32r(reg, self.offset(), dest));
     }
 
@@ -1205,6 +1212,6 @@ mod assembler_tests {
             asm.base.write(&vec![0; 300_000]);
             asm.jump_if_reg_zero(2, 0, false);
         }
-        assert_eq!(asm.out_of_range(), Some(OutOfRange { what: "bccz" }));
+        assert_eq!(asm.error(), Some("ERROR: xtensa bccz out of range"));
     }
 }

@@ -16,7 +16,9 @@
 //! pending, an instruction error replaces it, and the reported line is the one of the
 //! instruction that was being assembled.
 
+pub mod rv32;
 pub mod thumb;
+pub mod xtensa;
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
@@ -69,8 +71,13 @@ pub trait InlineAssembler {
     fn end_pass(&mut self, type_sig: u32);
     /// Checks the parameters (code-size pass) and returns how many there are.
     fn count_params(&mut self, params: &[Node], pool: &QstrPool) -> Result<usize, String>;
-    /// Places label number `label_num` named `name`; false if the name is already used.
+    /// Places label number `label_num` named `name`; false if the name is already used (or
+    /// the label cannot be placed: see [`InlineAssembler::take_label_error`]).
     fn label(&mut self, label_num: usize, name: Qstr) -> bool;
+    /// Why the last [`InlineAssembler::label`] failed, when it was not a redefinition.
+    fn take_label_error(&mut self) -> Option<String> {
+        None
+    }
     /// Assembles one instruction. An `Err` is the last error the instruction ran into
     /// (code may still have been emitted, as in the C code).
     fn op(&mut self, op: &str, args: &[Node], pool: &QstrPool) -> Result<(), String>;
@@ -264,7 +271,8 @@ fn walk<A: InlineAssembler>(
                 next_label += 1;
                 if let Walk::Code(_, asm) = &mut walk {
                     if !asm.label(label_num, *label_name) {
-                        errors.syntax(stmt, "label redefined");
+                        let message = asm.take_label_error();
+                        errors.syntax(stmt, message.as_deref().unwrap_or("label redefined"));
                         return errors.into_result(funcdef).map(|_| 0);
                     }
                 }
@@ -340,13 +348,21 @@ pub fn assemble<A: InlineAssembler>(
     asm: &mut A,
 ) -> Result<AsmFunction, InlineAsmError> {
     let (mut n_pos_args, mut type_sig) = (0, type_sig::INT);
-    walk(
+    let first = walk(
         funcdef,
         pool,
         Walk::Code(AsmPass::Compute, asm),
         &mut n_pos_args,
         &mut type_sig,
-    )?;
+    );
+    if let Err(mut error) = first {
+        // mpy-cross runs the extra code-size pass even after an error; it stops that pass
+        // at once and charges the error to the function's own line.
+        if A::EXTRA_SIZE_PASS {
+            error.line = funcdef.line().unwrap_or(error.line);
+        }
+        return Err(error);
+    }
     if A::EXTRA_SIZE_PASS {
         walk(
             funcdef,
