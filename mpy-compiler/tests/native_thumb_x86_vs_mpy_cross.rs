@@ -84,6 +84,15 @@ fn mpy_cross(source: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
     }
 }
 
+/// The line mpy-cross's traceback names; errors it raises directly have none (0 in upy).
+fn traceback_line(stderr: &str) -> Option<u32> {
+    let line = stderr
+        .lines()
+        .find(|l| l.trim_start().starts_with("File "))?;
+    let number = line.split(", line ").nth(1)?;
+    number.split(',').next()?.trim().parse().ok()
+}
+
 fn difference(expected: &[u8], actual: &[u8]) -> Option<String> {
     if expected == actual {
         return None;
@@ -123,7 +132,10 @@ fn compare_corpus(dirs: &[&str], options: &CompileOptions, args: &[&str]) {
                 "{name}: mpy-cross rejected it ({theirs}), upy did not"
             )),
             (Err(theirs), Err(e)) => {
-                if !theirs.contains(e.kind.name()) {
+                if !theirs.contains(e.kind.name())
+                    || !theirs.contains(&e.message)
+                    || traceback_line(&theirs).unwrap_or(0) != e.line
+                {
                     failures.push(format!("{name}: mpy-cross says {theirs}, upy {e}"));
                 }
             }
