@@ -359,6 +359,11 @@ impl<const WINDOWED: bool> AsmXtensa<WINDOWED> {
         self.error.as_deref()
     }
 
+    /// Takes the error reported by [`Self::error`], if any.
+    pub fn take_error(&mut self) -> Option<String> {
+        self.error.take()
+    }
+
     fn report(&mut self, message: String) {
         if self.error.is_none() {
             self.error = Some(message);

@@ -89,7 +89,7 @@ impl Compiler<'_, '_> {
             // Messages name the instruction, so they are built at run time; a failed compile
             // ends the process's use of them.
             let message: &'static str = Box::leak(error.message.into_boxed_str());
-            self.error = Some(("SyntaxError", message));
+            self.error = Some((error.kind, message));
             self.error_line = error.line;
         }
     }

@@ -39,10 +39,13 @@ pub mod type_sig {
     pub const UINT: u32 = 3;
 }
 
-/// A rejected inline-assembler function: a `SyntaxError` with its message and line.
+/// A rejected inline-assembler function: usually a `SyntaxError` with its message and
+/// line; a `RuntimeError` (line 0) where MicroPython raises one out of the assembler.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}: SyntaxError: {message}")]
+#[error("line {line}: {kind}: {message}")]
 pub struct InlineAsmError {
+    /// The exception type: `SyntaxError` or `RuntimeError`.
+    pub kind: &'static str,
     /// The message, worded as mpy-cross words it.
     pub message: String,
     /// The 1-based source line (0 if unknown).
@@ -76,6 +79,11 @@ pub trait InlineAssembler {
     fn label(&mut self, label_num: usize, name: Qstr) -> bool;
     /// Why the last [`InlineAssembler::label`] failed, when it was not a redefinition.
     fn take_label_error(&mut self) -> Option<String> {
+        None
+    }
+    /// A `RuntimeError` the last instruction raised: MicroPython raises it straight out of
+    /// the compiler, so it replaces any other error and has no line.
+    fn take_runtime_error(&mut self) -> Option<String> {
         None
     }
     /// Assembles one instruction. An `Err` is the last error the instruction ran into
@@ -132,6 +140,7 @@ impl ErrorState {
         match self.message {
             None => Ok(()),
             Some(message) => Err(InlineAsmError {
+                kind: "SyntaxError",
                 message,
                 line: match self.line {
                     0 => funcdef.line().unwrap_or(0),
@@ -304,7 +313,15 @@ fn walk<A: InlineAssembler>(
             }
             _ => {
                 if let Walk::Code(_, asm) = &mut walk {
-                    if let Err(message) = asm.op(&name, ins.args, pool) {
+                    let outcome = asm.op(&name, ins.args, pool);
+                    if let Some(message) = asm.take_runtime_error() {
+                        return Err(InlineAsmError {
+                            kind: "RuntimeError",
+                            message,
+                            line: 0,
+                        });
+                    }
+                    if let Err(message) = outcome {
                         errors.message = Some(message);
                     }
                 }
@@ -358,7 +375,7 @@ pub fn assemble<A: InlineAssembler>(
     if let Err(mut error) = first {
         // mpy-cross runs the extra code-size pass even after an error; it stops that pass
         // at once and charges the error to the function's own line.
-        if A::EXTRA_SIZE_PASS {
+        if A::EXTRA_SIZE_PASS && error.kind == "SyntaxError" {
             error.line = funcdef.line().unwrap_or(error.line);
         }
         return Err(error);
