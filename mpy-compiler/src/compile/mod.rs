@@ -764,11 +764,10 @@ impl<'t, 'p> Compiler<'t, 'p> {
             Some(name) => match native::vtype::from_name(self.pool.get(name)) {
                 Some(t) => t,
                 None => {
-                    if self.error.is_none() {
-                        let text = format!("unknown type '{}'", self.pool.text(name));
-                        self.error = Some(("ViperTypeError", Box::leak(text.into_boxed_str())));
-                        self.set_error_line(annotation);
-                    }
+                    // mpy-cross replaces any earlier error with this one and leaves the line
+                    // to the statement loop.
+                    let text = format!("unknown type '{}'", self.pool.text(name));
+                    self.error = Some(("ViperTypeError", Box::leak(text.into_boxed_str())));
                     native::vtype::PYOBJ
                 }
             },

@@ -662,7 +662,9 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
             return;
         } else {
             self.adjust_stack(1);
-            self.viper_error(format!("binary op {op:?} not implemented"));
+            // mpy-cross names the operator through a table it builds without these
+            // entries, so the name comes out empty.
+            self.viper_error("binary op  not implemented".into());
             return;
         }
         self.post_push_reg(vt_lhs, lhs);
