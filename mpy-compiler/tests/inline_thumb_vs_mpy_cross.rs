@@ -166,13 +166,13 @@ fn asm_functions_of_mpy(mpy: &[u8]) -> Vec<AsmFunction> {
     out
 }
 
-/// The funcdefs decorated with something ending in `asm_thumb`, in source order.
+/// The funcdefs decorated `@micropython.asm_*` (all Thumb on these targets), in source order.
 fn asm_funcdefs<'t>(tree: &'t ParseTree, node: &'t Node, out: &mut Vec<&'t Node>) {
     if node.is_struct(Rule::Decorated) {
         let decorators = &node.children()[0];
         let mut names = Vec::new();
         collect_ids(tree, decorators, &mut names);
-        if names.last().is_some_and(|n| n == "asm_thumb") {
+        if names.last().is_some_and(|n| n.starts_with("asm_")) {
             out.push(&node.children()[1]);
             return;
         }
@@ -199,7 +199,7 @@ fn run_upy(source: &[u8], arch: ThumbArch, float: bool) -> Result<Vec<AsmFunctio
     let mut funcdefs = Vec::new();
     asm_funcdefs(&tree, &tree.root, &mut funcdefs);
     let to_error = |e: mpy_compiler::inline_asm::InlineAsmError| {
-        (e.line, format!("SyntaxError: {}", e.message))
+        (e.line, format!("{}: {}", e.kind, e.message))
     };
     for funcdef in &funcdefs {
         scope_pass(funcdef, &tree.pool).map_err(to_error)?;
@@ -271,6 +271,14 @@ const ERROR_CASES: &[&str] = &[
     "def f():\n    bx(lr)\n    mov(sp, r0)\n    mov(r8, pc)\n    add(r0, r1, r2)\n    sub(r3, r4, 7)\n",
     "def f():\n    lsl(r0, r1, 32)\n",
     "class C:\n    pass\n",
+    "def f(r0=1):\n    nop()\n",
+    "def f():\n    nop()\n    data(-1, 5)\n    nop()\n",
+    "def f():\n    nop()\n    data(3000000, 5)\n",
+    "def f():\n    nop()\n    data(9, 1, -1)\n    align(3)\n    data(1, 2)\n    align(-4)\n    nop()\n",
+    "def f():\n    data(1, 1)\n    align(0x40000000)\n",
+    "def f(r0, *, r1):\n    nop()\n",
+    "def f(r0: int):\n    nop()\n",
+    "def f(r0, r1, r2, r3) -> object:\n    add(r0, r0, r1)\n\nclass K:\n    @micropython.asm_thumb\n    def m(r0):\n        nop()\n\ndef g(x):\n    @micropython.asm_xtensa\n    def h():\n        wfi()\n    return h\n",
 ];
 
 #[test]

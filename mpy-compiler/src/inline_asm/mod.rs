@@ -39,12 +39,12 @@ pub mod type_sig {
     pub const UINT: u32 = 3;
 }
 
-/// A rejected inline-assembler function: usually a `SyntaxError` with its message and
-/// line; a `RuntimeError` (line 0) where MicroPython raises one out of the assembler.
+/// A rejected inline-assembler function: the exception type, message and line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}: {kind}: {message}")]
 pub struct InlineAsmError {
-    /// The exception type: `SyntaxError` or `RuntimeError`.
+    /// The exception type: `SyntaxError`, `RuntimeError` where MicroPython raises one out of
+    /// the assembler (line 0), or `MemoryError` for code too large to allocate.
     pub kind: &'static str,
     /// The message, worded as mpy-cross words it.
     pub message: String,
@@ -222,6 +222,8 @@ fn walk<A: InlineAssembler>(
 ) -> Result<usize, InlineAsmError> {
     let mut errors = ErrorState::default();
     let mut next_label = 0usize;
+    // Bytes of `data` and `align` too large to hold, counted toward the code size only.
+    let mut unwritten = 0usize;
     let Some(parts) = function_parts(funcdef) else {
         errors.syntax(funcdef, "inline assembler must be a function");
         errors.into_result(funcdef)?;
@@ -292,7 +294,7 @@ fn walk<A: InlineAssembler>(
                     return errors.into_result(funcdef).map(|_| 0);
                 };
                 if let Walk::Code(_, asm) = &mut walk {
-                    align_code(asm.base_mut(), *align);
+                    unwritten += align_code(asm.base_mut(), *align);
                 }
             }
             "data" => {
@@ -302,12 +304,18 @@ fn walk<A: InlineAssembler>(
                     return errors.into_result(funcdef).map(|_| 0);
                 };
                 if let Walk::Code(_, asm) = &mut walk {
+                    // The size reaches mpy-cross as an unsigned int.
+                    let size = *size as u32 as usize;
                     for arg in &ins.args[1..] {
                         let Some(value) = int_value(arg) else {
                             errors.syntax(stmt, "'data' requires integer arguments");
                             return errors.into_result(funcdef).map(|_| 0);
                         };
-                        asm.base_mut().data(*size as usize, value as u64);
+                        if size > HEAP_BYTES {
+                            unwritten += size;
+                        } else {
+                            asm.base_mut().data(size, value as u64);
+                        }
                     }
                 }
             }
@@ -333,8 +341,17 @@ fn walk<A: InlineAssembler>(
         }
     }
 
-    if let Walk::Code(_, asm) = &mut walk {
+    if let Walk::Code(pass, asm) = &mut walk {
         asm.end_pass(type_sig);
+        let size = asm.base_mut().code_pos().saturating_add(unwritten);
+        if *pass == AsmPass::Compute && errors.message.is_none() && size > HEAP_BYTES {
+            // mpy-cross fails to allocate the code buffer for the emit pass.
+            return Err(InlineAsmError {
+                kind: "MemoryError",
+                message: format!("memory allocation failed, allocating {size} bytes"),
+                line: 0,
+            });
+        }
     }
     if errors.message.is_some() {
         errors.line = parts.funcdef.line().unwrap_or(0);
@@ -342,13 +359,27 @@ fn walk<A: InlineAssembler>(
     errors.into_result(funcdef).map(|_| next_label)
 }
 
-/// `mp_asm_base_align` for the values a program can write: the offset moves up to the next
-/// multiple of a power of two, the gap reads as zeros.
-fn align_code(base: &mut AsmBase, align: i64) {
-    if align > 0 && (align as u64).is_power_of_two() {
-        base.align(align as usize);
+/// `mp_asm_base_align` with the C code's unsigned arithmetic: the offset moves up to the
+/// computed one and the gap reads as zeros. Returns the bytes of a gap too large to hold
+/// (the function then cannot be allocated anyway). A value that would move the offset back
+/// (`align(0)`) is ignored.
+fn align_code(base: &mut AsmBase, align: i64) -> usize {
+    let align = u64::from(align as u32);
+    let offset = base.code_pos() as u64;
+    let mask = !u64::from((align as u32).wrapping_sub(1));
+    let aligned = offset.wrapping_add(align).wrapping_sub(1) & mask;
+    let gap = aligned.saturating_sub(offset) as usize;
+    if gap > HEAP_BYTES {
+        return gap;
     }
+    if gap > 0 {
+        base.write(&vec![0; gap]);
+    }
+    0
 }
+
+/// mpy-cross's default heap: machine code larger than this cannot be allocated.
+const HEAP_BYTES: usize = 2 * 1024 * 1024;
 
 /// The scope pass over an inline-assembler function: checks that every statement is an
 /// instruction and returns how many labels the function uses.
