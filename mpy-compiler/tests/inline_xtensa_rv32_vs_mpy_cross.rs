@@ -207,6 +207,9 @@ const INSTRUCTIONS: &[&str] = &[
     "bnone(a2, a3, x)",
     "bbs(a2, a3, x)",
     "callx0(a2)",
+    // MicroPython raises these as RuntimeErrors, without a line.
+    "call0(x)",
+    "l32r(a2, x)",
 ];
 
 #[test]
@@ -228,6 +231,10 @@ const PROGRAMS: &[&str] = &[
      \x20   movi(a3, 5)\n    label(x)\n    data(4, 0x11223344)\n    align(4)\n    j(x)\n\
      \x20   bbsi(a2, 17, x)\n    beq(a2, a3, top)\n    bgeu(a2, a3, x)\n    beqz(a2, top)\n\
      \x20   bnez_n(a3, x)\n    label(y)\n    addi_n(a2, a3, 7)\n    srai(a2, a3, 20)\n",
+    "@micropython.asm_xtensa\ndef f(a2):\n    label(x)\n    nop()\n    call0(x)\n",
+    "@micropython.asm_xtensa\ndef f(a2):\n    j(c)\n    align(4)\n    label(w)\n    data(4, 7)\n\
+     \x20   label(c)\n    l32r(a3, w)\n    nop_n()\n    nop_n()\n    call0(t)\n    align(4)\n\
+     \x20   label(t)\n    nop()\n",
     "@micropython.asm_xtensa\ndef f(a2):\n    movi(a2, 1)\n    movi(a3, 2)\n    movi(a4, 3)\n\
      @micropython.asm_xtensa\ndef g(a2):\n    movi(a2, 0x7fffffff)\n",
 ];

@@ -43,7 +43,8 @@ pub mod type_sig {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}: {kind}: {message}")]
 pub struct InlineAsmError {
-    /// The exception type: `SyntaxError`, or `MemoryError` for code too large to allocate.
+    /// The exception type: `SyntaxError`, `RuntimeError` where MicroPython raises one out of
+    /// the assembler (line 0), or `MemoryError` for code too large to allocate.
     pub kind: &'static str,
     /// The message, worded as mpy-cross words it.
     pub message: String,
@@ -78,6 +79,11 @@ pub trait InlineAssembler {
     fn label(&mut self, label_num: usize, name: Qstr) -> bool;
     /// Why the last [`InlineAssembler::label`] failed, when it was not a redefinition.
     fn take_label_error(&mut self) -> Option<String> {
+        None
+    }
+    /// A `RuntimeError` the last instruction raised: MicroPython raises it straight out of
+    /// the compiler, so it replaces any other error and has no line.
+    fn take_runtime_error(&mut self) -> Option<String> {
         None
     }
     /// Assembles one instruction. An `Err` is the last error the instruction ran into
@@ -315,7 +321,15 @@ fn walk<A: InlineAssembler>(
             }
             _ => {
                 if let Walk::Code(_, asm) = &mut walk {
-                    if let Err(message) = asm.op(&name, ins.args, pool) {
+                    let outcome = asm.op(&name, ins.args, pool);
+                    if let Some(message) = asm.take_runtime_error() {
+                        return Err(InlineAsmError {
+                            kind: "RuntimeError",
+                            message,
+                            line: 0,
+                        });
+                    }
+                    if let Err(message) = outcome {
                         errors.message = Some(message);
                     }
                 }
@@ -392,7 +406,7 @@ pub fn assemble<A: InlineAssembler>(
     if let Err(mut error) = first {
         // mpy-cross runs the extra code-size pass even after an error; it stops that pass
         // at once and charges the error to the function's own line.
-        if A::EXTRA_SIZE_PASS {
+        if A::EXTRA_SIZE_PASS && error.kind == "SyntaxError" {
             error.line = funcdef.line().unwrap_or(error.line);
         }
         return Err(error);

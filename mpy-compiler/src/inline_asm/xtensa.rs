@@ -423,6 +423,10 @@ impl<const WINDOWED: bool> InlineAssembler for InlineXtensa<WINDOWED> {
         self.label_error.take()
     }
 
+    fn take_runtime_error(&mut self) -> Option<String> {
+        self.asm.take_error()
+    }
+
     fn op(&mut self, op: &str, args: &[Node], pool: &QstrPool) -> Result<(), String> {
         self.error = None;
         let entry = OPCODES.iter().find(|entry| entry.name == op);
@@ -439,9 +443,6 @@ impl<const WINDOWED: bool> InlineAssembler for InlineXtensa<WINDOWED> {
                 "unsupported Xtensa instruction '{op}' with {} arguments",
                 args.len()
             ));
-        }
-        if let Some(message) = self.asm.error() {
-            self.fail(message.to_string());
         }
         match self.error.take() {
             Some(message) => Err(message),
