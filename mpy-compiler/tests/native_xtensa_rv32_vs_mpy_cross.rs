@@ -201,3 +201,32 @@ fn arch_flags_are_recorded_for_bytecode_too() {
     );
     assert_eq!(difference(&expected, &actual), None);
 }
+
+/// `-X emit=native`: every function of the corpus, decorated or not, becomes machine code.
+fn every_function_native(options: CompileOptions) -> CompileOptions {
+    CompileOptions {
+        emit: mpy_compiler::EmitMode::Native,
+        ..options
+    }
+}
+
+#[test]
+fn every_function_native_is_identical_to_mpy_cross_on_each_target() {
+    compare_corpus(
+        &every_function_native(march("xtensa")),
+        &["-march=xtensa", "-X", "emit=native"],
+    );
+    compare_corpus(
+        &every_function_native(march("xtensawin")),
+        &["-march=xtensawin", "-X", "emit=native"],
+    );
+    compare_corpus(
+        &every_function_native(rv32_with("zba,zcmp")),
+        &[
+            "-march=rv32imc",
+            "-march-flags=zba,zcmp",
+            "-X",
+            "emit=native",
+        ],
+    );
+}

@@ -12,6 +12,7 @@
 //! the emitter relies on (return value, arguments, temporaries, callee-saved locals...) are the
 //! trait's associated constants, as the `REG_*` macros of the C headers.
 
+pub mod arm;
 pub mod rv32;
 pub mod thumb;
 pub mod x64;

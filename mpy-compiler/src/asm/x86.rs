@@ -626,7 +626,11 @@ impl Assembler for X86 {
     }
 
     fn load_reg_reg_offset(&mut self, reg_dest: Reg, reg_base: Reg, word_offset: usize) {
-        self.mov_mem32_to_r32(r(reg_base), 4 * word_offset as i32, r(reg_dest));
+        self.mov_mem32_to_r32(
+            r(reg_base),
+            (word_offset as i32).wrapping_mul(4),
+            r(reg_dest),
+        );
     }
 
     fn load8_reg_reg_offset(&mut self, reg_dest: Reg, reg_base: Reg, byte_offset: i64) {
@@ -634,15 +638,27 @@ impl Assembler for X86 {
     }
 
     fn load16_reg_reg_offset(&mut self, reg_dest: Reg, reg_base: Reg, halfword_offset: i64) {
-        self.mov_mem16_to_r32zx(r(reg_base), 2 * halfword_offset as i32, r(reg_dest));
+        self.mov_mem16_to_r32zx(
+            r(reg_base),
+            (halfword_offset as i32).wrapping_mul(2),
+            r(reg_dest),
+        );
     }
 
     fn load32_reg_reg_offset(&mut self, reg_dest: Reg, reg_base: Reg, word32_offset: i64) {
-        self.mov_mem32_to_r32(r(reg_base), 4 * word32_offset as i32, r(reg_dest));
+        self.mov_mem32_to_r32(
+            r(reg_base),
+            (word32_offset as i32).wrapping_mul(4),
+            r(reg_dest),
+        );
     }
 
     fn store_reg_reg_offset(&mut self, reg_src: Reg, reg_base: Reg, word_offset: usize) {
-        self.mov_r32_to_mem32(r(reg_src), r(reg_base), 4 * word_offset as i32);
+        self.mov_r32_to_mem32(
+            r(reg_src),
+            r(reg_base),
+            (word_offset as i32).wrapping_mul(4),
+        );
     }
 
     fn store8_reg_reg_offset(&mut self, reg_src: Reg, reg_base: Reg, byte_offset: i64) {
@@ -650,11 +666,19 @@ impl Assembler for X86 {
     }
 
     fn store16_reg_reg_offset(&mut self, reg_src: Reg, reg_base: Reg, halfword_offset: i64) {
-        self.mov_r16_to_mem16(r(reg_src), r(reg_base), 2 * halfword_offset as i32);
+        self.mov_r16_to_mem16(
+            r(reg_src),
+            r(reg_base),
+            (halfword_offset as i32).wrapping_mul(2),
+        );
     }
 
     fn store32_reg_reg_offset(&mut self, reg_src: Reg, reg_base: Reg, word32_offset: i64) {
-        self.mov_r32_to_mem32(r(reg_src), r(reg_base), 4 * word32_offset as i32);
+        self.mov_r32_to_mem32(
+            r(reg_src),
+            r(reg_base),
+            (word32_offset as i32).wrapping_mul(4),
+        );
     }
 }
 

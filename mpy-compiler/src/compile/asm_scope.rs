@@ -4,9 +4,13 @@
 //! leaves the machine code in the scope's raw code; the other passes have nothing to do.
 
 use super::{Compiler, Pass};
+use crate::asm::rv32::Rv32Extensions;
 use crate::asm::thumb::ThumbArch;
 use crate::emit::{CodeKind, RawCode};
-use crate::inline_asm::{self, thumb::InlineThumb, AsmFunction, InlineAsmError};
+use crate::inline_asm::rv32::InlineRv32;
+use crate::inline_asm::{
+    self, thumb::InlineThumb, xtensa::InlineXtensa, AsmFunction, InlineAsmError,
+};
 
 /// The Thumb flavour and VFP availability of a `-march` name that assembles Thumb.
 fn thumb_target(march: &str) -> Option<(ThumbArch, bool)> {
@@ -22,7 +26,7 @@ fn thumb_target(march: &str) -> Option<(ThumbArch, bool)> {
 /// Whether `-march=NAME` has an inline assembler here (any `asm_*` decorator then uses it,
 /// as in mpy-cross).
 pub(super) fn has_inline_assembler(march: &str) -> bool {
-    thumb_target(march).is_some()
+    thumb_target(march).is_some() || matches!(march, "xtensa" | "xtensawin" | "rv32imc")
 }
 
 impl Compiler<'_, '_> {
@@ -40,11 +44,22 @@ impl Compiler<'_, '_> {
                 }
             }
             Pass::CodeSize => {
-                let result = match thumb_target(march) {
-                    Some((arch, float)) => {
+                let result = match (thumb_target(march), march) {
+                    (Some((arch, float)), _) => {
                         inline_asm::assemble(node, self.pool, &mut InlineThumb::new(arch, float))
                     }
-                    None => return true,
+                    (None, "xtensa") => {
+                        inline_asm::assemble(node, self.pool, &mut InlineXtensa::<false>::new())
+                    }
+                    (None, "xtensawin") => {
+                        inline_asm::assemble(node, self.pool, &mut InlineXtensa::<true>::new())
+                    }
+                    (None, "rv32imc") => {
+                        let flags = self.options.native_arch.map_or(0, |a| a.arch_flags);
+                        let extensions = Rv32Extensions::from_bits(flags);
+                        inline_asm::assemble(node, self.pool, &mut InlineRv32::new(extensions))
+                    }
+                    (None, _) => return true,
                 };
                 match result {
                     Ok(function) => self.store_asm_function(index, function),
@@ -73,7 +88,7 @@ impl Compiler<'_, '_> {
         if self.error.is_none() {
             // Messages name the instruction, so they are built at run time; a failed compile
             // ends the process's use of them.
-            self.error = Some(("SyntaxError", error.message.into()));
+            self.error = Some((error.kind, error.message.into()));
             self.error_line = error.line;
         }
     }

@@ -16,7 +16,9 @@
 //! pending, an instruction error replaces it, and the reported line is the one of the
 //! instruction that was being assembled.
 
+pub mod rv32;
 pub mod thumb;
+pub mod xtensa;
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
@@ -37,10 +39,13 @@ pub mod type_sig {
     pub const UINT: u32 = 3;
 }
 
-/// A rejected inline-assembler function: a `SyntaxError` with its message and line.
+/// A rejected inline-assembler function: the exception type, message and line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}: SyntaxError: {message}")]
+#[error("line {line}: {kind}: {message}")]
 pub struct InlineAsmError {
+    /// The exception type: `SyntaxError`, `RuntimeError` where MicroPython raises one out of
+    /// the assembler (line 0), or `MemoryError` for code too large to allocate.
+    pub kind: &'static str,
     /// The message, worded as mpy-cross words it.
     pub message: String,
     /// The 1-based source line (0 if unknown).
@@ -69,8 +74,18 @@ pub trait InlineAssembler {
     fn end_pass(&mut self, type_sig: u32);
     /// Checks the parameters (code-size pass) and returns how many there are.
     fn count_params(&mut self, params: &[Node], pool: &QstrPool) -> Result<usize, String>;
-    /// Places label number `label_num` named `name`; false if the name is already used.
+    /// Places label number `label_num` named `name`; false if the name is already used (or
+    /// the label cannot be placed: see [`InlineAssembler::take_label_error`]).
     fn label(&mut self, label_num: usize, name: Qstr) -> bool;
+    /// Why the last [`InlineAssembler::label`] failed, when it was not a redefinition.
+    fn take_label_error(&mut self) -> Option<String> {
+        None
+    }
+    /// A `RuntimeError` the last instruction raised: MicroPython raises it straight out of
+    /// the compiler, so it replaces any other error and has no line.
+    fn take_runtime_error(&mut self) -> Option<String> {
+        None
+    }
     /// Assembles one instruction. An `Err` is the last error the instruction ran into
     /// (code may still have been emitted, as in the C code).
     fn op(&mut self, op: &str, args: &[Node], pool: &QstrPool) -> Result<(), String>;
@@ -125,6 +140,7 @@ impl ErrorState {
         match self.message {
             None => Ok(()),
             Some(message) => Err(InlineAsmError {
+                kind: "SyntaxError",
                 message,
                 line: match self.line {
                     0 => funcdef.line().unwrap_or(0),
@@ -206,6 +222,8 @@ fn walk<A: InlineAssembler>(
 ) -> Result<usize, InlineAsmError> {
     let mut errors = ErrorState::default();
     let mut next_label = 0usize;
+    // Bytes of `data` and `align` too large to hold, counted toward the code size only.
+    let mut unwritten = 0usize;
     let Some(parts) = function_parts(funcdef) else {
         errors.syntax(funcdef, "inline assembler must be a function");
         errors.into_result(funcdef)?;
@@ -264,7 +282,8 @@ fn walk<A: InlineAssembler>(
                 next_label += 1;
                 if let Walk::Code(_, asm) = &mut walk {
                     if !asm.label(label_num, *label_name) {
-                        errors.syntax(stmt, "label redefined");
+                        let message = asm.take_label_error();
+                        errors.syntax(stmt, message.as_deref().unwrap_or("label redefined"));
                         return errors.into_result(funcdef).map(|_| 0);
                     }
                 }
@@ -275,7 +294,7 @@ fn walk<A: InlineAssembler>(
                     return errors.into_result(funcdef).map(|_| 0);
                 };
                 if let Walk::Code(_, asm) = &mut walk {
-                    align_code(asm.base_mut(), *align);
+                    unwritten += align_code(asm.base_mut(), *align);
                 }
             }
             "data" => {
@@ -285,18 +304,32 @@ fn walk<A: InlineAssembler>(
                     return errors.into_result(funcdef).map(|_| 0);
                 };
                 if let Walk::Code(_, asm) = &mut walk {
+                    // The size reaches mpy-cross as an unsigned int.
+                    let size = *size as u32 as usize;
                     for arg in &ins.args[1..] {
                         let Some(value) = int_value(arg) else {
                             errors.syntax(stmt, "'data' requires integer arguments");
                             return errors.into_result(funcdef).map(|_| 0);
                         };
-                        asm.base_mut().data(*size as usize, value as u64);
+                        if size > HEAP_BYTES {
+                            unwritten += size;
+                        } else {
+                            asm.base_mut().data(size, value as u64);
+                        }
                     }
                 }
             }
             _ => {
                 if let Walk::Code(_, asm) = &mut walk {
-                    if let Err(message) = asm.op(&name, ins.args, pool) {
+                    let outcome = asm.op(&name, ins.args, pool);
+                    if let Some(message) = asm.take_runtime_error() {
+                        return Err(InlineAsmError {
+                            kind: "RuntimeError",
+                            message,
+                            line: 0,
+                        });
+                    }
+                    if let Err(message) = outcome {
                         errors.message = Some(message);
                     }
                 }
@@ -308,8 +341,17 @@ fn walk<A: InlineAssembler>(
         }
     }
 
-    if let Walk::Code(_, asm) = &mut walk {
+    if let Walk::Code(pass, asm) = &mut walk {
         asm.end_pass(type_sig);
+        let size = asm.base_mut().code_pos().saturating_add(unwritten);
+        if *pass == AsmPass::Compute && errors.message.is_none() && size > HEAP_BYTES {
+            // mpy-cross fails to allocate the code buffer for the emit pass.
+            return Err(InlineAsmError {
+                kind: "MemoryError",
+                message: format!("memory allocation failed, allocating {size} bytes"),
+                line: 0,
+            });
+        }
     }
     if errors.message.is_some() {
         errors.line = parts.funcdef.line().unwrap_or(0);
@@ -317,13 +359,27 @@ fn walk<A: InlineAssembler>(
     errors.into_result(funcdef).map(|_| next_label)
 }
 
-/// `mp_asm_base_align` for the values a program can write: the offset moves up to the next
-/// multiple of a power of two, the gap reads as zeros.
-fn align_code(base: &mut AsmBase, align: i64) {
-    if align > 0 && (align as u64).is_power_of_two() {
-        base.align(align as usize);
+/// `mp_asm_base_align` with the C code's unsigned arithmetic: the offset moves up to the
+/// computed one and the gap reads as zeros. Returns the bytes of a gap too large to hold
+/// (the function then cannot be allocated anyway). A value that would move the offset back
+/// (`align(0)`) is ignored.
+fn align_code(base: &mut AsmBase, align: i64) -> usize {
+    let align = u64::from(align as u32);
+    let offset = base.code_pos() as u64;
+    let mask = !u64::from((align as u32).wrapping_sub(1));
+    let aligned = offset.wrapping_add(align).wrapping_sub(1) & mask;
+    let gap = aligned.saturating_sub(offset) as usize;
+    if gap > HEAP_BYTES {
+        return gap;
     }
+    if gap > 0 {
+        base.write(&vec![0; gap]);
+    }
+    0
 }
+
+/// mpy-cross's default heap: machine code larger than this cannot be allocated.
+const HEAP_BYTES: usize = 2 * 1024 * 1024;
 
 /// The scope pass over an inline-assembler function: checks that every statement is an
 /// instruction and returns how many labels the function uses.
@@ -340,13 +396,21 @@ pub fn assemble<A: InlineAssembler>(
     asm: &mut A,
 ) -> Result<AsmFunction, InlineAsmError> {
     let (mut n_pos_args, mut type_sig) = (0, type_sig::INT);
-    walk(
+    let first = walk(
         funcdef,
         pool,
         Walk::Code(AsmPass::Compute, asm),
         &mut n_pos_args,
         &mut type_sig,
-    )?;
+    );
+    if let Err(mut error) = first {
+        // mpy-cross runs the extra code-size pass even after an error; it stops that pass
+        // at once and charges the error to the function's own line.
+        if A::EXTRA_SIZE_PASS && error.kind == "SyntaxError" {
+            error.line = funcdef.line().unwrap_or(error.line);
+        }
+        return Err(error);
+    }
     if A::EXTRA_SIZE_PASS {
         walk(
             funcdef,

@@ -127,6 +127,13 @@ impl InlineThumb {
         }
     }
 
+    /// `movw`/`movt` cannot target pc; mpy-cross dies on an assertion there, upy reports it.
+    fn refuse_pc_for_movw(&mut self, op: &str, reg_dest: u32) {
+        if reg_dest == 15 {
+            self.fail(format!("'{op}' expects at most r14"));
+        }
+    }
+
     fn special_reg(&mut self, op: &str, node: &Node, pool: &QstrPool) -> u32 {
         let name = arg_str(node, pool);
         match SPECIAL_REG_NAMES.iter().find(|(n, _)| *n == name) {
@@ -489,11 +496,13 @@ impl InlineThumb {
                 let code = if op == "movw" { op::MOVW } else { op::MOVT };
                 let reg_dest = self.reg(op, a0, pool, 15);
                 let i_src = self.int(op, a1, 0xffff);
+                self.refuse_pc_for_movw(op, reg_dest);
                 self.asm.mov_reg_i16(code, reg_dest, i_src as i32);
             }
             "movwt" if armv7m => {
                 let reg_dest = self.reg(op, a0, pool, 15);
                 let i_src = self.int(op, a1, 0xffff_ffff);
+                self.refuse_pc_for_movw(op, reg_dest);
                 self.asm
                     .mov_reg_i16(op::MOVW, reg_dest, (i_src & 0xffff) as i32);
                 self.asm

@@ -221,6 +221,8 @@ pub enum AnyNative<Q> {
     X86(NativeEmitter<crate::asm::x86::X86, Q>),
     /// Thumb (`armv6m`, `armv7m`, `armv7em`, `armv7emsp`, `armv7emdp`)
     Thumb(NativeEmitter<crate::asm::thumb::Thumb, Q>),
+    /// ARM state (`armv6`)
+    Arm(NativeEmitter<crate::asm::arm::AsmArm, Q>),
 }
 
 impl<Q: Copy + Eq + Hash> AnyNative<Q> {
@@ -262,6 +264,10 @@ impl<Q: Copy + Eq + Hash> AnyNative<Q> {
                     scope,
                 )))
             }
+            "armv6" => Some(AnyNative::Arm(NativeEmitter::new(
+                crate::asm::arm::AsmArm::new(0),
+                scope,
+            ))),
             _ => None,
         }
     }
@@ -277,6 +283,7 @@ macro_rules! with_native {
             $crate::emit::native::AnyNative::Rv32($n) => $body,
             $crate::emit::native::AnyNative::X86($n) => $body,
             $crate::emit::native::AnyNative::Thumb($n) => $body,
+            $crate::emit::native::AnyNative::Arm($n) => $body,
         }
     };
 }
