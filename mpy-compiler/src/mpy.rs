@@ -144,9 +144,8 @@ fn write_raw_code(out: &mut Vec<u8>, raw_codes: &[RawCode<usize>], index: usize,
     out.extend_from_slice(&raw.data);
     match raw.kind {
         CodeKind::Bytecode => {}
-        // mpy-cross keeps the offset in a 16-bit field (`mp_raw_code_t.prelude_offset`), so
-        // a function past 64 KiB of machine code gets the offset modulo 65536.
-        CodeKind::NativePy { prelude_offset } => push_vuint(out, u64::from(prelude_offset as u16)),
+        // mpy-cross keeps the offset in 16 bits, so a function past 64 KiB wraps it.
+        CodeKind::NativePy { prelude_offset } => push_vuint(out, prelude_offset as u64 & 0xffff),
         // Viper functions keep no signature flags in the file.
         CodeKind::NativeViper => push_vuint(out, 0),
         CodeKind::NativeAsm {

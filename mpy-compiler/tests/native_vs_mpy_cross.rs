@@ -227,3 +227,27 @@ fn whole_corpus_as_native_is_identical_to_mpy_cross_x64() {
 fn whole_corpus_as_viper_matches_mpy_cross_x64_and_errors_where_it_aborts() {
     whole_corpus_as("viper");
 }
+
+#[test]
+fn native_code_past_64_kib_keeps_mpy_cross_16_bit_prelude_offset() {
+    // Each entry costs some 40 bytes of x64 code, so 3000 put the prelude beyond 64 KiB.
+    let mut source =
+        String::from("import micropython\n\n\n@micropython.native\ndef table():\n    return {\n");
+    for i in 0..3000 {
+        source.push_str(&format!("        'k{i}': {i},\n"));
+    }
+    source.push_str("    }\n");
+    let dir = tempdir();
+    let path = dir.join("big_native.py");
+    fs::write(&path, &source).expect("write source");
+    let expected = mpy_cross(&path, "big_native.py", "x64", &[]).expect("mpy-cross compiles it");
+    let _ = fs::remove_dir_all(&dir);
+    let actual = compile_bytes(
+        source.as_bytes(),
+        "big_native.py",
+        &extra_args(&source, "x64", None).1,
+    )
+    .expect("upy compiles it");
+    assert!(expected.len() > 70_000, "the function is not past 64 KiB");
+    assert_eq!(difference(&expected, &actual), None);
+}
