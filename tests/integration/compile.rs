@@ -223,7 +223,11 @@ fn march_gives_the_same_bytecode_and_native_functions_as_mpy_cross() {
         ours.extend_from_slice(args);
         ours.extend_from_slice(&["-o", "upy.mpy"]);
         let result = upy(&ours, dir.path());
-        assert!(result.status.success(), "{args:?}: {}", text(&result.stderr));
+        assert!(
+            result.status.success(),
+            "{args:?}: {}",
+            text(&result.stderr)
+        );
         let status = Command::new(&mpy_cross)
             .args(args)
             .args(["-o", "ref.mpy"])
@@ -241,7 +245,10 @@ fn march_gives_the_same_bytecode_and_native_functions_as_mpy_cross() {
     let result = upy(&["compile", "-X", "emit=viper", "m.py"], dir.path());
     assert_eq!(result.status.code(), Some(1));
     assert!(text(&result.stderr).contains("arch not specified"));
-    let result = upy(&["compile", "-march=x64", "-march-flags=zba", "m.py"], dir.path());
+    let result = upy(
+        &["compile", "-march=x64", "-march-flags=zba", "m.py"],
+        dir.path(),
+    );
     assert_eq!(result.status.code(), Some(1));
     assert!(text(&result.stderr).contains("unrecognised arch flags"));
     let result = upy(&["compile", "-march=sparc", "m.py"], dir.path());
