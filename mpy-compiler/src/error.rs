@@ -20,6 +20,8 @@ pub enum ErrorKind {
     OverflowError,
     /// `RuntimeError` (for example a name longer than a qstr can hold)
     RuntimeError,
+    /// `ViperTypeError` (a type mismatch in a `@micropython.viper` function)
+    ViperTypeError,
 }
 
 impl ErrorKind {
@@ -33,6 +35,7 @@ impl ErrorKind {
             ErrorKind::MemoryError => "MemoryError",
             ErrorKind::OverflowError => "OverflowError",
             ErrorKind::RuntimeError => "RuntimeError",
+            ErrorKind::ViperTypeError => "ViperTypeError",
         }
     }
 }

@@ -10,6 +10,14 @@
 //! code size, emit), driving the bytecode emitter (`emit`, as py/emitbc.c); `mpy` then
 //! writes the module's qstr table, constant table and nested raw code.
 //!
+//! Scopes decorated `@micropython.native` / `viper` (or all of them, with `-X emit=`) take the
+//! same passes through the native emitter (`emit::native`, as py/emitnative.c), which the
+//! bytecode emitter's operations hand over to while such a scope is compiled. It is generic
+//! over [`asm::Assembler`], the `ASM_*` interface of py/asmbase.h; each instruction set is one
+//! module of `asm` (x64, x86, Thumb, Xtensa, RV32), and `AnyNative` picks one per `-march`.
+//! `@micropython.asm_*` scopes go to `inline_asm` instead. Where mpy-cross 1.29.0 dies on an
+//! assertion, the native emitter reports an error at that statement.
+//!
 //! ```
 //! let options = mpy_compiler::CompileOptions::default();
 //! let mpy = mpy_compiler::compile("print('hi')\n", "hi.py", &options).unwrap();
@@ -17,12 +25,14 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod asm;
 mod compile;
 mod emit;
 pub mod error;
 pub mod float;
 mod fold;
 mod grammar;
+pub mod inline_asm;
 mod lexer;
 mod mpy;
 mod opcode;
@@ -31,11 +41,11 @@ pub mod parse_tree;
 pub mod parser;
 pub mod qstr;
 mod qstr_tables;
-mod scope;
+pub(crate) mod scope;
 pub mod token;
 
 pub use error::{CompileError, ErrorKind};
-pub use options::CompileOptions;
+pub use options::{parse_arch_flags, CompileOptions, EmitMode};
 pub use parser::{parse, parse_bytes};
 
 pub use compile::NativeArch;
@@ -108,6 +118,12 @@ pub fn compile_tree(
 ) -> Result<Vec<u8>, CompileError> {
     let ParseTree { root, mut pool } = tree;
     let source_file = pool.intern_str(name);
+    // mpy-cross keeps arch flags only for the target that defines them.
+    let arch_flags = if options.march.as_deref() == Some("rv32imc") {
+        options.arch_flags
+    } else {
+        0
+    };
     let backend = BackendOptions {
         optimize: options.opt_level,
         source_lines: options.line_info(),
@@ -116,7 +132,13 @@ pub fn compile_tree(
         native_arch: options
             .march
             .as_deref()
-            .and_then(compile::NativeArch::from_name),
+            .and_then(compile::NativeArch::from_name)
+            .map(|arch| compile::NativeArch { arch_flags, ..arch }),
+        default_emit: match options.emit {
+            EmitMode::Bytecode => scope::EmitKind::Bytecode,
+            EmitMode::Native => scope::EmitKind::Native,
+            EmitMode::Viper => scope::EmitKind::Viper,
+        },
     };
     let module = compile_module(&root, &mut pool, source_file, backend).map_err(|e| {
         let kind = match e.kind {
@@ -124,6 +146,7 @@ pub fn compile_tree(
             "NotImplementedError" => ErrorKind::NotImplementedError,
             // "bytecode overflow": a jump over more than 16 KiB of code.
             "RuntimeError" => ErrorKind::RuntimeError,
+            "ViperTypeError" => ErrorKind::ViperTypeError,
             _ => ErrorKind::SyntaxError,
         };
         CompileError::new(kind, e.message, e.line)
@@ -132,8 +155,16 @@ pub fn compile_tree(
         Some(id) => QstrEntry::Static(id as u16),
         None => QstrEntry::Bytes(pool.get(q)),
     });
+    let native_arch = module
+        .raw_codes
+        .iter()
+        .any(|raw| raw.kind != emit::CodeKind::Bytecode)
+        .then(|| options.march.as_deref().and_then(mpy::arch_code))
+        .flatten();
     Ok(mpy::write_mpy(
         options.small_int_bits,
+        native_arch,
+        arch_flags,
         qstrs,
         &module.constants,
         &module.raw_codes,

@@ -3,7 +3,7 @@
 //! Layout: a 4-byte header, the qstr table, the constant-object table, then the module's raw
 //! code with its children nested depth-first in `MAKE_FUNCTION` index order.
 
-use crate::emit::{Constant, RawCode};
+use crate::emit::{CodeKind, Constant, RawCode};
 use crate::opcode::push_vuint;
 
 /// `.mpy` major version.
@@ -22,14 +22,51 @@ pub enum QstrEntry<'a> {
 ///
 /// `qstrs` and `constants` are the module tables in index order; `raw_codes` holds every
 /// scope's code, with `root` the module scope.
+/// The architecture code of the header (`MP_NATIVE_ARCH_*`) for a `-march` name.
+pub fn arch_code(march: &str) -> Option<u8> {
+    Some(match march {
+        "x86" => 1,
+        "x64" | "host" => 2,
+        "armv6" => 3,
+        "armv6m" => 4,
+        "armv7m" => 5,
+        "armv7em" => 6,
+        "armv7emsp" => 7,
+        "armv7emdp" => 8,
+        "xtensa" => 9,
+        "xtensawin" => 10,
+        "rv32imc" => 11,
+        "rv64imc" => 12,
+        "debug" => 13,
+        _ => return None,
+    })
+}
+
+/// Header flag: an arch-flags varint follows the header.
+const MPY_FEATURE_ARCH_FLAGS: u8 = 0x40;
+
+/// `.mpy` sub-version stored with native code.
+const MPY_SUB_VERSION: u8 = 3;
+
+/// Writes a whole `.mpy` file; `native_arch` is the header's architecture code when the
+/// module holds machine code.
 pub fn write_mpy<'a>(
     small_int_bits: u8,
+    native_arch: Option<u8>,
+    arch_flags: u32,
     qstrs: impl ExactSizeIterator<Item = QstrEntry<'a>>,
     constants: &[Constant],
     raw_codes: &[RawCode<usize>],
     root: usize,
 ) -> Vec<u8> {
-    let mut out = vec![b'M', MPY_VERSION, 0, small_int_bits];
+    let mut features = native_arch.map_or(0, |arch| MPY_SUB_VERSION | (arch << 2));
+    if arch_flags != 0 {
+        features |= MPY_FEATURE_ARCH_FLAGS;
+    }
+    let mut out = vec![b'M', MPY_VERSION, features, small_int_bits];
+    if arch_flags != 0 {
+        push_vuint(&mut out, u64::from(arch_flags));
+    }
     push_vuint(&mut out, qstrs.len() as u64);
     push_vuint(&mut out, constants.len() as u64);
     for entry in qstrs {
@@ -55,6 +92,7 @@ fn write_constant(out: &mut Vec<u8>, constant: &Constant) {
         Constant::False => out.push(2),
         Constant::True => out.push(3),
         Constant::Ellipsis => out.push(4),
+        Constant::FunTable => out.push(0),
         Constant::Str(bytes) | Constant::Bytes(bytes) => {
             out.push(if matches!(constant, Constant::Str(_)) {
                 5
@@ -93,11 +131,32 @@ fn write_raw_code(out: &mut Vec<u8>, raw_codes: &[RawCode<usize>], index: usize,
         return;
     };
     let has_children = !raw.children.is_empty();
+    let kind: u64 = match raw.kind {
+        CodeKind::Bytecode => 0,
+        CodeKind::NativePy { .. } => 1,
+        CodeKind::NativeViper => 2,
+        CodeKind::NativeAsm { .. } => 3,
+    };
     push_vuint(
         out,
-        ((raw.data.len() as u64) << 3) | (u64::from(has_children) << 2),
+        ((raw.data.len() as u64) << 3) | (u64::from(has_children) << 2) | kind,
     );
     out.extend_from_slice(&raw.data);
+    match raw.kind {
+        CodeKind::Bytecode => {}
+        // mpy-cross keeps the offset in 16 bits, so a function past 64 KiB wraps it.
+        CodeKind::NativePy { prelude_offset } => push_vuint(out, prelude_offset as u64 & 0xffff),
+        // Viper functions keep no signature flags in the file.
+        CodeKind::NativeViper => push_vuint(out, 0),
+        CodeKind::NativeAsm {
+            n_pos_args,
+            type_sig,
+        } => {
+            push_vuint(out, 0);
+            push_vuint(out, n_pos_args as u64);
+            push_vuint(out, u64::from(type_sig));
+        }
+    }
     if has_children {
         push_vuint(out, raw.children.len() as u64);
         // Scopes nest no deeper than the source does; the guard only protects against cycles.
@@ -119,10 +178,12 @@ mod tests {
             RawCode {
                 data: vec![0xaa, 0xbb],
                 children: vec![1],
+                kind: CodeKind::Bytecode,
             },
             RawCode {
                 data: vec![0xcc],
                 children: vec![],
+                kind: CodeKind::Bytecode,
             },
         ];
         let qstrs = [QstrEntry::Bytes(b"m.py"), QstrEntry::Static(7)];
@@ -130,7 +191,7 @@ mod tests {
             Constant::Str(b"hello".to_vec()),
             Constant::Tuple(vec![Constant::Int("1".into()), Constant::None]),
         ];
-        let bytes = write_mpy(31, qstrs.into_iter(), &constants, &raws, 0);
+        let bytes = write_mpy(31, None, 0, qstrs.into_iter(), &constants, &raws, 0);
         let expected: Vec<u8> = [
             &b"M\x06\x00\x1f"[..],
             &[2, 2],

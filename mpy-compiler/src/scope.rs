@@ -56,6 +56,8 @@ pub mod id_flag {
     pub const IS_STAR_PARAM: u8 = 0x02;
     /// The `**kwargs` parameter.
     pub const IS_DBL_STAR_PARAM: u8 = 0x04;
+    /// Bit position of a viper parameter's type.
+    pub const VIPER_TYPE_POS: u8 = 4;
 }
 
 /// Scope flags stored in the prelude (low 4 bits) or used by the compiler.
@@ -97,6 +99,18 @@ pub struct Scope<'t> {
     pub exc_stack_size: usize,
     pub ids: Vec<IdInfo>,
     pub raw_code: RawCode<usize>,
+    /// How the scope is compiled (`emit_options`): bytecode, native, viper or inline asm.
+    pub emit: EmitKind,
+}
+
+/// How a scope is compiled (`MP_EMIT_OPT_*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EmitKind {
+    #[default]
+    Bytecode,
+    Native,
+    Viper,
+    Asm,
 }
 
 impl<'t> Scope<'t> {
@@ -116,6 +130,7 @@ impl<'t> Scope<'t> {
             exc_stack_size: 0,
             ids: Vec::new(),
             raw_code: RawCode::default(),
+            emit: EmitKind::Bytecode,
         }
     }
 

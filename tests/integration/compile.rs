@@ -203,37 +203,75 @@ fn native_decorator_is_rejected_with_invalid_arch_as_mpy_cross_does() {
 }
 
 #[test]
-fn march_gives_the_same_bytecode_and_refuses_native_functions() {
+fn march_gives_the_same_bytecode_and_native_functions_as_mpy_cross() {
     let mpy_cross = venv_tool("mpy-cross");
     let dir = tempfile::tempdir().expect("temp dir");
     fs::write(dir.path().join("m.py"), "def f(x):\n    return x + 1\n").expect("write");
-    let result = upy(
-        &["compile", "-march=armv7m", "m.py", "-o", "upy.mpy"],
-        dir.path(),
-    );
-    assert!(result.status.success(), "{}", text(&result.stderr));
-    let status = Command::new(&mpy_cross)
-        .args(["-march=armv7m", "-o", "ref.mpy", "m.py"])
-        .current_dir(dir.path())
-        .status()
-        .expect("mpy-cross runs");
-    assert!(status.success());
-    assert_eq!(
-        fs::read(dir.path().join("upy.mpy")).expect("upy output"),
-        fs::read(dir.path().join("ref.mpy")).expect("mpy-cross output")
-    );
-
     fs::write(
         dir.path().join("n.py"),
-        "@micropython.viper\ndef f():\n    pass\n",
+        "@micropython.viper\ndef f(x: int) -> int:\n    return x + 1\n\n\
+         @micropython.native\ndef g(a):\n    return [a, a]\n",
     )
     .expect("write");
-    let result = upy(&["compile", "-march=armv7m", "n.py"], dir.path());
+    let cases: [&[&str]; 3] = [
+        &["-march=armv7m", "m.py"],
+        &["-march=x64", "n.py"],
+        &["-march=x64", "-X", "emit=native", "m.py"],
+    ];
+    for args in cases {
+        let mut ours = vec!["compile"];
+        ours.extend_from_slice(args);
+        ours.extend_from_slice(&["-o", "upy.mpy"]);
+        let result = upy(&ours, dir.path());
+        assert!(
+            result.status.success(),
+            "{args:?}: {}",
+            text(&result.stderr)
+        );
+        let status = Command::new(&mpy_cross)
+            .args(args)
+            .args(["-o", "ref.mpy"])
+            .current_dir(dir.path())
+            .status()
+            .expect("mpy-cross runs");
+        assert!(status.success());
+        assert_eq!(
+            fs::read(dir.path().join("upy.mpy")).expect("upy output"),
+            fs::read(dir.path().join("ref.mpy")).expect("mpy-cross output"),
+            "{args:?}"
+        );
+    }
+
+    let result = upy(&["compile", "-X", "emit=viper", "m.py"], dir.path());
     assert_eq!(result.status.code(), Some(1));
-    assert!(text(&result.stderr).contains("NotImplementedError: native code is not supported"));
+    assert!(text(&result.stderr).contains("arch not specified"));
+    let result = upy(
+        &["compile", "-march=x64", "-march-flags=zba", "m.py"],
+        dir.path(),
+    );
+    assert_eq!(result.status.code(), Some(1));
+    assert!(text(&result.stderr).contains("unrecognised arch flags"));
     let result = upy(&["compile", "-march=sparc", "m.py"], dir.path());
     assert_eq!(result.status.code(), Some(1));
     assert!(text(&result.stderr).contains("unknown architecture"));
+}
+
+#[test]
+fn viper_type_error_names_the_statement_like_mpy_cross() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(
+        dir.path().join("v.py"),
+        "@micropython.viper\ndef f():\n    x = 1\n    x = None\n",
+    )
+    .expect("write");
+    let result = upy(&["compile", "-march=x64", "v.py"], dir.path());
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = text(&result.stderr);
+    assert!(
+        stderr.contains("File \"v.py\", line 4")
+            && stderr.contains("ViperTypeError: local 'x' has type 'int' but source is 'None'"),
+        "{stderr}"
+    );
 }
 
 #[test]

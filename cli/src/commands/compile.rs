@@ -40,12 +40,13 @@ pub struct CompileArgs {
           value_parser = clap::value_parser!(u8).range(0..=3))]
     pub optimize: u8,
 
-    /// Target option: `-msmall-int-bits=N` (default 31), `-march=ARCH` (accepted; native code
-    /// itself is not emitted, so functions decorated native/viper/asm_* are rejected)
+    /// Target option: `-msmall-int-bits=N` (default 31), `-march=ARCH` (the target of functions
+    /// decorated native/viper), `-march-flags=FLAGS` (rv32imc: zba, zcmp)
     #[arg(short = 'm', value_name = "OPTION")]
     pub target: Vec<String>,
 
-    /// Implementation option: `-X no-source-lines`, `-X source-lines`, `-X heapsize=N`, `-X emit=bytecode`
+    /// Implementation option: `-X no-source-lines`, `-X source-lines`, `-X heapsize=N`,
+    /// `-X emit=bytecode|native|viper` (native and viper need -march)
     #[arg(short = 'X', value_name = "OPTION")]
     pub implementation: Vec<String>,
 
@@ -143,6 +144,7 @@ fn options_from(args: &CompileArgs) -> Result<CompileOptions> {
         opt_level: args.optimize,
         ..CompileOptions::default()
     };
+    let mut arch_flags = None;
     for target in &args.target {
         if let Some(bits) = target.strip_prefix("small-int-bits=") {
             let bits: u8 = bits
@@ -162,20 +164,28 @@ fn options_from(args: &CompileArgs) -> Result<CompileOptions> {
                 );
             }
             options.march = Some(arch.to_string());
-        } else if target.starts_with("arch-flags=") {
-            bail!(
-                "-m{target}: architecture flags are not supported (they only matter for native \
-                 code, which this compiler does not emit)"
-            );
+        } else if let Some(flags) = target.strip_prefix("arch-flags=") {
+            arch_flags = Some(flags);
         } else {
-            bail!("unknown target option -m{target} (known: -msmall-int-bits=N)");
+            bail!(
+                "unknown target option -m{target} (known: -msmall-int-bits=N, -march=ARCH, \
+                 -march-flags=FLAGS)"
+            );
         }
+    }
+    // Checked once every -m option is in: the flags depend on -march, wherever it comes.
+    // Without -march, mpy-cross ignores the flags.
+    if let (Some(flags), Some(march)) = (arch_flags, options.march.as_deref()) {
+        options.arch_flags = mpy_compiler::parse_arch_flags(march, flags).with_context(|| {
+            format!(
+                "unrecognised arch flags `{flags}` (-march=rv32imc takes zba, zcmp, or a number)"
+            )
+        })?;
     }
     for option in &args.implementation {
         match option.as_str() {
             "no-source-lines" => options.source_lines = false,
             "source-lines" => options.source_lines = true,
-            "emit=bytecode" => {}
             o if o.starts_with("heapsize=") => {
                 // The limits mpy-cross's heap imposes (huge constants, deep nesting) follow it.
                 let size = &o["heapsize=".len()..];
@@ -185,12 +195,18 @@ fn options_from(args: &CompileArgs) -> Result<CompileOptions> {
                 );
             }
             o if o.starts_with("emit=") => {
-                bail!("-X {o}: only bytecode is supported")
+                options.emit = mpy_compiler::EmitMode::from_name(&o["emit=".len()..])
+                    .with_context(|| format!("-X {o}: expected emit=bytecode, native or viper"))?;
             }
             o => bail!(
-                "unknown -X option `{o}` (known: no-source-lines, source-lines, heapsize=N, emit=bytecode)"
+                "unknown -X option `{o}` (known: no-source-lines, source-lines, heapsize=N, \
+                 emit=bytecode|native|viper)"
             ),
         }
+    }
+    // As mpy-cross: native code needs a target.
+    if options.emit != mpy_compiler::EmitMode::Bytecode && options.march.is_none() {
+        bail!("arch not specified: -X emit=native and emit=viper need -march=ARCH");
     }
     Ok(options)
 }

@@ -4,6 +4,7 @@ use super::tree::*;
 use super::Compiler;
 use crate::emit::Build;
 use crate::parse_tree::{Node, Qstr, Rule};
+use crate::scope::EmitKind;
 use crate::scope::{scope_flag, IdKind, ScopeKind};
 
 impl<'t, 'p> Compiler<'t, 'p> {
@@ -20,6 +21,10 @@ impl<'t, 'p> Compiler<'t, 'p> {
             self.scopes[child_scope].scope_flags |= scope_flag::DEFKWARGS;
         }
         self.scopes[child_scope].num_def_pos_args = n_pos_defaults;
+        // A new function keeps a reference to the current globals and comes from the
+        // constant table.
+        self.scope_mut().scope_flags |= crate::emit::native::native_flag::REFGLOBALS
+            | crate::emit::native::native_flag::HASCONSTS;
 
         let mut nfree = 0;
         if self.scope().kind != ScopeKind::Module {
@@ -85,7 +90,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
             }
             self.compile_node(pn_equal);
             if let Some(name) = id(pn_id) {
-                self.emit.load_const_str(name);
+                self.emit_load_const_str(name);
             }
             self.emit.store_map();
         } else {
@@ -146,7 +151,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         let cscope = self.scope_for(node)?;
         self.close_over_variables_etc(cscope, 0, 0);
         let name = self.scopes[cscope].simple_name;
-        self.emit.load_const_str(name);
+        self.emit_load_const_str(name);
         let mut parents = child(node, 1);
         if is_kind(parents, Rule::Classdef2) {
             parents = &Node::Null;
@@ -167,54 +172,74 @@ impl<'t, 'p> Compiler<'t, 'p> {
         }
     }
 
-    /// Handles `@micropython.xxx`; true if the decorator was one of those.
-    fn compile_built_in_decorator(&mut self, name_nodes: &'t [Node]) -> bool {
+    /// Handles `@micropython.xxx`: `None` if the decorator is not one of those, else how the
+    /// decorated function is to be compiled.
+    fn compile_built_in_decorator(&mut self, name_nodes: &'t [Node]) -> Option<EmitKind> {
         if name_nodes.first().and_then(id) != Some(self.names.micropython) {
-            return false;
+            return None;
         }
+        let current = self.scope().emit;
         if name_nodes.len() != 2 {
             self.syntax_error(&name_nodes[0], "invalid micropython decorator");
-            return true;
+            return Some(current);
         }
         let attr = id(&name_nodes[1]);
         if attr == Some(self.names.bytecode) {
-            // Bytecode is what is emitted anyway.
-        } else if let Some(kind) =
-            attr.and_then(|a| self.names.native_decorators.iter().position(|&d| d == a))
-        {
-            let is_asm = kind >= 2;
-            let supported = self.options.native_arch.is_some_and(|arch| {
-                if is_asm {
-                    arch.inline_asm
-                } else {
-                    arch.native_emitter
-                }
-            });
-            if supported {
-                // mpy-cross would emit machine code here, which this compiler does not do.
-                if self.error.is_none() {
-                    self.error = Some((
-                        "NotImplementedError",
-                        "native code is not supported by this compiler; compile this file with mpy-cross",
-                    ));
-                    self.set_error_line(&name_nodes[1]);
-                }
-            } else {
-                // As mpy-cross without -march, or for a target without that emitter.
-                self.syntax_error(&name_nodes[1], "invalid arch");
-            }
-        } else {
-            self.syntax_error(&name_nodes[1], "invalid micropython decorator");
+            return Some(EmitKind::Bytecode);
         }
-        true
+        let Some(kind) =
+            attr.and_then(|a| self.names.native_decorators.iter().position(|&d| d == a))
+        else {
+            self.syntax_error(&name_nodes[1], "invalid micropython decorator");
+            return Some(current);
+        };
+        let is_asm = kind >= 2;
+        let supported = self.options.native_arch.is_some_and(|arch| {
+            if is_asm {
+                arch.inline_asm
+            } else {
+                arch.native_emitter
+            }
+        });
+        if !supported {
+            // As mpy-cross without -march, or for a target without that emitter.
+            self.syntax_error(&name_nodes[1], "invalid arch");
+            return Some(current);
+        }
+        Some(match kind {
+            0 => EmitKind::Native,
+            1 => EmitKind::Viper,
+            _ => {
+                let march = self.options.native_arch.map_or("", |a| a.name);
+                if !super::asm_scope::has_inline_assembler(march) {
+                    self.inline_asm_unavailable(&name_nodes[1]);
+                }
+                EmitKind::Asm
+            }
+        })
+    }
+
+    /// Hook for the inline assemblers (`@micropython.asm_thumb`, `asm_xtensa`, `asm_rv32`):
+    /// until they exist such a function is refused.
+    fn inline_asm_unavailable(&mut self, decorator: &Node) {
+        if self.error.is_none() {
+            self.error = Some((
+                "NotImplementedError",
+                "inline assembler is not supported by this compiler; compile this file with mpy-cross"
+                    .into(),
+            ));
+            self.set_error_line(decorator);
+        }
     }
 
     pub(super) fn compile_decorated(&mut self, node: &'t Node) {
         let decorators = extract_list(child(node, 0), Rule::Decorators);
         let mut num_built_in = 0;
+        let mut emit_kind = self.scope().emit;
         for decorator in decorators {
             let name_nodes = extract_list(child(decorator, 0), Rule::DottedName);
-            if self.compile_built_in_decorator(name_nodes) {
+            if let Some(kind) = self.compile_built_in_decorator(name_nodes) {
+                emit_kind = kind;
                 num_built_in += 1;
             } else {
                 if let Some(first) = name_nodes.first() {
@@ -233,6 +258,11 @@ impl<'t, 'p> Compiler<'t, 'p> {
         }
 
         let body = child(node, 1);
+        let scope_node = match kind(body) {
+            Some(Rule::AsyncFuncdef) => child(body, 0),
+            _ => body,
+        };
+        self.pending_emit = Some((scope_node as *const Node, emit_kind));
         let body_name = match kind(body) {
             Some(Rule::Funcdef) => self.compile_funcdef_helper(body),
             Some(Rule::AsyncFuncdef) => {

@@ -337,7 +337,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
                             self.syntax_error(arg, "LHS of keyword arg must be an id");
                             return;
                         };
-                        self.emit.load_const_str(keyword);
+                        self.emit_load_const_str(keyword);
                         self.compile_node(second);
                         n_keyword += 1;
                     } else {
@@ -444,6 +444,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
                 match self.scope().kind {
                     ScopeKind::GenExpr => {
                         self.emit.yield_op(false);
+                        self.reserve_labels_for_native(1);
                         self.scope_mut().scope_flags |= scope_flag::GENERATOR;
                         self.emit.pop_top();
                     }
@@ -607,6 +608,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         if is_null(arg) {
             self.emit.load_const_none();
             self.emit.yield_op(false);
+            self.reserve_labels_for_native(1);
             self.scope_mut().scope_flags |= scope_flag::GENERATOR;
         } else if is_kind(arg, Rule::YieldArgFrom) {
             self.compile_node(child(arg, 0));
@@ -614,6 +616,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         } else {
             self.compile_node(arg);
             self.emit.yield_op(false);
+            self.reserve_labels_for_native(1);
             self.scope_mut().scope_flags |= scope_flag::GENERATOR;
         }
     }

@@ -221,7 +221,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         let success_label = self.next_label();
         self.increase_except_level(l1, Block::Except);
         self.compile_node(body);
-        self.emit.pop_except_jump(success_label);
+        self.emit.pop_except_jump(success_label, false);
         self.emit.label_assign(l1);
         self.emit.start_except_handler();
         let l2 = self.next_label();
@@ -267,7 +267,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
                 self.emit.adjust_stack_size(-1);
                 self.decrease_except_level();
             }
-            self.emit.pop_except_jump(l2);
+            self.emit.pop_except_jump(l2, true);
             self.emit.label_assign(end_finally_label);
             self.emit.adjust_stack_size(1);
         }
@@ -343,6 +343,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         }
         self.compile_with_stmt_helper(rest, body);
         self.emit.with_cleanup(l_end);
+        self.reserve_labels_for_native(3);
         self.decrease_except_level();
     }
 
@@ -357,6 +358,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         self.emit.get_iter(false);
         self.emit.load_const_none();
         self.emit.yield_op(true);
+        self.reserve_labels_for_native(3);
         self.scope_mut().scope_flags |= scope_flag::GENERATOR;
     }
 
@@ -384,7 +386,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         let anext = self.names.anext;
         self.compile_await_object_method(anext);
         self.c_assign(child(node, 0), AssignKind::Store);
-        self.emit.pop_except_jump(try_else_label);
+        self.emit.pop_except_jump(try_else_label, false);
 
         self.emit.label_assign(try_exception_label);
         self.emit.start_except_handler();
@@ -394,7 +396,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         self.emit.binary_op(BinaryOp::ExceptionMatch);
         self.emit.pop_jump_if(false, try_finally_label);
         self.emit.pop_top();
-        self.emit.pop_except_jump(while_else_label);
+        self.emit.pop_except_jump(while_else_label, true);
 
         self.emit.label_assign(try_finally_label);
         self.emit.adjust_stack_size(1);

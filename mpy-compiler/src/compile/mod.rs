@@ -7,17 +7,20 @@
 //! Like the reference compiler, an error is recorded once and compilation carries on to the
 //! end of the pass, because later steps decide which line the error reports.
 
+mod asm_scope;
 mod defs;
 mod expr;
 mod flow;
 mod stmt;
 mod tree;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
+use crate::emit::native::{self as native, AnyNative, NativeScope};
 use crate::emit::{Access, Emitter, IdOp, ModuleTables, Pass, PassEnd, PreludeInfo, RawCode};
 use crate::parse_tree::{Node, Qstr, QstrPool, Rule};
-use crate::scope::{self, id_flag, scope_flag, IdKind, Scope, ScopeKind};
+use crate::scope::{self, id_flag, scope_flag, EmitKind, IdKind, Scope, ScopeKind};
 use tree::*;
 
 /// mpy-cross's default heap on a 64-bit host (`-X heapsize` changes it).
@@ -37,6 +40,8 @@ pub struct BackendOptions {
     /// The `-march` target, if any. Bytecode is the same with or without it; only functions
     /// decorated `@micropython.native`, `viper` or `asm_*` depend on it.
     pub native_arch: Option<NativeArch>,
+    /// How scopes without a decorator are compiled (`-X emit=`).
+    pub default_emit: EmitKind,
 }
 
 /// What an mpy-cross `-march` target offers (`emit_native_table` / `emit_asm_table`).
@@ -46,21 +51,43 @@ pub struct NativeArch {
     pub native_emitter: bool,
     /// `@micropython.asm_*` is available.
     pub inline_asm: bool,
+    /// The `-march` name.
+    pub name: &'static str,
+    /// The `-march-flags` bits (RV32 extensions), 0 for none.
+    pub arch_flags: u32,
 }
 
 impl NativeArch {
     /// The target named like mpy-cross's `-march=NAME` (`host` is x86-64 here), if known.
     pub fn from_name(name: &str) -> Option<NativeArch> {
+        const NAMES: [&str; 15] = [
+            "x86",
+            "x64",
+            "host",
+            "debug",
+            "armv6",
+            "armv6m",
+            "armv7m",
+            "armv7em",
+            "armv7emsp",
+            "armv7emdp",
+            "xtensa",
+            "xtensawin",
+            "rv32imc",
+            "rv64imc",
+            "",
+        ];
+        let name = *NAMES.iter().find(|&&n| n == name && !n.is_empty())?;
         let (native_emitter, inline_asm) = match name {
             "x86" | "x64" | "host" | "debug" => (true, false),
-            "armv6" | "armv6m" | "armv7m" | "armv7em" | "armv7emsp" | "armv7emdp" | "xtensa"
-            | "xtensawin" | "rv32imc" => (true, true),
             "rv64imc" => (false, false),
-            _ => return None,
+            _ => (true, true),
         };
         Some(NativeArch {
             native_emitter,
             inline_asm,
+            name,
+            arch_flags: 0,
         })
     }
 }
@@ -71,7 +98,7 @@ pub struct BackendError {
     /// Python exception type (`SyntaxError`, or `RuntimeError` for bytecode overflow).
     pub kind: &'static str,
     /// The message, as MicroPython words it.
-    pub message: &'static str,
+    pub message: Cow<'static, str>,
     /// 1-based source line, 0 when unknown.
     pub line: u32,
     /// Name of the scope being compiled (`<module>`, a function name...).
@@ -171,7 +198,7 @@ struct Compiler<'t, 'p> {
     names: Names,
     options: BackendOptions,
     pass: Pass,
-    error: Option<(&'static str, &'static str)>,
+    error: Option<(&'static str, Cow<'static, str>)>,
     error_line: u32,
     next_label: usize,
     have_star: bool,
@@ -187,6 +214,14 @@ struct Compiler<'t, 'p> {
     depth: usize,
     constant_too_big: bool,
     emit: Emitter<Qstr, usize>,
+    /// The machine-code emitter, made on the first native scope and reused.
+    native: Option<AnyNative<Qstr>>,
+    /// How the scope about to be created for this node is compiled (set by decorators).
+    pending_emit: Option<(*const Node, EmitKind)>,
+    /// Whether `error` came from the native emitter (a later one may replace it).
+    error_from_native: bool,
+    /// Whether that error stopped mpy-cross at once (nothing replaces it).
+    error_is_fatal: bool,
 }
 
 /// Compiles a parse tree into the tables and raw codes of a module.
@@ -198,7 +233,10 @@ pub fn compile_module(
 ) -> Result<CompiledModule, BackendError> {
     let names = Names::new(pool);
     let include_lines = options.source_lines && options.optimize < 3;
-    let emit = Emitter::new(ModuleTables::new(source_file), include_lines);
+    let mut emit = Emitter::new(ModuleTables::new(source_file), include_lines);
+    if options.native_arch.is_some() {
+        emit.with_method_names = Some((pool.intern_str("__exit__"), pool.intern_str("__enter__")));
+    }
     let module_name = names.module;
     let mut comp = Compiler {
         pool,
@@ -215,27 +253,35 @@ pub fn compile_module(
         continue_label: INVALID_LABEL,
         cur_except_level: 0,
         break_continue_except_level: 0,
-        scopes: vec![Scope::new(ScopeKind::Module, None, root, module_name)],
+        scopes: vec![{
+            let mut module = Scope::new(ScopeKind::Module, None, root, module_name);
+            module.emit = options.default_emit;
+            module
+        }],
         scope_of_node: HashMap::new(),
         cur: 0,
         depth: 0,
         constant_too_big: false,
         emit,
+        native: None,
+        pending_emit: None,
+        error_from_native: false,
+        error_is_fatal: false,
     };
     comp.run();
     if comp.error.is_none() && comp.constant_too_big {
         // Raised by the heap while saving, with no traceback (line 0).
         return Err(BackendError {
             kind: "MemoryError",
-            message: "memory allocation failed",
+            message: "memory allocation failed".into(),
             line: 0,
             scope_name: String::new(),
         });
     }
-    if let Some((kind, message)) = comp.error {
+    if let Some((kind, message)) = comp.error.take() {
         // A bytecode overflow or an exhausted heap is raised directly, with no traceback
         // (line 0).
-        if kind == "SyntaxError" {
+        if kind == "SyntaxError" || kind == "ViperTypeError" {
             let node = comp.scopes[comp.cur].node;
             comp.set_error_line(node);
         }
@@ -300,7 +346,8 @@ impl<'t, 'p> Compiler<'t, 'p> {
 
     fn set_error_line(&mut self, node: &Node) {
         // Only syntax errors carry a line; the others bypass the traceback in mpy-cross.
-        if matches!(self.error, Some((kind, _)) if kind != "SyntaxError") {
+        if matches!(self.error, Some((kind, _)) if kind != "SyntaxError" && kind != "ViperTypeError")
+        {
             return;
         }
         if self.error_line == 0 {
@@ -312,16 +359,25 @@ impl<'t, 'p> Compiler<'t, 'p> {
 
     fn syntax_error(&mut self, node: &Node, message: &'static str) {
         if self.error.is_none() {
-            self.error = Some(("SyntaxError", message));
+            self.error = Some(("SyntaxError", message.into()));
             self.set_error_line(node);
         }
     }
 
     // ----- small helpers -----
 
+    /// Skips label numbers the native emitter uses internally (`reserve_labels_for_native`).
+    fn reserve_labels_for_native(&mut self, n: usize) {
+        if self.scope().emit != EmitKind::Bytecode {
+            self.next_label += n;
+            self.emit.label_slot = self.next_label;
+        }
+    }
+
     fn next_label(&mut self) -> usize {
         let label = self.next_label;
         self.next_label += 1;
+        self.emit.label_slot = self.next_label;
         label
     }
 
@@ -343,8 +399,12 @@ impl<'t, 'p> Compiler<'t, 'p> {
 
     fn new_scope(&mut self, kind: ScopeKind, node: &'t Node, simple_name: Qstr) -> usize {
         let index = self.scopes.len();
-        self.scopes
-            .push(Scope::new(kind, Some(self.cur), node, simple_name));
+        let mut scope = Scope::new(kind, Some(self.cur), node, simple_name);
+        scope.emit = match self.pending_emit.take() {
+            Some((target, emit)) if std::ptr::eq(target, node) => emit,
+            _ => self.scopes[self.cur].emit,
+        };
+        self.scopes.push(scope);
         self.scope_of_node.insert(node as *const Node, index);
         index
     }
@@ -366,6 +426,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
     fn decrease_except_level(&mut self) {
         self.cur_except_level = self.cur_except_level.saturating_sub(1);
         self.emit.end_finally();
+        self.reserve_labels_for_native(1);
     }
 
     // ----- identifiers -----
@@ -396,7 +457,25 @@ impl<'t, 'p> Compiler<'t, 'p> {
             IdKind::Local => Access::Fast(id.local_num as usize),
             IdKind::Cell | IdKind::Free => Access::Deref(id.local_num as usize),
         };
-        self.emit.id_op(kind, qstr, access);
+        self.emit_id_op(kind, qstr, access);
+    }
+
+    fn emit_load_const_str(&mut self, qstr: Qstr) {
+        let text = if self.emit.native.is_some() {
+            self.pool.get(qstr).to_vec()
+        } else {
+            Vec::new()
+        };
+        self.emit.load_const_str(qstr, &text);
+    }
+
+    fn emit_id_op(&mut self, kind: IdOp, qstr: Qstr, access: Access) {
+        let name = if self.emit.native.is_some() {
+            self.pool.text(qstr).into_owned()
+        } else {
+            String::new()
+        };
+        self.emit.id_op(kind, qstr, &name, access);
     }
 
     fn load_id(&mut self, qstr: Qstr) {
@@ -424,11 +503,11 @@ impl<'t, 'p> Compiler<'t, 'p> {
     }
 
     fn load_global(&mut self, qstr: Qstr) {
-        self.emit.id_op(IdOp::Load, qstr, Access::Global);
+        self.emit_id_op(IdOp::Load, qstr, Access::Global);
     }
 
     fn load_fast(&mut self, qstr: Qstr, local_num: usize) {
-        self.emit.id_op(IdOp::Load, qstr, Access::Fast(local_num));
+        self.emit_id_op(IdOp::Load, qstr, Access::Fast(local_num));
     }
 
     // ----- scopes -----
@@ -465,12 +544,31 @@ impl<'t, 'p> Compiler<'t, 'p> {
 
     /// Runs one pass over one scope; false when the emit pass must be repeated.
     fn compile_scope(&mut self, index: usize, pass: Pass) -> bool {
+        if self.scopes[index].emit == EmitKind::Asm {
+            return self.compile_asm_scope(index, pass);
+        }
         self.pass = pass;
         self.cur = index;
         self.next_label = 0;
+        self.emit.label_slot = 0;
         let prelude = self.prelude(index);
         let stack_so_far = self.scopes[index].stack_size;
-        self.emit.start_pass(pass, &prelude, stack_so_far);
+        let is_native = pass != Pass::Scope
+            && matches!(self.scopes[index].emit, EmitKind::Native | EmitKind::Viper);
+        if is_native {
+            let native = match self.native.take() {
+                Some(native) => Some(native),
+                None => self.new_native(),
+            };
+            let Some(native) = native else {
+                return true;
+            };
+            let info = self.native_scope(index, &prelude);
+            self.emit.start_native_pass(pass, native, info);
+        } else {
+            self.emit.start_pass(pass, &prelude, stack_so_far);
+        }
+        self.reserve_labels_for_native(6);
         if pass == Pass::Scope {
             self.scopes[index].stack_size = 0;
             self.scopes[index].exc_stack_size = 0;
@@ -488,6 +586,11 @@ impl<'t, 'p> Compiler<'t, 'p> {
                     self.have_star = false;
                     for param in extract_list(child(node, 1), Rule::Typedargslist) {
                         self.compile_scope_param(param, true);
+                    }
+                    if self.scope().emit == EmitKind::Viper {
+                        let ret = self.viper_type_annotation(child(node, 2));
+                        self.scope_mut().scope_flags |=
+                            u16::from(ret) << native::native_flag::VIPERRET_POS;
                     }
                 }
                 self.compile_node(child(node, 3));
@@ -522,7 +625,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
                 self.load_id(self.names.dunder_name);
                 self.store_id(self.names.dunder_module);
                 if let Some(name) = id(child(node, 0)) {
-                    self.emit.load_const_str(name);
+                    self.emit_load_const_str(name);
                 }
                 self.store_id(self.names.dunder_qualname);
                 self.compile_node(child(node, 2));
@@ -538,6 +641,30 @@ impl<'t, 'p> Compiler<'t, 'p> {
         }
 
         let mut raw = std::mem::take(&mut self.scopes[index].raw_code);
+        if is_native {
+            let native = self.emit.end_native_pass(&mut raw);
+            self.scopes[index].raw_code = raw;
+            if let Some(mut native) = native {
+                let (stack_size, flags, error) = native::with_native!(&mut native, n => (
+                    n.scope().stack_size,
+                    n.scope().scope_flags,
+                    n.error.take(),
+                ));
+                self.scopes[index].stack_size = stack_size;
+                self.scopes[index].scope_flags = flags;
+                self.native = Some(native);
+                if let Some(error) = error {
+                    self.record_native_error(error);
+                }
+                if self.error_from_native
+                    && self.error_line == 0
+                    && matches!(self.error, Some(("ViperTypeError", _)))
+                {
+                    self.error_line = line(self.scopes[index].node).unwrap_or(0);
+                }
+            }
+            return true;
+        }
         let end = self.emit.end_pass(&mut raw);
         self.scopes[index].raw_code = raw;
         if pass != Pass::Scope {
@@ -548,10 +675,105 @@ impl<'t, 'p> Compiler<'t, 'p> {
             PassEnd::Again => false,
             PassEnd::Overflow => {
                 if self.error.is_none() {
-                    self.error = Some(("RuntimeError", "bytecode overflow"));
+                    self.error = Some(("RuntimeError", "bytecode overflow".into()));
                     self.error_line = 0;
                 }
                 true
+            }
+        }
+    }
+
+    /// The native emitter for the `-march` target, or an error when there is none.
+    fn new_native(&mut self) -> Option<AnyNative<Qstr>> {
+        let arch = self.options.native_arch;
+        let placeholder = self.native_scope(self.cur, &self.prelude(self.cur));
+        let native = AnyNative::for_arch(
+            arch.map_or("", |a| a.name),
+            arch.map_or(0, |a| a.arch_flags),
+            placeholder,
+        );
+        if native.is_none() && self.error.is_none() {
+            if arch.is_some_and(|a| !a.native_emitter) {
+                // mpy-cross fails before it starts the scope, so its traceback names the
+                // scope the first pass ended with: the last one.
+                self.error = Some((
+                    "NotImplementedError",
+                    "cannot emit native code for this architecture".into(),
+                ));
+                let last = self.scopes.len() - 1;
+                self.error_line = line(self.scopes[last].node).unwrap_or(0);
+            } else {
+                self.error = Some((
+                    "NotImplementedError",
+                    "native code for this architecture is not supported yet".into(),
+                ));
+                self.error_line = 0;
+            }
+        }
+        native
+    }
+
+    fn native_scope(&self, index: usize, prelude: &PreludeInfo<Qstr>) -> NativeScope<Qstr> {
+        let s = &self.scopes[index];
+        NativeScope {
+            viper: s.emit == EmitKind::Viper,
+            scope_flags: s.scope_flags,
+            num_pos_args: s.num_pos_args,
+            num_kwonly_args: s.num_kwonly_args,
+            num_def_pos_args: s.num_def_pos_args,
+            num_locals: s.num_locals,
+            stack_size: s.stack_size,
+            exc_stack_size: s.exc_stack_size,
+            param_vtypes: s
+                .ids
+                .iter()
+                .filter(|id| id.flags & id_flag::IS_PARAM != 0)
+                .map(|id| (id.local_num as usize, id.flags >> id_flag::VIPER_TYPE_POS))
+                .collect(),
+            cells: prelude.cells.clone(),
+            simple_name: s.simple_name,
+            arg_names: prelude.arg_names.clone(),
+        }
+    }
+
+    /// Moves an error the native emitter found into the compiler's error, so the statement
+    /// loop stops there and names the statement's line, as mpy-cross does.
+    fn sync_native_error(&mut self) {
+        if let Some(error) = self.emit.take_native_error() {
+            self.record_native_error(error);
+        }
+    }
+
+    fn record_native_error(&mut self, error: native::NativeError) {
+        // mpy-cross's native emitter overwrites the error slot, even its own earlier error,
+        // unless that one stopped it.
+        if self.error.is_some() && (!self.error_from_native || self.error_is_fatal) {
+            return;
+        }
+        self.error = Some((error.kind, error.message.into()));
+        self.error_from_native = true;
+        self.error_is_fatal = error.fatal;
+    }
+
+    /// `compile_viper_type_annotation`: the viper type named by an annotation.
+    fn viper_type_annotation(&mut self, annotation: &Node) -> u8 {
+        if is_null(annotation) {
+            return native::vtype::PYOBJ;
+        }
+        match id(annotation) {
+            Some(name) => match native::vtype::from_name(self.pool.get(name)) {
+                Some(t) => t,
+                None => {
+                    // mpy-cross replaces any earlier error with this one and leaves the line
+                    // to the statement loop.
+                    let text = format!("unknown type '{}'", self.pool.text(name));
+                    self.error = Some(("ViperTypeError", text.into()));
+                    native::vtype::PYOBJ
+                }
+            },
+            None => {
+                self.syntax_error(annotation, "annotation must be an identifier");
+                native::vtype::PYOBJ
             }
         }
     }
@@ -602,9 +824,14 @@ impl<'t, 'p> Compiler<'t, 'p> {
                 self.syntax_error(node, "argument name reused");
                 return;
             }
+            let mut flags = param_flag;
+            if is_func && self.scope().emit == EmitKind::Viper && is_kind(node, name_rule) {
+                let vt = self.viper_type_annotation(child(node, 1));
+                flags |= vt << id_flag::VIPER_TYPE_POS;
+            }
             let id = &mut self.scope_mut().ids[i];
             id.kind = IdKind::Local;
-            id.flags = param_flag;
+            id.flags = flags;
         }
     }
 
@@ -641,6 +868,14 @@ impl<'t, 'p> Compiler<'t, 'p> {
             }
             if s.kind.is_func_like() && id.kind == IdKind::GlobalImplicit {
                 id.kind = IdKind::GlobalExplicit;
+            }
+            if id.kind == IdKind::GlobalExplicit {
+                let is_cast = s.emit == EmitKind::Viper
+                    && native::vtype::from_name(self.pool.get(id.qstr))
+                        .is_some_and(|t| t >= native::vtype::INT);
+                if !is_cast {
+                    s.scope_flags |= native::native_flag::REFGLOBALS;
+                }
             }
             if id.kind == IdKind::Local || id.flags & id_flag::IS_PARAM != 0 {
                 id.local_num = s.num_locals as u16;
@@ -691,7 +926,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         // recurse without bound.
         if self.depth >= MAX_NESTING {
             if self.error.is_none() {
-                self.error = Some(("MemoryError", "memory allocation failed"));
+                self.error = Some(("MemoryError", "memory allocation failed".into()));
                 self.error_line = 0;
             }
             return;
@@ -706,7 +941,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
             Node::Null => {}
             Node::SmallInt(v) => self.emit.load_const_small_int(*v),
             Node::Id(q) => self.load_id(*q),
-            Node::Str(q) => self.emit.load_const_str(*q),
+            Node::Str(q) => self.emit_load_const_str(*q),
             Node::Token(token) => self.compile_token(*token),
             Node::Const(obj, line) => {
                 self.emit.set_source_line(*line);
@@ -731,6 +966,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
     fn compile_generic_all_nodes(&mut self, node: &'t Node) {
         for child in nodes(node) {
             self.compile_node(child);
+            self.sync_native_error();
             if self.error.is_some() {
                 self.set_error_line(child);
                 return;

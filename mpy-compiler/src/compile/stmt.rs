@@ -448,7 +448,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
             }
             self.emit.load_const_small_int(level);
             let star = self.names.star;
-            self.emit.load_const_str(star);
+            self.emit_load_const_str(star);
             self.emit.build(1, Build::Tuple);
             self.do_import_name(source);
             self.emit.import_star();
@@ -457,7 +457,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
             let items = extract_list(what, Rule::ImportAsNames);
             for item in items {
                 if let Some(name) = id(child(item, 0)) {
-                    self.emit.load_const_str(name);
+                    self.emit_load_const_str(name);
                 }
             }
             self.emit.build(items.len(), Build::Tuple);

@@ -28,6 +28,8 @@ pub enum Constant {
     Complex(String),
     /// A constant tuple.
     Tuple(Vec<Constant>),
+    /// `mp_fun_table`, the table of runtime entry points native code calls through.
+    FunTable,
 }
 
 /// The `repr` marker the compiler gives the NaN of `math.nan` (the interpreter's one static

@@ -1,0 +1,6 @@
+import micropython
+
+
+@micropython.viper
+def f(x: int) -> int:
+    return x + 1

@@ -1,0 +1,7 @@
+x = 1
+
+@micropython.viper
+def f(a: list,
+      b: int) -> dict:
+    y = 2
+    return a

@@ -1,0 +1,7 @@
+import micropython
+
+
+@micropython.viper
+def f(a: int, b: int):
+    y = a ** b
+    return y

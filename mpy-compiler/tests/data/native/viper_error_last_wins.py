@@ -1,0 +1,7 @@
+def g():
+  pass
+
+@micropython.viper
+def f():
+    x = 1
+    return x[0]
