@@ -56,6 +56,37 @@ def _rm(p):
   for t,s,n in _ls(p):_rm(_j(p,n))
   os.rmdir(p)
  else:os.remove(p)
+#@op
+def _op(o,d=b'',x=b''):
+ k=o[0];p=_a(o[1:])
+ if k=='d':
+  q=_k(p)
+  if q is None:os.mkdir(p)
+  elif q[0]!='d':raise OSError(17)
+ elif k=='r':os.remove(p)
+ elif k=='R':os.rmdir(p)
+ else:
+  q=_k(p)
+  if q and q[0]=='d':raise OSError(21)
+  t=p+'.upy~' if hasattr(os,'rename') else p
+  try:
+   with open(t,'wb') as f:f.write(d)
+   try:from hashlib import sha256 as H
+   except ImportError:H=0
+   if H and x:
+    with open(t,'rb') as f:
+     if H(f.read()).digest()[:16]!=x:raise ValueError('hash mismatch')
+  except:
+   if t!=p:
+    try:os.remove(t)
+    except OSError:pass
+   raise
+  if t!=p:_mv(t,p)
+def _ib(O):
+ for o in O:
+  if type(o) is str:_op(o)
+  else:_op(*o)
+  sys.stdout.write('\x17')
 #@up
 def _rx(B,P,m):
  n=0;L=len(m)
@@ -64,63 +95,76 @@ def _rx(B,P,m):
   k=B.readinto(m[n:])
   if not k:raise OSError(5)
   n+=k
-def _up(p,c,t):
+def _up(O,c):
  import micropython
  B=sys.stdin.buffer;W=sys.stdout.write
  try:import select;P=select.poll();P.register(sys.stdin,1)
  except Exception:P=None
- if not hasattr(os,'rename'):t=''
- u=bytearray(c);um=memoryview(u);h=memoryview(bytearray(4));e=f=None
+ try:from hashlib import sha256 as H
+ except ImportError:H=0
+ r=hasattr(os,'rename');u=bytearray(c);um=memoryview(u);h=memoryview(bytearray(4));g=bytearray(16);e=None
  micropython.kbd_intr(-1)
  try:
-  k=_k(p)
-  if k and k[0]=='d':e=OSError(21)
-  else:
-   try:f=open(t or p,'wb')
-   except OSError as x:e=x
-  while 1:
-   _rx(B,P,h);W('\x06' if e is None else '\x15')
-   m=h[0]|h[1]<<8|h[2]<<16;z=h[3]
-   if z==255 or z and not 7<z<16 or m>33792:e=OSError(4);break
-   if not m:break
-   if z:
-    d=bytearray(m);dm=memoryview(d);i=0
-    while i<m:
-     k=min(c,m-i);_rx(B,P,dm[i:i+k]);i+=k;W('\x06' if e is None else '\x15')
+  for o in O:
+   if o[0]!='f':
     if e is None:
-     try:
-      import deflate,io
-      g=deflate.DeflateIO(io.BytesIO(d),deflate.RAW,z)
-      while 1:
-       k=g.readinto(u)
-       if not k:break
-       f.write(um[:k])
+     try:_op(o)
+     except Exception as x:e=x
+     if e is None:W('\x17')
+    continue
+   p=_a(o[1:]);t=p+'.upy~' if r else p;f=None;s=H and H()
+   if e is None:
+    k=_k(p)
+    if k and k[0]=='d':e=OSError(21)
+    else:
+     try:f=open(t,'wb')
      except OSError as x:e=x
-    d=dm=None
-   else:
-    i=0
-    while i<m:
-     k=min(c,m-i);_rx(B,P,um[:k]);i+=k
+   while 1:
+    _rx(B,P,h);W('\x06' if e is None else '\x15')
+    m=h[0]|h[1]<<8|h[2]<<16;z=h[3]
+    if z==255 or z and not 7<z<16 or m>33792:e=e or OSError(4);break
+    if not m:
+     _rx(B,P,memoryview(g));W('\x06' if e is None else '\x15')
+     if e is None and s and s.digest()[:16]!=g:e=ValueError('hash mismatch')
+     break
+    if z:
+     d=bytearray(m);dm=memoryview(d);i=0
+     while i<m:
+      k=min(c,m-i);_rx(B,P,dm[i:i+k]);i+=k;W('\x06' if e is None else '\x15')
      if e is None:
-      try:f.write(um[:k])
+      try:
+       import deflate,io
+       q=deflate.DeflateIO(io.BytesIO(d),deflate.RAW,z)
+       while 1:
+        k=q.readinto(u)
+        if not k:break
+        f.write(um[:k])
+        if s:s.update(um[:k])
       except OSError as x:e=x
-     W('\x06' if e is None else '\x15')
-  if f:
-   try:f.close()
-   except OSError as x:e=e or x
-   f=None
- except BaseException as x:e=x
+     d=dm=q=None
+    else:
+     i=0
+     while i<m:
+      k=min(c,m-i);_rx(B,P,um[:k]);i+=k
+      if e is None:
+       try:
+        f.write(um[:k])
+        if s:s.update(um[:k])
+       except OSError as x:e=x
+      W('\x06' if e is None else '\x15')
+   if f:
+    try:f.close()
+    except OSError as x:e=e or x
+    if e is None and t!=p:
+     try:_mv(t,p)
+     except OSError as x:e=x
+    if e is not None and t!=p:
+     try:os.remove(t)
+     except OSError:pass
+   if e is None:W('\x17')
+ except BaseException as x:e=e or x
  micropython.kbd_intr(3)
- if f:
-  try:f.close()
-  except OSError:pass
- if e is not None:
-  if t:
-   try:os.remove(t)
-   except OSError:pass
-  raise e
- if t:_mv(t,p)
- W('\x17')
+ if e is not None:raise e
 #@dn
 def _dn(p,c):
  k=_k(p)
