@@ -152,7 +152,9 @@ impl Fs<'_> {
         let total = operations.iter().map(|op| op.data().len() as u64).sum();
         progress.on_batch_start(operations.len(), total);
         let raw = self.session.raw_uploads;
-        let known = self.session.cached_info.clone();
+        // What the firmware can do survives a soft reset (as in `sync --watch`): no probe then.
+        let known =
+            (self.session.cached_info.clone()).or_else(|| self.session.info_before_reset.clone());
         if raw
             && known
                 .as_ref()
@@ -167,15 +169,18 @@ impl Fs<'_> {
                 return result;
             }
         }
-        let info = self.session.info()?;
+        let info = match known {
+            Some(info) => info,
+            None => self.session.info()?,
+        };
         if raw && info.can_stream_raw_input() {
-            let needs = [Helpers::Op, Helpers::Upload];
-            let prelude = self.prelude_for(&needs);
+            let needs = stream_helpers(operations);
+            let prelude = self.prelude_for(needs);
             let list = names.join(",");
             let started = self.session.start_with(|window| {
                 format!("{prelude}_up(({list},),{})", unit_for(window)).into_bytes()
             });
-            self.mark_loaded(&needs, &started);
+            self.mark_loaded(needs, &started);
             started?;
             self.stream_batch(operations, &info, progress)
         } else {
@@ -192,7 +197,8 @@ impl Fs<'_> {
         names: &[String],
         progress: &mut dyn Progress,
     ) -> Option<Result<()>> {
-        let helpers = self.missing_helper_source(&[Helpers::Op, Helpers::Upload]);
+        let needs = stream_helpers(operations);
+        let helpers = self.missing_helper_source(needs);
         // The probe travels deflated with the helpers; a board without deflate answers `-` and
         // gets the plain probe next.
         let packed = deflate_code(&format!("{}{helpers}", crate::info::INFO_SNIPPET));
@@ -238,8 +244,9 @@ impl Fs<'_> {
         if lines[5] != "\x06" {
             return self.end_quietly().err().map(Err);
         }
-        self.session.helpers_loaded |=
-            Helpers::Core as u8 | Helpers::Op as u8 | Helpers::Upload as u8;
+        for &group in [Helpers::Core].iter().chain(needs) {
+            self.session.helpers_loaded |= group as u8;
+        }
         self.session.helper_cleanup = Some(super::HELPER_CLEANUP);
         Some(self.stream_batch(operations, &info, progress))
     }
@@ -507,6 +514,19 @@ pub(crate) fn deflate_block_for(mem_free: u64) -> Option<usize> {
     let budget = (mem_free / 8).min(MAX_FRAME_WIRE as u64);
     let block = 1u64 << (63 - budget.leading_zeros());
     Some(block.max(1024) as usize)
+}
+
+/// The helper groups a streamed batch needs: `_op` only when there is more than files to
+/// write (the helpers cross the link on every connection).
+fn stream_helpers(operations: &[Operation<'_>]) -> &'static [Helpers] {
+    if operations
+        .iter()
+        .all(|op| matches!(op, Operation::Write { .. }))
+    {
+        &[Helpers::Upload]
+    } else {
+        &[Helpers::Op, Helpers::Upload]
+    }
 }
 
 /// The `_ib` call for a batch small enough to carry its content in the code, or None.

@@ -102,62 +102,45 @@ def _up(O,c):
  except Exception:P=None
  try:from hashlib import sha256 as H
  except ImportError:H=0
- r=hasattr(os,'rename');u=bytearray(c);um=memoryview(u);h=memoryview(bytearray(4));g=bytearray(16);e=None
+ h=memoryview(bytearray(4));g=bytearray(16);e=None
+ def A():W('\x06' if e is None else '\x15')
  micropython.kbd_intr(-1)
  try:
   for o in O:
    if o[0]!='f':
     if e is None:
-     try:_op(o)
+     try:_op(o);W('\x17')
      except Exception as x:e=x
-     if e is None:W('\x17')
     continue
-   p=_a(o[1:]);t=p+'.upy~' if r else p;f=None;s=H and H()
+   p=_a(o[1:]);t=p+'.upy~' if hasattr(os,'rename') else p;f=None;s=H and H()
    if e is None:
-    k=_k(p)
-    if k and k[0]=='d':e=OSError(21)
-    else:
-     try:f=open(t,'wb')
-     except OSError as x:e=x
+    try:
+     k=_k(p)
+     if k and k[0]=='d':raise OSError(21)
+     f=open(t,'wb')
+    except OSError as x:e=x
    while 1:
-    _rx(B,P,h);W('\x06' if e is None else '\x15')
+    _rx(B,P,h);A()
     m=h[0]|h[1]<<8|h[2]<<16;z=h[3]
     if z==255 or z and not 7<z<16 or m>33792:e=e or OSError(4);break
     if not m:
-     _rx(B,P,memoryview(g));W('\x06' if e is None else '\x15')
+     _rx(B,P,memoryview(g));A()
      if e is None and s and s.digest()[:16]!=g:e=ValueError('hash mismatch')
      break
-    if z:
-     d=bytearray(m);dm=memoryview(d);i=0
-     while i<m:
-      k=min(c,m-i);_rx(B,P,dm[i:i+k]);i+=k;W('\x06' if e is None else '\x15')
-     if e is None:
-      try:
-       import deflate,io
-       q=deflate.DeflateIO(io.BytesIO(d),deflate.RAW,z)
-       while 1:
-        k=q.readinto(u)
-        if not k:break
-        f.write(um[:k])
-        if s:s.update(um[:k])
-      except OSError as x:e=x
-     d=dm=q=None
-    else:
-     i=0
-     while i<m:
-      k=min(c,m-i);_rx(B,P,um[:k]);i+=k
-      if e is None:
-       try:
-        f.write(um[:k])
-        if s:s.update(um[:k])
-       except OSError as x:e=x
-      W('\x06' if e is None else '\x15')
-   if f:
-    try:f.close()
-    except OSError as x:e=e or x
-    if e is None and t!=p:
-     try:_mv(t,p)
+    d=bytearray(m);v=memoryview(d);i=0
+    while i<m:k=min(c,m-i);_rx(B,P,v[i:i+k]);i+=k;A()
+    if e is None:
+     try:
+      if z:import deflate,io;d=deflate.DeflateIO(io.BytesIO(d),deflate.RAW,z).read()
+      f.write(d)
+      if s:s.update(d)
      except OSError as x:e=x
+    d=v=None
+   if f:
+    try:
+     f.close()
+     if e is None and t!=p:_mv(t,p)
+    except OSError as x:e=e or x
     if e is not None and t!=p:
      try:os.remove(t)
      except OSError:pass

@@ -184,9 +184,8 @@ impl Fs<'_> {
     /// Whether the board inflates deflated code, from what is known so far.
     fn inflates_code(&self) -> Option<bool> {
         self.session.inflates_code.or_else(|| {
-            self.session
-                .cached_info
-                .as_ref()
+            (self.session.cached_info.as_ref())
+                .or(self.session.info_before_reset.as_ref())
                 .map(|info| info.features.deflate && info.features.binascii)
         })
     }

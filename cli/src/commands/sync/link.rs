@@ -1,7 +1,7 @@
 //! The board link as sync needs it, on the protocol crate's [`Session`]: the session owns the
-//! port, the raw REPL state machine, raw-paste and the reader; sync adds a byte buffer for the
-//! acknowledgements its receiver program sends while the host streams to it, and maps the
-//! protocol's errors onto the few cases sync reports.
+//! port, the raw REPL state machine, raw-paste and the reader; sync adds a byte buffer for what
+//! the board prints between syncs in `--watch`, and maps the protocol's errors onto the few
+//! cases sync reports. Transfers go through the session's `fs().apply`, not through here.
 
 use std::time::Duration;
 
@@ -101,7 +101,7 @@ impl Link {
         self.session
     }
 
-    /// The session, for work done outside the sync protocol (a romfs deploy).
+    /// The session, for the transfer (its batch upload) and a romfs deploy.
     pub fn session(&mut self) -> &mut Session {
         self.pending.clear();
         &mut self.session
