@@ -384,8 +384,10 @@ fn many_files(root: &Path, count: usize, seed: u32) -> Vec<String> {
         let rel = format!("pkg/m{}/sub{}/f{i:03}.py", i % 5, i % 3);
         let path = root.join(&rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let mut body = python_source(200 + i * 13);
-        body.extend(noise(64, seed + i as u32));
+        // Noise: the batch goes in raw frames, committed file by file (one deflate block
+        // would span every file).
+        let mut body = format!("# {rel}\n").into_bytes();
+        body.extend(noise(400 + i * 13, seed + i as u32));
         std::fs::write(&path, body).unwrap();
         names.push(rel);
     }
@@ -428,7 +430,7 @@ fn cut_link_mid_batch_leaves_every_file_old_or_new_and_cp_again_finishes() {
         .collect();
     let board = SimBoard::with(SimOptions {
         files: old.clone(),
-        cut_after: Some(9_000),
+        cut_after: Some(20_000),
         replug_after: Some(Duration::from_millis(300)),
         stable_link: true,
         ..SimOptions::default()
@@ -448,7 +450,8 @@ fn cut_link_mid_batch_leaves_every_file_old_or_new_and_cp_again_finishes() {
     }
     assert!(
         new_files > 0 && new_files < names.len(),
-        "cut outside the batch: {new_files}"
+        "cut outside the batch: {new_files}: {}",
+        stderr(&output)
     );
     // The board comes back at the same path; copying again completes the tree.
     std::thread::sleep(Duration::from_millis(800));

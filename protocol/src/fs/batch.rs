@@ -176,9 +176,9 @@ impl Fs<'_> {
         if raw && info.can_stream_raw_input() {
             let needs = stream_helpers(operations);
             let prelude = self.prelude_for(needs);
-            let list = names.join(",");
+            let list = stream_list(operations, &names);
             let started = self.session.start_with(|window| {
-                format!("{prelude}_up(({list},),{})", unit_for(window)).into_bytes()
+                format!("{prelude}_up(({list}),{})", unit_for(window)).into_bytes()
             });
             self.mark_loaded(needs, &started);
             started?;
@@ -202,14 +202,14 @@ impl Fs<'_> {
         // The probe travels deflated with the helpers; a board without deflate answers `-` and
         // gets the plain probe next.
         let packed = deflate_code(&format!("{}{helpers}", crate::info::INFO_SNIPPET));
-        let list = names.join(",");
+        let list = stream_list(operations, names);
         let started = self.session.start_with(|window| {
             if window.is_none() {
                 // Old firmware: no raw-paste, small heap; the plain probe comes next.
                 return b"print('-')".to_vec();
             }
             format!(
-                "try:\n import sys,deflate,binascii,io,micropython;sys.stdin.buffer;micropython.kbd_intr\n {packed}\n _ok=1\nexcept (ImportError,AttributeError):_ok=0\nprint('\\x06' if _ok else '-')\nif _ok:_up(({list},),{})",
+                "try:\n import sys,deflate,binascii,io,micropython;sys.stdin.buffer;micropython.kbd_intr\n {packed}\n _ok=1\nexcept (ImportError,AttributeError):_ok=0\nprint('\\x06' if _ok else '-')\nif _ok:_up(({list}),{})",
                 unit_for(window),
             )
             .into_bytes()
@@ -257,8 +257,8 @@ impl Fs<'_> {
         self.session.finish(&mut |_| {}, Some(timeout))
     }
 
-    /// Feeds the running `_up` every file's frames, pipelined across files within the flow
-    /// window, then reads the end of the program.
+    /// Feeds the running `_up` the content stream (every file's bytes, each followed by its
+    /// digest prefix) in frames within the flow window, then reads the end of the program.
     fn stream_batch(
         &mut self,
         operations: &[Operation<'_>],
@@ -275,6 +275,8 @@ impl Fs<'_> {
         } else {
             None
         };
+        let stream = ContentStream::new(operations);
+        let plan = prepare(&stream.bytes, deflate_block);
         let mut tally = Tally {
             inline: false,
             done: 0,
@@ -285,64 +287,48 @@ impl Fs<'_> {
         };
         let mut cancelled = false;
         let mut ended = false;
-        'files: for op in operations {
-            let Operation::Write { path, data, sha256 } = op else {
-                continue;
-            };
+        let mut offset = 0usize;
+        let mut next_file = 0usize;
+        'frames: for frame in &plan.frames {
+            cancelled |= self.session.cancel_requested();
             if tally.failed || cancelled {
-                // The board reads a header for every file; "abort" lets it skip this one.
-                if self.send_piece(&frame_header(0, ABORT), 0, window, operations, &mut tally)? {
-                    ended = true;
+                break;
+            }
+            let end = offset + frame.content_bytes as usize;
+            while let Some(&(index, start)) = stream.starts.get(next_file) {
+                if start >= end {
                     break;
                 }
-                continue;
+                let op = &operations[index];
+                tally
+                    .progress
+                    .on_file_start(op.path(), op.data().len() as u64);
+                next_file += 1;
             }
-            tally.progress.on_file_start(path, data.len() as u64);
-            let plan = prepare(data, deflate_block);
-            for frame in &plan.frames {
-                cancelled |= self.session.cancel_requested();
-                if tally.failed || cancelled {
-                    break;
-                }
-                let header = frame_header(frame.payload.len(), plan.wbits);
-                if self.send_piece(&header, 0, window, operations, &mut tally)? {
-                    ended = true;
-                    break 'files;
-                }
-                let count = frame.payload.chunks(unit).count();
-                for (i, piece) in frame.payload.chunks(unit).enumerate() {
-                    let credit = if i + 1 == count {
-                        frame.content_bytes
-                    } else {
-                        0
-                    };
-                    if self.send_piece(piece, credit, window, operations, &mut tally)? {
-                        ended = true;
-                        break 'files;
-                    }
-                }
-            }
-            let stop = if tally.failed || cancelled {
-                self.send_piece(&frame_header(0, ABORT), 0, window, operations, &mut tally)?
-            } else {
-                self.send_piece(
-                    &frame_header(0, plan.wbits),
-                    0,
-                    window,
-                    operations,
-                    &mut tally,
-                )? || self.send_piece(
-                    &sha256[..DIGEST_PREFIX],
-                    0,
-                    window,
-                    operations,
-                    &mut tally,
-                )?
-            };
-            if stop {
+            let credit = stream.content_within(offset, end);
+            offset = end;
+            let header = frame_header(frame.payload.len(), plan.wbits);
+            if self.send_piece(&header, 0, window, operations, &mut tally)? {
                 ended = true;
                 break;
             }
+            let count = frame.payload.chunks(unit).count();
+            for (i, piece) in frame.payload.chunks(unit).enumerate() {
+                let credit = if i + 1 == count { credit } else { 0 };
+                if self.send_piece(piece, credit, window, operations, &mut tally)? {
+                    ended = true;
+                    break 'frames;
+                }
+            }
+        }
+        if !ended {
+            // One terminator: "end" after the whole stream, "abort" when stopping early.
+            let terminator = if tally.failed || cancelled {
+                frame_header(0, ABORT)
+            } else {
+                frame_header(0, plan.wbits)
+            };
+            ended = self.send_piece(&terminator, 0, window, operations, &mut tally)?;
         }
         if !ended {
             // Everything is sent: the remaining answers, up to the end of the program.
@@ -350,8 +336,7 @@ impl Fs<'_> {
         }
         let timeout = self.session.answer_timeout();
         let result = self.session.finish(&mut |_| {}, Some(timeout));
-        let unread_frames = ended && !tally.in_flight.is_empty();
-        if unread_frames {
+        if ended && !tally.in_flight.is_empty() {
             // The program died with frames on their way: they reached the raw REPL as code.
             self.session.resynchronize();
         }
@@ -516,6 +501,53 @@ pub(crate) fn deflate_block_for(mem_free: u64) -> Option<usize> {
     Some(block.max(1024) as usize)
 }
 
+/// The bytes a streamed batch sends: each file's content followed by the first bytes of its
+/// SHA-256, all files in one stream so that deflate blocks span small files (whose common
+/// words then compress across them).
+struct ContentStream {
+    bytes: Vec<u8>,
+    /// (operation index, stream offset) of each file's content.
+    starts: Vec<(usize, usize)>,
+    /// (stream offset, length) of each file's content, digests left out.
+    contents: Vec<(usize, usize)>,
+}
+
+impl ContentStream {
+    fn new(operations: &[Operation<'_>]) -> ContentStream {
+        let size = operations
+            .iter()
+            .map(|op| op.data().len() + DIGEST_PREFIX)
+            .sum();
+        let mut stream = ContentStream {
+            bytes: Vec::with_capacity(size),
+            starts: Vec::new(),
+            contents: Vec::new(),
+        };
+        for (index, op) in operations.iter().enumerate() {
+            if let Operation::Write { data, sha256, .. } = op {
+                let start = stream.bytes.len();
+                stream.starts.push((index, start));
+                stream.contents.push((start, data.len()));
+                stream.bytes.extend_from_slice(data);
+                stream.bytes.extend_from_slice(&sha256[..DIGEST_PREFIX]);
+            }
+        }
+        stream
+    }
+
+    /// File content bytes (not digests) between two stream offsets.
+    fn content_within(&self, from: usize, to: usize) -> u64 {
+        self.contents
+            .iter()
+            .map(|&(start, len)| {
+                let low = start.max(from);
+                let high = (start + len).min(to);
+                high.saturating_sub(low) as u64
+            })
+            .sum()
+    }
+}
+
 /// The helper groups a streamed batch needs: `_op` only when there is more than files to
 /// write (the helpers cross the link on every connection).
 fn stream_helpers(operations: &[Operation<'_>]) -> &'static [Helpers] {
@@ -527,6 +559,18 @@ fn stream_helpers(operations: &[Operation<'_>]) -> &'static [Helpers] {
     } else {
         &[Helpers::Op, Helpers::Upload]
     }
+}
+
+/// The operations as `_up` takes them: names, files as (name, size).
+fn stream_list(operations: &[Operation<'_>], names: &[String]) -> String {
+    let mut list = String::new();
+    for (op, name) in operations.iter().zip(names) {
+        let _ = match op {
+            Operation::Write { data, .. } => write!(list, "({name},{}),", data.len()),
+            _ => write!(list, "{name},"),
+        };
+    }
+    list
 }
 
 /// The `_ib` call for a batch small enough to carry its content in the code, or None.
@@ -589,6 +633,36 @@ mod tests {
     }
 
     #[test]
+    fn the_content_stream_puts_each_digest_after_its_file_and_credits_only_content() {
+        let ops = [
+            Operation::write("/a", b"aaaa"),
+            Operation::MakeDir("/d".into()),
+            Operation::write("/empty", b""),
+            Operation::write("/b", b"bb"),
+        ];
+        let stream = ContentStream::new(&ops);
+        let digest = |op: &Operation<'_>| match op {
+            Operation::Write { sha256, .. } => sha256[..DIGEST_PREFIX].to_vec(),
+            _ => unreachable!(),
+        };
+        let mut expected = b"aaaa".to_vec();
+        expected.extend(digest(&ops[0]));
+        expected.extend(digest(&ops[2]));
+        expected.extend(b"bb");
+        expected.extend(digest(&ops[3]));
+        assert_eq!(stream.bytes, expected);
+        assert_eq!(stream.starts, vec![(0, 0), (2, 20), (3, 36)]);
+        assert_eq!(stream.content_within(0, stream.bytes.len()), 6);
+        assert_eq!(stream.content_within(2, 37), 3);
+        assert_eq!(stream.content_within(4, 36), 0);
+        let names = ["'f/a'", "'d/d'", "'f/empty'", "'f/b'"].map(String::from);
+        assert_eq!(
+            stream_list(&ops, &names),
+            "('f/a',4),'d/d',('f/empty',0),('f/b',2),"
+        );
+    }
+
+    #[test]
     fn the_board_programs_use_the_hosts_temporary_suffix_and_digest_length() {
         let code = super::super::DEVICE_CODE;
         assert_eq!(
@@ -596,7 +670,10 @@ mod tests {
                 .count(),
             2
         );
-        assert!(code.contains(&format!("g=bytearray({DIGEST_PREFIX})")));
+        assert!(code.contains(&format!("n=o[1]+{DIGEST_PREFIX}")));
+        assert!(code.contains(&format!(
+            "if n<{DIGEST_PREFIX}:u=max(0,len(d)-{DIGEST_PREFIX}+n)"
+        )));
         assert!(code.contains(&format!("digest()[:{DIGEST_PREFIX}]")));
     }
 }

@@ -102,50 +102,59 @@ def _up(O,c):
  except Exception:P=None
  try:from hashlib import sha256 as H
  except ImportError:H=0
- h=memoryview(bytearray(4));g=bytearray(16);e=None
+ h=memoryview(bytearray(4));e=None;q=b'';j=0;x=0
  def A():W('\x06' if e is None else '\x15')
+ def R(n):
+  nonlocal e,q,j,x
+  while j>=len(q):
+   if x:return b''
+   _rx(B,P,h);A()
+   m=h[0]|h[1]<<8|h[2]<<16;z=h[3]
+   if z==255 or z and not 7<z<16 or m>33792:e=e or OSError(4);x=1;return b''
+   if not m:x=1;return b''
+   d=bytearray(m);v=memoryview(d);i=0
+   while i<m:k=min(c,m-i);_rx(B,P,v[i:i+k]);i+=k;A()
+   if z:import deflate,io;d=deflate.DeflateIO(io.BytesIO(d),deflate.RAW,z).read()
+   q=d;j=0;d=v=None
+  r=q[j:j+n];j+=len(r);return r
  micropython.kbd_intr(-1)
  try:
   for o in O:
-   if o[0]!='f':
+   if type(o) is str:
     if e is None:
      try:_op(o);W('\x17')
-     except Exception as x:e=x
+     except Exception as y:e=y
     continue
-   p=_a(o[1:]);t=p+'.upy~' if hasattr(os,'rename') else p;f=None;s=H and H()
+   p=_a(o[0][1:]);n=o[1]+16;t=p+'.upy~' if hasattr(os,'rename') else p;f=None;s=H and H();g=b''
    if e is None:
     try:
      k=_k(p)
      if k and k[0]=='d':raise OSError(21)
      f=open(t,'wb')
-    except OSError as x:e=x
-   while 1:
-    _rx(B,P,h);A()
-    m=h[0]|h[1]<<8|h[2]<<16;z=h[3]
-    if z==255 or z and not 7<z<16 or m>33792:e=e or OSError(4);break
-    if not m:
-     _rx(B,P,memoryview(g));A()
-     if e is None and s and s.digest()[:16]!=g:e=ValueError('hash mismatch')
-     break
-    d=bytearray(m);v=memoryview(d);i=0
-    while i<m:k=min(c,m-i);_rx(B,P,v[i:i+k]);i+=k;A()
-    if e is None:
+    except OSError as y:e=y
+   while n:
+    d=R(n)
+    if not d:break
+    n-=len(d)
+    if n<16:u=max(0,len(d)-16+n);g+=d[u:];d=d[:u]
+    if f and e is None:
      try:
-      if z:import deflate,io;d=deflate.DeflateIO(io.BytesIO(d),deflate.RAW,z).read()
       f.write(d)
       if s:s.update(d)
-     except OSError as x:e=x
-    d=v=None
+     except OSError as y:e=y
+   if e is None and n:e=OSError(4)
+   if e is None and s and s.digest()[:16]!=g:e=ValueError('hash mismatch')
    if f:
     try:
      f.close()
      if e is None and t!=p:_mv(t,p)
-    except OSError as x:e=e or x
+    except OSError as y:e=e or y
     if e is not None and t!=p:
      try:os.remove(t)
      except OSError:pass
    if e is None:W('\x17')
- except BaseException as x:e=e or x
+  R(1)
+ except BaseException as y:e=e or y
  micropython.kbd_intr(3)
  if e is not None:raise e
 #@dn

@@ -321,7 +321,7 @@ mod tests {
     #[test]
     fn the_board_helper_accepts_every_frame_the_host_makes_and_nothing_larger() {
         assert!(super::super::DEVICE_CODE.contains(&format!(
-            "z and not 7<z<16 or m>{MAX_FRAME_PAYLOAD}:e=OSError(4)"
+            "z and not 7<z<16 or m>{MAX_FRAME_PAYLOAD}:e=e or OSError(4)"
         )));
         // Half compressible, half random: deflated, with blocks that barely shrink.
         let mut data = b"sensor = read()\n".repeat(4096);
