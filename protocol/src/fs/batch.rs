@@ -4,11 +4,13 @@
 //! Every upload in upy goes through here: a single file is a batch of one, `cp` of a tree is
 //! its folders then its files, `sync` is its plan, `mip` a package's files. Three ways carry a
 //! batch, chosen by what the board can do and how much there is to send:
-//! - **streamed**: the operations are named in the code that starts `_up`, and file content
-//!   follows as raw frames on the board's stdin (see the [module](super) notes). The host does
-//!   not wait between files: acknowledgements, per-operation completions (0x17) and the end
-//!   of the program arrive on one byte stream, and a failure is only reported when the board
-//!   has read every frame the host sent, so the stream and the raw REPL never get out of step.
+//! - **streamed**: the operations are named in the code that starts `_up`, and the content
+//!   of every file follows as one stream of frames on the board's stdin (see the
+//!   [module](super) notes), so deflate blocks span small files. The host does not wait
+//!   between files: acknowledgements, per-operation completions (0x17) and the end of the
+//!   program arrive on one byte stream. After a failure the host ends the stream with
+//!   "abort" at the next frame boundary, and the board reports the failure only once it has
+//!   read every frame sent, so the stream and the raw REPL never get out of step.
 //! - **inline**: a small batch on a board known to stream carries its content as bytes
 //!   literals in the code (`_ib`), saving the receiver's definition and a round trip per
 //!   file; the board runs the same operations (`_op`) and answers the same way.

@@ -6,16 +6,18 @@
 //! connection. Boards with a few KB of heap get them one function per exec.
 //!
 //! Every upload is a batch of [`Operation`]s applied by one board program ([`Fs::apply`]; a
-//! single [`Fs::write`] is a batch of one). Its file content streams as raw bytes through
-//! `sys.stdin.buffer` while `micropython.kbd_intr(-1)` lets 0x03 pass as data. The host sends
-//! frames: a 4-byte header (24-bit length, then the window bits to inflate with, 0 for raw
-//! bytes, 255 for "abort, skip the file") and the payload in units of the board's raw-paste
-//! window increment. The board acknowledges every unit (0x06, or 0x15 once something failed)
-//! after storing it, and the host keeps at most two units unacknowledged, so the board's input
-//! buffer never overflows. A file ends with an empty header and the first 16 bytes of its
-//! SHA-256, which the board checks (with `hashlib`) before renaming the temporary file over the
-//! target; it answers 0x17 for each operation done. Frames are independent deflate blocks (up
-//! to 32 KB, sized from free memory) when that is at most 90% of the raw size. The first
+//! single [`Fs::write`] is a batch of one). The operations travel in the code that starts it
+//! (files with their sizes); the files' content follows as one stream through
+//! `sys.stdin.buffer` while `micropython.kbd_intr(-1)` lets 0x03 pass as data: each file's
+//! bytes, then the first 16 bytes of its SHA-256, which the board checks (with `hashlib`)
+//! before renaming the temporary file over the target. The stream is cut into frames: a 4-byte
+//! header (24-bit length, then the window bits to inflate with, 0 for raw bytes) and the
+//! payload in units of the board's raw-paste window increment; an empty header ends it, or,
+//! with window bits 255, aborts it. The board acknowledges every unit (0x06, or 0x15 once
+//! something failed) after taking it in, and the host keeps at most two units
+//! unacknowledged, so the board's input buffer never overflows; it answers 0x17 for each
+//! operation done. Frames are independent deflate blocks (up to 32 KB, sized from free
+//! memory, spanning small files) when that is at most 90% of the raw size. The first
 //! upload of a session probes the board, defines the helpers and starts receiving in one exec;
 //! small batches on a board known to stream carry their content in the code instead. Boards
 //! without raw input get one exec per operation, content as the smaller of base64 and
