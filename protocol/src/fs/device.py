@@ -103,7 +103,7 @@ def _up(O,c):
  try:from hashlib import sha256 as H
  except ImportError:H=0
  h=memoryview(bytearray(4));e=None;q=b'';j=0;x=0
- def A():W('\x06' if e is None else '\x15')
+ def A():W('\x15' if e else '\x06')
  def R(n):
   nonlocal e,q,j,x
   while j>=len(q):
@@ -112,21 +112,21 @@ def _up(O,c):
    m=h[0]|h[1]<<8|h[2]<<16;z=h[3]
    if z==255 or z and not 7<z<16 or m>33792:e=e or OSError(4);x=1;return b''
    if not m:x=1;return b''
-   d=bytearray(m);v=memoryview(d);i=0
-   while i<m:k=min(c,m-i);_rx(B,P,v[i:i+k]);i+=k;A()
-   if z:import deflate,io;d=deflate.DeflateIO(io.BytesIO(d),deflate.RAW,z).read()
-   q=d;j=0;d=v=None
+   q=bytearray(m);v=memoryview(q);j=0
+   while j<m:k=min(c,m-j);_rx(B,P,v[j:j+k]);j+=k;A()
+   if z:import deflate,io;q=deflate.DeflateIO(io.BytesIO(q),deflate.RAW,z).read()
+   j=v=0
   r=q[j:j+n];j+=len(r);return r
  micropython.kbd_intr(-1)
  try:
   for o in O:
    if type(o) is str:
-    if e is None:
+    if not e:
      try:_op(o);W('\x17')
      except Exception as y:e=y
     continue
-   p=_a(o[0][1:]);n=o[1]+16;t=p+'.upy~' if hasattr(os,'rename') else p;f=None;s=H and H();g=b''
-   if e is None:
+   p=_a(o[0][1:]);n=o[1]+16;t=p+'.upy~' if hasattr(os,'rename') else p;f=0;s=H and H();g=b''
+   if not e:
     try:
      k=_k(p)
      if k and k[0]=='d':raise OSError(21)
@@ -137,26 +137,24 @@ def _up(O,c):
     if not d:break
     n-=len(d)
     if n<16:u=max(0,len(d)-16+n);g+=d[u:];d=d[:u]
-    if f and e is None:
-     try:
-      f.write(d)
-      if s:s.update(d)
+    if f and not e:
+     try:f.write(d);s and s.update(d)
      except OSError as y:e=y
-   if e is None and n:e=OSError(4)
-   if e is None and s and s.digest()[:16]!=g:e=ValueError('hash mismatch')
+   if n and not e:e=OSError(4)
+   if s and not e and s.digest()[:16]!=g:e=ValueError('hash mismatch')
    if f:
     try:
      f.close()
-     if e is None and t!=p:_mv(t,p)
+     if not e and t!=p:_mv(t,p)
     except OSError as y:e=e or y
-    if e is not None and t!=p:
+    if e and t!=p:
      try:os.remove(t)
      except OSError:pass
-   if e is None:W('\x17')
+   if not e:W('\x17')
   R(1)
  except BaseException as y:e=e or y
  micropython.kbd_intr(3)
- if e is not None:raise e
+ if e:raise e
 #@dn
 def _dn(p,c):
  k=_k(p)
