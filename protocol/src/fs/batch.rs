@@ -154,28 +154,22 @@ impl Fs<'_> {
         let total = operations.iter().map(|op| op.data().len() as u64).sum();
         progress.on_batch_start(operations.len(), total);
         let raw = self.session.raw_uploads;
-        // What the firmware can do survives a soft reset (as in `sync --watch`): no probe then.
-        let known =
-            (self.session.cached_info.clone()).or_else(|| self.session.info_before_reset.clone());
-        if raw
-            && known
-                .as_ref()
-                .is_some_and(|info| info.can_stream_raw_input())
-        {
+        let facts = self.stream_facts();
+        if raw && matches!(facts, Some((true, _))) {
             if let Some(code) = inline_code(operations, &names) {
                 return self.run_inline(operations, &code, progress);
             }
         }
-        if raw && known.is_none() {
+        if raw && facts.is_none() {
             if let Some(result) = self.optimistic_batch(operations, &names, progress) {
                 return result;
             }
         }
-        let info = match known {
-            Some(info) => info,
-            None => self.session.info()?,
+        let (streams, deflate_block) = match facts {
+            Some(facts) => facts,
+            None => stream_facts_of(&self.session.info()?),
         };
-        if raw && info.can_stream_raw_input() {
+        if raw && streams {
             let needs = stream_helpers(operations);
             let prelude = self.prelude_for(needs);
             let list = stream_list(operations, &names);
@@ -184,15 +178,34 @@ impl Fs<'_> {
             });
             self.mark_loaded(needs, &started);
             started?;
-            self.stream_batch(operations, &info, progress)
+            self.stream_batch(operations, deflate_block, progress)
         } else {
+            let info = self.session.info()?;
             self.apply_step_by_step(operations, &info, progress)
         }
     }
 
-    /// First contact in a session: one exec asks the board about itself, defines the helpers
-    /// (deflated) and starts the batch, saving a round trip and the probe's own bytes. None,
-    /// having learnt the board's features, when it lacks what streaming needs.
+    /// Whether the board takes streamed uploads, and the deflate block it affords, as far as
+    /// known. What the firmware can do survives a soft reset (as in `sync --watch`), so facts
+    /// from before one still hold: no probe then.
+    fn stream_facts(&self) -> Option<(bool, Option<usize>)> {
+        let session = &*self.session;
+        match session
+            .cached_info
+            .as_ref()
+            .or(session.info_before_reset.as_ref())
+        {
+            Some(info) => Some(stream_facts_of(info)),
+            None => session
+                .stream_memory
+                .map(|free| (true, free.and_then(deflate_block_for))),
+        }
+    }
+
+    /// First contact in a session: one exec checks that the board streams (raw stdin,
+    /// `kbd_intr`, `deflate`), defines the helpers (deflated), tells its free memory and
+    /// starts the batch, saving a round trip and the full probe's bytes. None when the board
+    /// lacks what streaming needs (the caller then probes it).
     fn optimistic_batch(
         &mut self,
         operations: &[Operation<'_>],
@@ -200,18 +213,15 @@ impl Fs<'_> {
         progress: &mut dyn Progress,
     ) -> Option<Result<()>> {
         let needs = stream_helpers(operations);
-        let helpers = self.missing_helper_source(needs);
-        // The probe travels deflated with the helpers; a board without deflate answers `-` and
-        // gets the plain probe next.
-        let packed = deflate_code(&format!("{}{helpers}", crate::info::INFO_SNIPPET));
+        let packed = deflate_code(&self.missing_helper_source(needs));
         let list = stream_list(operations, names);
         let started = self.session.start_with(|window| {
             if window.is_none() {
-                // Old firmware: no raw-paste, small heap; the plain probe comes next.
+                // Old firmware: no raw-paste, small heap; the full probe comes next.
                 return b"print('-')".to_vec();
             }
             format!(
-                "try:\n import sys,deflate,binascii,io,micropython;sys.stdin.buffer;micropython.kbd_intr\n {packed}\n _ok=1\nexcept (ImportError,AttributeError):_ok=0\nprint('\\x06' if _ok else '-')\nif _ok:_up(({list}),{})",
+                "try:\n import sys,gc,deflate,binascii,io,micropython;sys.stdin.buffer;micropython.kbd_intr\n {packed}\n gc.collect();_ok=gc.mem_free()\nexcept (ImportError,AttributeError):_ok=0\nprint(_ok or '-')\nif _ok:_up(({list}),{})",
                 unit_for(window),
             )
             .into_bytes()
@@ -219,38 +229,37 @@ impl Fs<'_> {
         if let Err(err) = started {
             return Some(Err(err));
         }
-        let mut lines = Vec::new();
-        while lines.len() < 6 {
-            let line = match self.read_header_line() {
-                Ok(line) => line,
-                Err(err) => return Some(Err(err)),
-            };
-            match line {
-                Some(line) if lines.is_empty() && line == "-" => {
-                    return self.end_quietly().err().map(Err);
+        let line = match self.read_header_line() {
+            Ok(line) => line,
+            Err(err) => return Some(Err(err)),
+        };
+        let free = match line {
+            Some(line) if line == "-" => return self.end_quietly().err().map(Err),
+            Some(line) => match line.parse::<i64>() {
+                Ok(free) => u64::try_from(free).ok(),
+                Err(_) => {
+                    return Some(Err(self
+                        .session
+                        .unexpected("probing the board", line.as_bytes())))
                 }
-                Some(line) => lines.push(line),
-                None => {
-                    let timeout = self.session.answer_timeout();
-                    return match self.session.finish(&mut |_| {}, Some(timeout)) {
-                        // Too much code at once for this heap: go the step-by-step way.
-                        Err(Error::Exception(exc)) if exc.kind == "MemoryError" => None,
-                        Err(err) => Some(Err(map_os_error(err, operations[0].path()))),
-                        Ok(()) => Some(Err(self.session.unexpected("probing the board", b""))),
-                    };
-                }
+            },
+            None => {
+                let timeout = self.session.answer_timeout();
+                return match self.session.finish(&mut |_| {}, Some(timeout)) {
+                    // Too much code at once for this heap: go the step-by-step way.
+                    Err(Error::Exception(exc)) if exc.kind == "MemoryError" => None,
+                    Err(err) => Some(Err(map_os_error(err, operations[0].path()))),
+                    Ok(()) => Some(Err(self.session.unexpected("probing the board", b""))),
+                };
             }
-        }
-        let info = crate::info::DeviceInfo::parse(lines[..5].join("\n").as_bytes());
-        self.session.cached_info = Some(info.clone());
-        if lines[5] != "\x06" {
-            return self.end_quietly().err().map(Err);
-        }
+        };
+        self.session.stream_memory = Some(free);
+        self.session.inflates_code = Some(true);
         for &group in [Helpers::Core].iter().chain(needs) {
             self.session.helpers_loaded |= group as u8;
         }
         self.session.helper_cleanup = Some(super::HELPER_CLEANUP);
-        Some(self.stream_batch(operations, &info, progress))
+        Some(self.stream_batch(operations, free.and_then(deflate_block_for), progress))
     }
 
     /// Reads the end of a program whose output does not matter.
@@ -264,7 +273,7 @@ impl Fs<'_> {
     fn stream_batch(
         &mut self,
         operations: &[Operation<'_>],
-        info: &crate::info::DeviceInfo,
+        deflate_block: Option<usize>,
         progress: &mut dyn Progress,
     ) -> Result<()> {
         let unit = unit_for(match self.session.paste_support() {
@@ -272,11 +281,6 @@ impl Fs<'_> {
             _ => None,
         });
         let window = 2 * unit;
-        let deflate_block = if info.features.deflate {
-            info.mem_free.and_then(deflate_block_for)
-        } else {
-            None
-        };
         let stream = ContentStream::new(operations);
         let plan = prepare(&stream.bytes, deflate_block);
         let mut tally = Tally {
@@ -489,6 +493,16 @@ impl Fs<'_> {
         }
         Ok(())
     }
+}
+
+/// Whether a board streams uploads, and its deflate block, from what it told about itself.
+fn stream_facts_of(info: &crate::info::DeviceInfo) -> (bool, Option<usize>) {
+    let block = if info.features.deflate {
+        info.mem_free.and_then(deflate_block_for)
+    } else {
+        None
+    };
+    (info.can_stream_raw_input(), block)
 }
 
 /// Deflate block size for a board with `mem_free` bytes of heap: a power of two from 1 KB to

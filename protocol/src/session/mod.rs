@@ -57,6 +57,9 @@ pub struct Session {
     /// The last facts learnt before a soft reset: the firmware (and so what uploads may use)
     /// is the same afterwards, only the free memory has changed.
     pub(crate) info_before_reset: Option<crate::info::DeviceInfo>,
+    /// Set once an upload found that the board streams raw input and inflates deflate, with
+    /// the heap it had free then (None: unknown); the firmware keeps these across soft resets.
+    pub(crate) stream_memory: Option<Option<u64>>,
     pub(crate) raw_uploads: bool,
     /// Whether the board inflates deflated helper code (None: not known yet).
     pub(crate) inflates_code: Option<bool>,
@@ -87,6 +90,7 @@ impl Session {
             helper_cleanup: None,
             cached_info: None,
             info_before_reset: None,
+            stream_memory: None,
             raw_uploads: true,
             inflates_code: None,
             mount_active: None,
@@ -479,6 +483,7 @@ impl Session {
         self.helpers_loaded = 0;
         self.cached_info = None;
         self.info_before_reset = None;
+        self.stream_memory = None;
         Ok(())
     }
 
