@@ -4,7 +4,6 @@ try:import os
 except ImportError:import uos as os
 def _a(p):return p.lstrip('/') if _F else p
 _F=not hasattr(os,'mkdir')
-def _j(p,n):return (p.rstrip('/') or '')+'/'+n if p else n
 def _k(p):
  try:s=os.stat(p);return ('d',0) if s[0]&0x4000 else ('f',s[6])
  except AttributeError:
@@ -20,6 +19,7 @@ def _mv(a,b):
   if k is None or k[0]=='d':raise
   os.remove(b);os.rename(a,b)
 #@list
+def _j(p,n):return (p.rstrip('/') or '')+'/'+n if p else n
 def _ls(p):
  r=[]
  try:
@@ -58,15 +58,13 @@ def _rm(p):
  else:os.remove(p)
 #@op
 def _op(o,d=b'',x=b''):
- k=o[0];p=_a(o[1:])
+ k=o[0];p=_a(o[1:]);q=_k(p)
  if k=='d':
-  q=_k(p)
-  if q is None:os.mkdir(p)
+  if not q:os.mkdir(p)
   elif q[0]!='d':raise OSError(17)
  elif k=='r':os.remove(p)
  elif k=='R':os.rmdir(p)
  else:
-  q=_k(p)
   if q and q[0]=='d':raise OSError(21)
   t=p+'.upy~' if hasattr(os,'rename') else p
   try:
@@ -83,10 +81,7 @@ def _op(o,d=b'',x=b''):
    raise
   if t!=p:_mv(t,p)
 def _ib(O):
- for o in O:
-  if type(o) is str:_op(o)
-  else:_op(*o)
-  sys.stdout.write('\x17')
+ for o in O:_op(*((o,) if type(o) is str else o));sys.stdout.write('\x17')
 #@up
 def _rx(B,P,m):
  n=0;L=len(m)
