@@ -27,7 +27,7 @@ use std::fmt::Write as _;
 
 use sha2::Digest as _;
 
-use super::upload::{frame_header, prepare, unit_for, ABORT, MAX_FRAME_WIRE};
+use super::upload::{block_frames, block_size, frame_header, unit_for, ABORT, MAX_FRAME_WIRE};
 use super::{deflate_code, map_os_error, normalize, py_bytes, py_str, Fs, Helpers, Progress};
 use crate::error::{Error, Result};
 use crate::raw_repl::CTRL_D;
@@ -282,7 +282,6 @@ impl Fs<'_> {
         });
         let window = 2 * unit;
         let stream = ContentStream::new(operations);
-        let plan = prepare(&stream.bytes, deflate_block);
         let mut tally = Tally {
             inline: false,
             done: 0,
@@ -295,7 +294,11 @@ impl Fs<'_> {
         let mut ended = false;
         let mut offset = 0usize;
         let mut next_file = 0usize;
-        'frames: for frame in &plan.frames {
+        let frames = stream
+            .bytes
+            .chunks(block_size(deflate_block))
+            .flat_map(|block| block_frames(block, deflate_block));
+        'frames: for frame in frames {
             cancelled |= self.session.cancel_requested();
             if tally.failed || cancelled {
                 break;
@@ -313,7 +316,7 @@ impl Fs<'_> {
             }
             let credit = stream.content_within(offset, end);
             offset = end;
-            let header = frame_header(frame.payload.len(), plan.wbits);
+            let header = frame_header(frame.payload.len(), frame.wbits);
             if self.send_piece(&header, 0, window, operations, &mut tally)? {
                 ended = true;
                 break;
@@ -332,7 +335,7 @@ impl Fs<'_> {
             let terminator = if tally.failed || cancelled {
                 frame_header(0, ABORT)
             } else {
-                frame_header(0, plan.wbits)
+                frame_header(0, 0)
             };
             ended = self.send_piece(&terminator, 0, window, operations, &mut tally)?;
         }

@@ -25,52 +25,42 @@ const SMALL_HEAP: u64 = 24 * 1024;
 /// Payload bytes per frame when not compressing.
 const RAW_FRAME: usize = 4096;
 
-/// One frame of an upload stream and how many content bytes it stands for.
+/// One frame of an upload stream: its payload, the window bits to inflate it with (0: raw
+/// bytes) and how many content bytes it stands for.
 pub(crate) struct Frame {
     pub(crate) payload: Vec<u8>,
+    pub(crate) wbits: u8,
     pub(crate) content_bytes: u64,
 }
 
-/// An upload prepared for the wire: frames, and the window bits the board needs to inflate
-/// them (0: raw).
-pub(crate) struct Prepared {
-    pub(crate) wbits: u8,
-    pub(crate) frames: Vec<Frame>,
+/// How much of the stream one call of [`block_frames`] takes.
+pub(crate) fn block_size(deflate_block: Option<usize>) -> usize {
+    deflate_block.unwrap_or(RAW_FRAME)
 }
 
-/// Splits `data` into raw frames, or deflate blocks of `block` bytes when that is at most 90% of
-/// the raw size. Each block is compressed on its own, so the board inflates it with a window no
-/// larger than the block.
-pub(crate) fn prepare(data: &[u8], deflate_block: Option<usize>) -> Prepared {
-    if let Some(block) = deflate_block {
-        if data.len() > 256 {
-            let frames: Vec<Frame> = data
-                .chunks(block)
-                .map(|chunk| Frame {
-                    payload: miniz_oxide::deflate::compress_to_vec(chunk, 10),
-                    content_bytes: chunk.len() as u64,
-                })
-                .collect();
-            let wire: usize = frames.iter().map(|f| f.payload.len() + 3).sum();
-            if wire * 10 <= data.len() * 9 {
-                debug_assert!(frames.iter().all(|f| f.payload.len() <= MAX_FRAME_PAYLOAD));
-                return Prepared {
-                    wbits: block.trailing_zeros() as u8,
-                    frames,
-                };
-            }
+/// The frames for one block of the stream: deflated on its own (so the board inflates it with
+/// a window no larger than the block) when that is at most 90% of its size, raw otherwise.
+/// Made just before they are sent, so the board never waits for a whole batch to compress.
+pub(crate) fn block_frames(block: &[u8], deflate_block: Option<usize>) -> Vec<Frame> {
+    if let Some(size) = deflate_block {
+        let packed = miniz_oxide::deflate::compress_to_vec(block, 10);
+        if (packed.len() + 4) * 10 <= block.len() * 9 {
+            debug_assert!(packed.len() <= MAX_FRAME_PAYLOAD);
+            return vec![Frame {
+                payload: packed,
+                wbits: size.trailing_zeros() as u8,
+                content_bytes: block.len() as u64,
+            }];
         }
     }
-    Prepared {
-        wbits: 0,
-        frames: data
-            .chunks(RAW_FRAME)
-            .map(|chunk| Frame {
-                payload: chunk.to_vec(),
-                content_bytes: chunk.len() as u64,
-            })
-            .collect(),
-    }
+    block
+        .chunks(RAW_FRAME)
+        .map(|chunk| Frame {
+            payload: chunk.to_vec(),
+            wbits: 0,
+            content_bytes: chunk.len() as u64,
+        })
+        .collect()
 }
 
 /// A frame header: payload length (24-bit little-endian) and the window bits to inflate it
@@ -331,23 +321,26 @@ mod tests {
             (x >> 16) as u8
         }));
         for block in [None, Some(1024), Some(MAX_FRAME_WIRE)] {
-            let plan = prepare(&data, block);
-            assert!(plan.wbits == 0 || (8..=15).contains(&plan.wbits));
-            assert!(plan
-                .frames
-                .iter()
-                .all(|frame| frame.payload.len() <= MAX_FRAME_PAYLOAD));
+            for chunk in data.chunks(block_size(block)) {
+                for frame in block_frames(chunk, block) {
+                    assert!(frame.wbits == 0 || (8..=15).contains(&frame.wbits));
+                    assert!(frame.payload.len() <= MAX_FRAME_PAYLOAD);
+                }
+            }
         }
     }
 
     #[test]
     fn compressible_data_is_deflated_in_independent_blocks() {
         let data = b"print('hello world')\n".repeat(2000);
-        let plan = prepare(&data, Some(4096));
-        assert_eq!(plan.wbits, 12);
-        assert_eq!(plan.frames.len(), data.len().div_ceil(4096));
+        let frames: Vec<Frame> = data
+            .chunks(block_size(Some(4096)))
+            .flat_map(|chunk| block_frames(chunk, Some(4096)))
+            .collect();
+        assert!(frames.iter().all(|frame| frame.wbits == 12));
+        assert_eq!(frames.len(), data.len().div_ceil(4096));
         let mut restored = Vec::new();
-        for frame in &plan.frames {
+        for frame in &frames {
             let block = miniz_oxide::inflate::decompress_to_vec(&frame.payload).unwrap();
             assert_eq!(block.len() as u64, frame.content_bytes);
             restored.extend(block);
@@ -366,9 +359,12 @@ mod tests {
                 state as u8
             })
             .collect();
-        let plan = prepare(&data, Some(4096));
-        assert_eq!(plan.wbits, 0);
-        let joined: Vec<u8> = plan.frames.iter().flat_map(|f| f.payload.clone()).collect();
+        let frames: Vec<Frame> = data
+            .chunks(block_size(Some(4096)))
+            .flat_map(|chunk| block_frames(chunk, Some(4096)))
+            .collect();
+        assert!(frames.iter().all(|frame| frame.wbits == 0));
+        let joined: Vec<u8> = frames.iter().flat_map(|f| f.payload.clone()).collect();
         assert_eq!(joined, data);
     }
 
