@@ -4,15 +4,11 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use upy_protocol::fs::{self, EntryKind, Progress, Upload};
+use upy_protocol::fs::{self, EntryKind, Operation, Progress};
 use upy_protocol::Session;
 
 use crate::error::{Error, Result};
 use crate::resolve::ResolvedFile;
-
-/// Files per write round trip, and content bytes per round trip.
-const BATCH_FILES: usize = 32;
-const BATCH_BYTES: usize = 256 * 1024;
 
 /// What [`install`] did, paths relative to the target.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -53,7 +49,7 @@ pub fn install(
         None => {}
     }
     let mut report = InstallReport::default();
-    let mut to_write: Vec<(String, &ResolvedFile)> = Vec::new();
+    let mut writes: Vec<(String, &ResolvedFile)> = Vec::new();
     let mut dirs: BTreeSet<String> = BTreeSet::new();
     for file in files {
         if on_board.get(&file.path) == Some(&Some(file.sha256.clone())) {
@@ -61,48 +57,37 @@ pub fn install(
             continue;
         }
         let path = fs::join(&target, &file.path)?;
-        dirs.insert(fs::parent(&path).to_string());
-        to_write.push((path, file));
-    }
-    if !to_write.is_empty() {
-        let dirs: Vec<String> = dirs.into_iter().filter(|d| d != "/").collect();
-        session.fs().mkdirs(&dirs)?;
-    }
-    let mut start = 0;
-    while start < to_write.len() {
-        let mut end = start;
-        let mut bytes = 0;
-        while end < to_write.len()
-            && end - start < BATCH_FILES
-            && (end == start || bytes + to_write[end].1.data.len() <= BATCH_BYTES)
-        {
-            bytes += to_write[end].1.data.len();
-            end += 1;
+        // Every missing folder on the way, parents first (a prefix sorts before its children).
+        let mut dir = fs::parent(&path);
+        while dir != "/" {
+            dirs.insert(dir.to_string());
+            dir = fs::parent(dir);
         }
-        let batch: Vec<Upload<'_>> = to_write[start..end]
-            .iter()
-            .map(|(path, file)| Upload {
-                path,
-                data: &file.data,
-            })
-            .collect();
-        session.fs().write_many(&batch, progress)?;
-        report
-            .written
-            .extend(to_write[start..end].iter().map(|(_, f)| f.path.clone()));
-        start = end;
+        writes.push((path, file));
     }
     let wanted: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let mut remove = Vec::new();
+    let mut removes = Vec::new();
     for path in stale {
         if !wanted.contains(path.as_str()) && on_board.contains_key(path) {
-            remove.push(fs::join(&target, path)?);
+            removes.push(fs::join(&target, path)?);
             report.removed.push(path.clone());
         }
     }
-    if !remove.is_empty() {
-        session.fs().remove_many(&remove)?;
+    // One batch: folders, then files, then removals, in one board program.
+    let mut operations: Vec<Operation<'_>> = dirs.into_iter().map(Operation::MakeDir).collect();
+    if writes.is_empty() {
+        operations.clear();
     }
+    operations.extend(
+        writes
+            .iter()
+            .map(|(path, file)| Operation::write(path.clone(), &file.data)),
+    );
+    operations.extend(removes.into_iter().map(Operation::RemoveFile));
+    session.fs().apply(&operations, progress)?;
+    report
+        .written
+        .extend(writes.iter().map(|(_, f)| f.path.clone()));
     Ok(report)
 }
 

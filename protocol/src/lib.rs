@@ -19,9 +19,11 @@
 //!   [`Session::finish_program`]; an interactive terminal takes the bare transport with
 //!   [`Session::into_parts`].
 //! - [`fs`]: filesystem operations on [`Session::fs`]: list, walk with hashes (a sync
-//!   manifest in one round trip), read, write (batched, temp-name-then-rename, raw binary
-//!   stream with acknowledgements, deflate when smaller), mkdir, remove, rename, free space,
-//!   SHA-256, with fallbacks for boards lacking `hashlib`, `binascii`, `os.stat`, `os.ilistdir`.
+//!   manifest in one round trip), read, mkdir, remove, rename, free space, SHA-256, and the
+//!   one upload program, [`fs::Fs::apply`]: a batch of [`fs::Operation`]s (make folder,
+//!   remove, write with temp-name-then-rename and a SHA-256 check, raw binary stream with
+//!   acknowledgements, deflate when smaller) that `cp`, `sync` and `mip` share; with fallbacks
+//!   for boards lacking `hashlib`, `binascii`, `os.stat`, `os.ilistdir`.
 //! - [`romfs`]: the romfs image format (build and parse) and the board's ROM partitions on
 //!   [`Session::romfs`](crate::Session::romfs): query them, deploy an image through `vfs.rom_ioctl`.
 //!

@@ -1,6 +1,7 @@
 //! `upy cp`: copies in both directions, binary-safe, atomic on the board, and the bad cases.
 
 use std::path::Path;
+use std::time::Duration;
 
 use crate::simboard::{MicrobitBoard, SimBoard, SimOptions};
 use crate::util::{assert_success, stderr, upy_on};
@@ -374,4 +375,93 @@ fn board_recovers_after_upy_is_killed_mid_upload() {
         std::fs::read(board.root().join("data.bin")).unwrap(),
         b"previous"
     );
+}
+
+/// A tree of `count` files in nested folders, each a little different.
+fn many_files(root: &Path, count: usize, seed: u32) -> Vec<String> {
+    let mut names = Vec::new();
+    for i in 0..count {
+        let rel = format!("pkg/m{}/sub{}/f{i:03}.py", i % 5, i % 3);
+        let path = root.join(&rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        // Noise: the batch goes in raw frames, committed file by file (one deflate block
+        // would span every file).
+        let mut body = format!("# {rel}\n").into_bytes();
+        body.extend(noise(400 + i * 13, seed + i as u32));
+        std::fs::write(&path, body).unwrap();
+        names.push(rel);
+    }
+    names
+}
+
+#[test]
+fn cp_of_many_files_and_folders_arrives_whole_across_batches() {
+    let board = SimBoard::start();
+    let dir = tempfile::tempdir().unwrap();
+    // More files than one batch holds.
+    let names = many_files(dir.path(), 150, 1);
+    let output = upy_on(
+        board.port(),
+        &["cp", "-r", dir.path().join("pkg").to_str().unwrap(), ":"],
+    );
+    assert_success(&output);
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("Copied 150 files"),
+        "{}",
+        stderr(&output)
+    );
+    for rel in &names {
+        assert_eq!(
+            std::fs::read(board.root().join(rel)).unwrap(),
+            std::fs::read(dir.path().join(rel)).unwrap(),
+            "{rel}"
+        );
+        assert!(!board.root().join(format!("{rel}.upy~")).exists());
+    }
+}
+
+#[test]
+fn cut_link_mid_batch_leaves_every_file_old_or_new_and_cp_again_finishes() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = many_files(dir.path(), 40, 7);
+    let old: Vec<(String, Vec<u8>)> = names
+        .iter()
+        .map(|rel| (rel.clone(), format!("old {rel}").into_bytes()))
+        .collect();
+    let board = SimBoard::with(SimOptions {
+        files: old.clone(),
+        cut_after: Some(20_000),
+        replug_after: Some(Duration::from_millis(300)),
+        stable_link: true,
+        ..SimOptions::default()
+    });
+    let source = dir.path().join("pkg");
+    let output = upy_on(board.port(), &["cp", "-r", source.to_str().unwrap(), ":"]);
+    assert_eq!(output.status.code(), Some(4), "{}", stderr(&output));
+    let mut new_files = 0;
+    for (rel, old_content) in &old {
+        let now = std::fs::read(board.root().join(rel)).unwrap();
+        let new_content = std::fs::read(dir.path().join(rel)).unwrap();
+        assert!(
+            now == *old_content || now == new_content,
+            "{rel} is half-written"
+        );
+        new_files += usize::from(now == new_content);
+    }
+    assert!(
+        new_files > 0 && new_files < names.len(),
+        "cut outside the batch: {new_files}: {}",
+        stderr(&output)
+    );
+    // The board comes back at the same path; copying again completes the tree.
+    std::thread::sleep(Duration::from_millis(800));
+    let again = upy_on(board.port(), &["cp", "-r", source.to_str().unwrap(), ":"]);
+    assert_success(&again);
+    for rel in &names {
+        assert_eq!(
+            std::fs::read(board.root().join(rel)).unwrap(),
+            std::fs::read(dir.path().join(rel)).unwrap(),
+            "{rel}"
+        );
+    }
 }

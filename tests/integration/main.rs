@@ -3,6 +3,7 @@
 mod simboard;
 mod util;
 
+mod batch;
 mod boards;
 mod cat;
 mod chain;

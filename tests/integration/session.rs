@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use sha2::{Digest, Sha256};
-use upy_protocol::fs::{EntryKind, NoProgress, Upload};
+use upy_protocol::fs::{EntryKind, NoProgress, Operation};
 use upy_protocol::{Error, SerialOptions, Session};
 
 use crate::simboard::{SimBoard, SimOptions};
@@ -67,20 +67,11 @@ fn batches_of_mkdirs_writes_and_removals() {
         .unwrap();
     let big: Vec<u8> = (0..=255u8).cycle().take(40_000).collect();
     let files = [
-        Upload {
-            path: "/a/b/one.py",
-            data: b"ONE = 1\n",
-        },
-        Upload {
-            path: "/a/c/big.bin",
-            data: &big,
-        },
-        Upload {
-            path: "/top.py",
-            data: b"",
-        },
+        Operation::write("/a/b/one.py", b"ONE = 1\n"),
+        Operation::write("/a/c/big.bin", &big),
+        Operation::write("/top.py", b""),
     ];
-    session.fs().write_many(&files, &mut NoProgress).unwrap();
+    session.fs().apply(&files, &mut NoProgress).unwrap();
     session.fs().remove_many(&["/old".to_string()]).unwrap();
     let root = board.root();
     assert_eq!(
@@ -209,16 +200,10 @@ fn uploads_inside_code_pick_base64_or_deflate_and_are_binary_safe() {
     let binary: Vec<u8> = (0..=255u8).cycle().take(9000).collect();
     let source = "def f(x):\n    return x + 1\n".repeat(800).into_bytes();
     let files = [
-        Upload {
-            path: "/bin.dat",
-            data: &binary,
-        },
-        Upload {
-            path: "/src.py",
-            data: &source,
-        },
+        Operation::write("/bin.dat", &binary),
+        Operation::write("/src.py", &source),
     ];
-    session.fs().write_many(&files, &mut NoProgress).unwrap();
+    session.fs().apply(&files, &mut NoProgress).unwrap();
     assert_eq!(std::fs::read(board.root().join("bin.dat")).unwrap(), binary);
     assert_eq!(std::fs::read(board.root().join("src.py")).unwrap(), source);
     assert!(!board.root().join("src.py.upy~").exists());

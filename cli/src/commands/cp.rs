@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::Args;
-use upy_protocol::fs::{self, EntryKind, Upload};
+use upy_protocol::fs::{self, EntryKind, Operation};
 use upy_protocol::Session;
 
 use crate::commands::remote::{forward_ctrl_c, local_error, read_local, remote_path, Bars};
@@ -125,33 +125,45 @@ fn upload(
             files.push((local, target));
         }
     }
-    session.fs().mkdirs(&dirs).board()?;
+    // Batches of files, the folders they go into in the first: one board program each.
     let mut bars = Bars::new(ctx.printer);
-    let mut batch: Vec<(Vec<u8>, String)> = Vec::new();
+    let mut operations: Vec<(String, Option<Vec<u8>>)> =
+        dirs.into_iter().map(|dir| (dir, None)).collect();
+    let mut batch_files = 0;
     let mut batch_bytes = 0;
     let total = files.len();
     for (local, remote) in files {
         let data = read_local(&local)?;
         batch_bytes += data.len();
-        batch.push((data, remote));
-        if batch.len() >= BATCH_FILES || batch_bytes >= BATCH_BYTES {
-            write_batch(session, &batch, &mut bars)?;
-            batch.clear();
+        batch_files += 1;
+        operations.push((remote, Some(data)));
+        if batch_files >= BATCH_FILES || batch_bytes >= BATCH_BYTES {
+            apply_batch(session, &operations, &mut bars)?;
+            operations.clear();
+            batch_files = 0;
             batch_bytes = 0;
         }
     }
-    write_batch(session, &batch, &mut bars)?;
+    apply_batch(session, &operations, &mut bars)?;
     ctx.printer
         .status(format!("Copied {total} file{} to the board", plural(total)));
     Ok(Status::Success)
 }
 
-fn write_batch(session: &mut Session, batch: &[(Vec<u8>, String)], bars: &mut Bars) -> Result<()> {
-    let uploads: Vec<Upload<'_>> = batch
+/// Makes the folders (`None`) and writes the files of one batch.
+fn apply_batch(
+    session: &mut Session,
+    batch: &[(String, Option<Vec<u8>>)],
+    bars: &mut Bars,
+) -> Result<()> {
+    let operations: Vec<Operation<'_>> = batch
         .iter()
-        .map(|(data, path)| Upload { path, data })
+        .map(|(path, data)| match data {
+            Some(data) => Operation::write(path.clone(), data),
+            None => Operation::MakeDir(path.clone()),
+        })
         .collect();
-    session.fs().write_many(&uploads, bars).board()
+    session.fs().apply(&operations, bars).board()
 }
 
 fn collect_local(

@@ -4,7 +4,6 @@ try:import os
 except ImportError:import uos as os
 def _a(p):return p.lstrip('/') if _F else p
 _F=not hasattr(os,'mkdir')
-def _j(p,n):return (p.rstrip('/') or '')+'/'+n if p else n
 def _k(p):
  try:s=os.stat(p);return ('d',0) if s[0]&0x4000 else ('f',s[6])
  except AttributeError:
@@ -20,6 +19,7 @@ def _mv(a,b):
   if k is None or k[0]=='d':raise
   os.remove(b);os.rename(a,b)
 #@list
+def _j(p,n):return (p.rstrip('/') or '')+'/'+n if p else n
 def _ls(p):
  r=[]
  try:
@@ -56,6 +56,32 @@ def _rm(p):
   for t,s,n in _ls(p):_rm(_j(p,n))
   os.rmdir(p)
  else:os.remove(p)
+#@op
+def _op(o,d=b'',x=b''):
+ k=o[0];p=_a(o[1:]);q=_k(p)
+ if k=='d':
+  if not q:os.mkdir(p)
+  elif q[0]!='d':raise OSError(17)
+ elif k=='r':os.remove(p)
+ elif k=='R':os.rmdir(p)
+ else:
+  if q and q[0]=='d':raise OSError(21)
+  t=p+'.upy~' if hasattr(os,'rename') else p
+  try:
+   with open(t,'wb') as f:f.write(d)
+   try:from hashlib import sha256 as H
+   except ImportError:H=0
+   if H and x:
+    with open(t,'rb') as f:
+     if H(f.read()).digest()[:16]!=x:raise ValueError('hash mismatch')
+  except:
+   if t!=p:
+    try:os.remove(t)
+    except OSError:pass
+   raise
+  if t!=p:_mv(t,p)
+def _ib(O):
+ for o in O:_op(*((o,) if type(o) is str else o));sys.stdout.write('\x17')
 #@up
 def _rx(B,P,m):
  n=0;L=len(m)
@@ -64,63 +90,66 @@ def _rx(B,P,m):
   k=B.readinto(m[n:])
   if not k:raise OSError(5)
   n+=k
-def _up(p,c,t):
+def _up(O,c):
  import micropython
  B=sys.stdin.buffer;W=sys.stdout.write
  try:import select;P=select.poll();P.register(sys.stdin,1)
  except Exception:P=None
- if not hasattr(os,'rename'):t=''
- u=bytearray(c);um=memoryview(u);h=memoryview(bytearray(4));e=f=None
+ try:from hashlib import sha256 as H
+ except ImportError:H=0
+ h=memoryview(bytearray(4));e=None;q=b'';j=0;x=0
+ def A():W('\x15' if e else '\x06')
+ def R(n):
+  nonlocal e,q,j,x
+  while j>=len(q):
+   if x:return b''
+   _rx(B,P,h);A()
+   m=h[0]|h[1]<<8|h[2]<<16;z=h[3]
+   if z==255 or z and not 7<z<16 or m>33792:e=e or OSError(4);x=1;return b''
+   if not m:x=1;return b''
+   q=bytearray(m);v=memoryview(q);j=0
+   while j<m:k=min(c,m-j);_rx(B,P,v[j:j+k]);j+=k;A()
+   if z:import deflate,io;q=deflate.DeflateIO(io.BytesIO(q),deflate.RAW,z).read()
+   j=v=0
+  r=q[j:j+n];j+=len(r);return r
  micropython.kbd_intr(-1)
  try:
-  k=_k(p)
-  if k and k[0]=='d':e=OSError(21)
-  else:
-   try:f=open(t or p,'wb')
-   except OSError as x:e=x
-  while 1:
-   _rx(B,P,h);W('\x06' if e is None else '\x15')
-   m=h[0]|h[1]<<8|h[2]<<16;z=h[3]
-   if z==255 or z and not 7<z<16 or m>33792:e=OSError(4);break
-   if not m:break
-   if z:
-    d=bytearray(m);dm=memoryview(d);i=0
-    while i<m:
-     k=min(c,m-i);_rx(B,P,dm[i:i+k]);i+=k;W('\x06' if e is None else '\x15')
-    if e is None:
-     try:
-      import deflate,io
-      g=deflate.DeflateIO(io.BytesIO(d),deflate.RAW,z)
-      while 1:
-       k=g.readinto(u)
-       if not k:break
-       f.write(um[:k])
-     except OSError as x:e=x
-    d=dm=None
-   else:
-    i=0
-    while i<m:
-     k=min(c,m-i);_rx(B,P,um[:k]);i+=k
-     if e is None:
-      try:f.write(um[:k])
-      except OSError as x:e=x
-     W('\x06' if e is None else '\x15')
-  if f:
-   try:f.close()
-   except OSError as x:e=e or x
-   f=None
- except BaseException as x:e=x
+  for o in O:
+   if type(o) is str:
+    if not e:
+     try:_op(o);W('\x17')
+     except Exception as y:e=y
+    continue
+   p=_a(o[0][1:]);n=o[1]+16;t=p+'.upy~' if hasattr(os,'rename') else p;f=0;s=H and H();g=b''
+   if not e:
+    try:
+     k=_k(p)
+     if k and k[0]=='d':raise OSError(21)
+     f=open(t,'wb')
+    except OSError as y:e=y
+   while n:
+    d=R(n)
+    if not d:break
+    n-=len(d)
+    if n<16:u=max(0,len(d)-16+n);g+=d[u:];d=d[:u]
+    if f and not e:
+     try:f.write(d);s and s.update(d)
+     except OSError as y:e=y
+   if n and not e:e=OSError(4)
+   if s and not e and s.digest()[:16]!=g:e=ValueError('hash mismatch')
+   if f:
+    try:
+     f.close()
+     if not e and t!=p:_mv(t,p)
+    except OSError as y:e=e or y
+    if e and t!=p:
+     try:os.remove(t)
+     except OSError:pass
+   if not e:W('\x17')
+  R(1)
+ except BaseException as y:e=e or y
  micropython.kbd_intr(3)
- if f:
-  try:f.close()
-  except OSError:pass
- if e is not None:
-  if t:
-   try:os.remove(t)
-   except OSError:pass
-  raise e
- if t:_mv(t,p)
- W('\x17')
+ if e:raise e
 #@dn
 def _dn(p,c):
  k=_k(p)

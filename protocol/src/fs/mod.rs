@@ -5,29 +5,36 @@
 //! sent deflated (base64) when the board can inflate them, since they cross the link on every
 //! connection. Boards with a few KB of heap get them one function per exec.
 //!
-//! Uploads stream raw bytes through `sys.stdin.buffer` while `micropython.kbd_intr(-1)` lets
-//! 0x03 pass as data. The host sends frames: a 4-byte header (24-bit length, then the window
-//! bits to inflate with, 0 for raw bytes, 255 for "abort, drop the file") and the payload in
-//! units of the board's raw-paste window increment. The board acknowledges every unit (0x06, or
-//! 0x15 once something failed) after storing it, and the host keeps at most two units
-//! unacknowledged, so the board's input buffer never overflows. After the end header the board
-//! renames the temporary file over the target and sends 0x17. Frames are independent deflate
-//! blocks (up to 32 KB, sized from free memory) when that is at most 90% of the raw size.
-//! The first upload of a session probes the board, defines the helpers and starts receiving in
-//! one exec. Boards without raw input get the smaller of base64 and deflate+base64 (or bytes
-//! literals without `binascii`) inside code instead. Every write goes to a temporary name,
+//! Every upload is a batch of [`Operation`]s applied by one board program ([`Fs::apply`]; a
+//! single [`Fs::write`] is a batch of one). The operations travel in the code that starts it
+//! (files with their sizes); the files' content follows as one stream through
+//! `sys.stdin.buffer` while `micropython.kbd_intr(-1)` lets 0x03 pass as data: each file's
+//! bytes, then the first 16 bytes of its SHA-256, which the board checks (with `hashlib`)
+//! before renaming the temporary file over the target. The stream is cut into frames: a 4-byte
+//! header (24-bit length, then the window bits to inflate with, 0 for raw bytes) and the
+//! payload in units of the board's raw-paste window increment; an empty header ends it, or,
+//! with window bits 255, aborts it. The board acknowledges every unit (0x06, or 0x15 once
+//! something failed) after taking it in, and the host keeps at most two units
+//! unacknowledged, so the board's input buffer never overflows; it answers 0x17 for each
+//! operation done. Frames are independent deflate blocks (up to 32 KB, sized from free
+//! memory, spanning small files) when that is at most 90% of the raw size. The first
+//! upload of a session probes the board, defines the helpers and starts receiving in one exec;
+//! small batches on a board known to stream carry their content in the code instead. Boards
+//! without raw input get one exec per operation, content as the smaller of base64 and
+//! deflate+base64 (or bytes literals without `binascii`). Every write goes to a temporary name,
 //! renamed over the target only once complete, so a full filesystem or a pulled cable leaves
 //! the old file.
 //!
 //! Downloads print a `size mode` line, then the raw bytes through `sys.stdout.buffer` (or
 //! base64 or hex lines on boards without it).
 
+mod batch;
 mod path;
 mod upload;
 
+pub use batch::Operation;
 use path::dev_path;
 pub use path::{file_name, join, normalize, parent, py_bytes, py_str};
-pub use upload::Upload;
 
 use crate::error::{errno, DeviceException, Error, Result};
 use crate::info::FsSpace;
@@ -36,7 +43,7 @@ use crate::session::Session;
 const DEVICE_CODE: &str = include_str!("device.py");
 
 /// Removes every helper name from the board's globals.
-pub(crate) const HELPER_CLEANUP: &str = "for n in ('_a','_F','_j','_k','_mv','_ls','_hx','_h','_walk','_rm','_rx','_up','_dn'):\n try:del globals()[n]\n except KeyError:pass\nimport gc\ngc.collect()";
+pub(crate) const HELPER_CLEANUP: &str = "for n in ('_a','_F','_j','_k','_mv','_ls','_hx','_h','_walk','_rm','_op','_ib','_rx','_up','_dn'):\n try:del globals()[n]\n except KeyError:pass\nimport gc\ngc.collect()";
 
 /// Suffix of the temporary file a write goes to before it is renamed into place.
 pub const TEMP_SUFFIX: &str = ".upy~";
@@ -65,6 +72,10 @@ pub struct Entry {
 
 /// Receives transfer progress; every method has a no-op default.
 pub trait Progress {
+    /// A batch of `operations` carrying `bytes` of file content begins ([`Fs::apply`]).
+    fn on_batch_start(&mut self, _operations: usize, _bytes: u64) {}
+    /// Operation `index` of the batch is done on the board.
+    fn on_operation_done(&mut self, _index: usize) {}
     /// A file transfer begins.
     fn on_file_start(&mut self, _path: &str, _size: u64) {}
     /// `bytes` more payload bytes have reached their destination.
@@ -84,6 +95,7 @@ pub(crate) enum Helpers {
     List = 2,
     Upload = 4,
     Download = 8,
+    Op = 16,
 }
 
 /// Filesystem operations; get one with [`Session::fs`].
@@ -174,9 +186,8 @@ impl Fs<'_> {
     /// Whether the board inflates deflated code, from what is known so far.
     fn inflates_code(&self) -> Option<bool> {
         self.session.inflates_code.or_else(|| {
-            self.session
-                .cached_info
-                .as_ref()
+            (self.session.cached_info.as_ref())
+                .or(self.session.info_before_reset.as_ref())
                 .map(|info| info.features.deflate && info.features.binascii)
         })
     }
@@ -434,6 +445,7 @@ fn helper_source(group: Helpers) -> &'static str {
         Helpers::List => "#@list\n",
         Helpers::Upload => "#@up\n",
         Helpers::Download => "#@dn\n",
+        Helpers::Op => "#@op\n",
     };
     let start = DEVICE_CODE.find(marker).map_or(0, |i| i + marker.len());
     let rest = &DEVICE_CODE[start..];
@@ -566,6 +578,7 @@ mod tests {
             Helpers::List,
             Helpers::Upload,
             Helpers::Download,
+            Helpers::Op,
         ] {
             let source = helper_source(group);
             assert!(
@@ -576,6 +589,7 @@ mod tests {
             assert!(crate::raw_repl::is_sendable_code(source.as_bytes()));
         }
         assert!(helper_source(Helpers::Upload).contains("def _up("));
+        assert!(helper_source(Helpers::Op).contains("def _op("));
         assert!(helper_source(Helpers::Download).contains("def _dn("));
     }
 

@@ -54,6 +54,12 @@ pub struct Session {
     /// Code that deletes those helpers again, set by the layer that defined them.
     pub(crate) helper_cleanup: Option<&'static str>,
     pub(crate) cached_info: Option<crate::info::DeviceInfo>,
+    /// The last facts learnt before a soft reset: the firmware (and so what uploads may use)
+    /// is the same afterwards, only the free memory has changed.
+    pub(crate) info_before_reset: Option<crate::info::DeviceInfo>,
+    /// Set once an upload found that the board streams raw input and inflates deflate, with
+    /// the heap it had free then (None: unknown); the firmware keeps these across soft resets.
+    pub(crate) stream_memory: Option<Option<u64>>,
     pub(crate) raw_uploads: bool,
     /// Whether the board inflates deflated helper code (None: not known yet).
     pub(crate) inflates_code: Option<bool>,
@@ -83,6 +89,8 @@ impl Session {
             helpers_loaded: 0,
             helper_cleanup: None,
             cached_info: None,
+            info_before_reset: None,
+            stream_memory: None,
             raw_uploads: true,
             inflates_code: None,
             mount_active: None,
@@ -431,7 +439,7 @@ impl Session {
         self.drain_stale()?;
         self.write(&[CTRL_D])?;
         self.helpers_loaded = 0;
-        self.cached_info = None;
+        self.forget_info_on_soft_reset();
         self.read_until(raw_repl::SOFT_REBOOT, "the soft reboot line")?;
         self.read_until_banner("the raw REPL prompt after a soft reset")?;
         Ok(())
@@ -449,8 +457,15 @@ impl Session {
         self.in_raw_repl = false;
         self.helpers_loaded = 0;
         self.read_until(raw_repl::SOFT_REBOOT, "the soft reboot line")?;
-        self.cached_info = None;
+        self.forget_info_on_soft_reset();
         Ok(())
+    }
+
+    /// A soft reset changes the board's memory, not its firmware.
+    fn forget_info_on_soft_reset(&mut self) {
+        if let Some(info) = self.cached_info.take() {
+            self.info_before_reset = Some(info);
+        }
     }
 
     /// Hard reset with `machine.reset()`. The board reboots and may drop off the bus; the
@@ -467,6 +482,8 @@ impl Session {
         self.in_raw_repl = false;
         self.helpers_loaded = 0;
         self.cached_info = None;
+        self.info_before_reset = None;
+        self.stream_memory = None;
         Ok(())
     }
 

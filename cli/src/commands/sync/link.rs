@@ -1,9 +1,9 @@
 //! The board link as sync needs it, on the protocol crate's [`Session`]: the session owns the
-//! port, the raw REPL state machine, raw-paste and the reader; sync adds a byte buffer for the
-//! acknowledgements its receiver program sends while the host streams to it, and maps the
-//! protocol's errors onto the few cases sync reports.
+//! port, the raw REPL state machine, raw-paste and the reader; sync adds a byte buffer for what
+//! the board prints between syncs in `--watch`, and maps the protocol's errors onto the few
+//! cases sync reports. Transfers go through the session's `fs().apply`, not through here.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use upy_protocol::{Error as ProtocolError, SerialOptions, Session};
 
@@ -101,7 +101,7 @@ impl Link {
         self.session
     }
 
-    /// The session, for work done outside the sync protocol (a romfs deploy).
+    /// The session, for the transfer (its batch upload) and a romfs deploy.
     pub fn session(&mut self) -> &mut Session {
         self.pending.clear();
         &mut self.session
@@ -178,54 +178,6 @@ impl Link {
         std::mem::take(&mut self.pending)
     }
 
-    /// Reads one byte, waiting up to `timeout`.
-    pub fn read_byte(&mut self, timeout: Duration, doing: &'static str) -> Result<u8, LinkError> {
-        let deadline = Instant::now() + timeout;
-        loop {
-            if !self.pending.is_empty() {
-                return Ok(self.pending.remove(0));
-            }
-            if Instant::now() >= deadline {
-                return Err(self.timeout(doing));
-            }
-            self.poll()?;
-        }
-    }
-
-    /// Reads until `needle` arrived; returns what came before it and keeps what follows.
-    /// `on_data` sees the bytes as they arrive, for streaming output.
-    pub fn read_until(
-        &mut self,
-        needle: &[u8],
-        timeout: Option<Duration>,
-        doing: &'static str,
-        mut on_data: impl FnMut(&[u8]),
-    ) -> Result<Vec<u8>, LinkError> {
-        let deadline = timeout.map(|t| Instant::now() + t);
-        let mut shown = 0;
-        loop {
-            if let Some(at) = find(&self.pending, needle) {
-                if at > shown {
-                    on_data(&self.pending[shown..at]);
-                }
-                let rest = self.pending.split_off(at + needle.len());
-                let mut before = std::mem::replace(&mut self.pending, rest);
-                before.truncate(at);
-                return Ok(before);
-            }
-            // Hold back a possible partial needle at the end.
-            let safe = self.pending.len().saturating_sub(needle.len() - 1);
-            if safe > shown {
-                on_data(&self.pending[shown..safe]);
-                shown = safe;
-            }
-            if deadline.is_some_and(|d| Instant::now() >= d) {
-                return Err(self.timeout(doing));
-            }
-            self.poll()?;
-        }
-    }
-
     /// Stops whatever runs and enters the raw REPL (the session retries with longer waits and
     /// recognises a device that is not MicroPython).
     pub fn enter_raw(&mut self) -> Result<(), LinkError> {
@@ -292,21 +244,3 @@ impl Link {
 /// How long opening waits for a port that is missing or busy for a moment after a replug (a
 /// board re-enumerating after a reset or a cable put back takes a second or two).
 const OPEN_PATIENCE: Duration = Duration::from_secs(3);
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() || haystack.len() < needle.len() {
-        return None;
-    }
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_the_first_match() {
-        assert_eq!(find(b"abcabc", b"bc"), Some(1));
-        assert_eq!(find(b"a", b"bc"), None);
-    }
-}

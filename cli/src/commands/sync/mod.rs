@@ -4,15 +4,16 @@
 //! The steps, each in its own module:
 //! - [`walk`]: the local files (ignore rules, `--exclude`), read and hashed;
 //! - [`compile`]: `.py` to `.mpy` when asked;
-//! - [`device`]: the board's manifest in one round trip, and the receiver that applies a plan;
+//! - [`device`]: the board's manifest in one round trip;
 //! - [`plan`]: the pure comparison that decides folders to make, files to send and deletions;
-//! - [`link`]: the serial link (raw REPL, raw-paste, soft reset);
+//!   the plan becomes one batch of [`Operation`]s that the protocol's `Fs::apply` carries out
+//!   (the same upload program as `cp` and `mip`);
+//! - [`link`]: the serial link (raw REPL, raw-paste, soft reset, the board's output);
 //! - [`watch`]: file events, reloads, board output, reconnection;
 //! - [`romfs`]: `--romfs`, the code as an image in the ROM partition, the data as files.
 
 pub mod compile;
 pub mod device;
-pub mod inline;
 pub mod link;
 pub mod plan;
 pub mod report;
@@ -31,9 +32,10 @@ use crate::commands::Context;
 use crate::exit::{fail, Status};
 use crate::settings::{self, prefer, Project};
 
-use device::{DeviceFacts, Record};
+use device::DeviceFacts;
 use link::{Link, LinkError};
 use plan::{KeepList, Plan, PlanOptions, RemoteTree, WantedTree};
+use upy_protocol::fs::Operation;
 use walk::{Filter, LocalFile, LocalTree};
 
 /// Arguments of `upy sync`.
@@ -512,31 +514,31 @@ impl SyncJob {
         let root = &self.settings.remote;
         let mut records = Vec::new();
         for delete in &plan.cleanup {
-            records.push(delete_record(root, delete));
+            records.push(delete_operation(root, delete));
         }
         if plan.create_root {
             let mut path = String::new();
             for part in root.split('/').filter(|p| !p.is_empty()) {
                 path.push('/');
                 path.push_str(part);
-                records.push(Record::MakeDir(path.clone()));
+                records.push(Operation::MakeDir(path.clone()));
             }
         }
         for dir in &plan.mkdirs {
-            records.push(Record::MakeDir(device::remote_path(root, dir)));
+            records.push(Operation::MakeDir(device::remote_path(root, dir)));
         }
         for put in &plan.puts {
             let Some(file) = wanted.files.get(&put.rel) else {
                 continue;
             };
-            records.push(Record::Put {
+            records.push(Operation::Write {
                 path: device::remote_path(root, &put.rel),
                 data: &file.data,
                 sha256: file.sha256,
             });
         }
         for delete in &plan.deletes {
-            records.push(delete_record(root, delete));
+            records.push(delete_operation(root, delete));
         }
         let mut outcome = Outcome {
             unchanged: plan.unchanged,
@@ -548,12 +550,9 @@ impl SyncJob {
             return Ok(outcome);
         }
         let mut progress = report::BarProgress::new(&ctx.printer, &records);
-        let result = device::transfer(link, &records, &state.facts, &mut progress);
+        let result = link.session().fs().apply(&records, &mut progress);
         progress.finish();
-        let done = match &result {
-            Ok(done) => *done,
-            Err((done, _)) => *done,
-        };
+        let done = progress.done();
         // The board now holds what the finished records say, whatever happened after them.
         for record in &records[..done.min(records.len())] {
             apply_to_state(root, record, &mut state.remote, &mut outcome);
@@ -563,18 +562,18 @@ impl SyncJob {
         }
         outcome.elapsed = start.elapsed();
         match result {
-            Ok(_) => Ok(outcome),
-            Err((_, err)) => Err(report::transfer_failure(err, &records, done)),
+            Ok(()) => Ok(outcome),
+            Err(err) => Err(report::transfer_failure(err, &records, done)),
         }
     }
 }
 
-fn delete_record(root: &str, delete: &plan::Delete) -> Record<'static> {
+fn delete_operation(root: &str, delete: &plan::Delete) -> Operation<'static> {
     let path = device::remote_path(root, &delete.rel);
     if delete.is_dir {
-        Record::RemoveDir(path)
+        Operation::RemoveDir(path)
     } else {
-        Record::RemoveFile(path)
+        Operation::RemoveFile(path)
     }
 }
 
@@ -587,23 +586,28 @@ fn relative_to_root(root: &str, path: &str) -> Option<String> {
     Some(rest.to_string())
 }
 
-fn apply_to_state(root: &str, record: &Record<'_>, remote: &mut RemoteTree, outcome: &mut Outcome) {
+fn apply_to_state(
+    root: &str,
+    record: &Operation<'_>,
+    remote: &mut RemoteTree,
+    outcome: &mut Outcome,
+) {
     let Some(rel) = relative_to_root(root, record.path()) else {
         return;
     };
     match record {
-        Record::MakeDir(_) => {
+        Operation::MakeDir(_) => {
             remote.dirs.insert(rel);
         }
-        Record::RemoveFile(_) => {
+        Operation::RemoveFile(_) => {
             remote.files.remove(&rel);
             outcome.deleted += 1;
         }
-        Record::RemoveDir(_) => {
+        Operation::RemoveDir(_) => {
             remote.dirs.remove(&rel);
             outcome.deleted += 1;
         }
-        Record::Put { data, sha256, .. } => {
+        Operation::Write { data, sha256, .. } => {
             remote.files.insert(
                 rel,
                 plan::RemoteFile {

@@ -3,8 +3,9 @@
 
 use indicatif::ProgressBar;
 
-use super::device::{Record, TransferError, TransferProgress};
-use super::link::LinkError;
+use upy_protocol::fs::{Operation, Progress};
+use upy_protocol::Error as ProtocolError;
+
 use super::plan::{Plan, PutReason, RemoteTree};
 use super::{device, Outcome};
 use crate::exit::{fail, Status};
@@ -81,21 +82,27 @@ pub fn summary(printer: &Printer, outcome: &Outcome, port: &str, root: &str) {
     ));
 }
 
-/// The progress bar of a transfer (hidden when stderr is not a terminal).
+/// The progress bar of a transfer (hidden when stderr is not a terminal), and the count of
+/// operations the board has finished.
 pub struct BarProgress {
     bar: ProgressBar,
     printer: Printer,
-    labels: Vec<String>,
+    done: usize,
 }
 
 impl BarProgress {
-    /// A bar for `records`.
-    pub fn new(printer: &Printer, records: &[Record<'_>]) -> BarProgress {
+    /// A bar for a batch.
+    pub fn new(printer: &Printer, _operations: &[Operation<'_>]) -> BarProgress {
         BarProgress {
             bar: ProgressBar::hidden(),
             printer: *printer,
-            labels: records.iter().map(|r| r.path().to_string()).collect(),
+            done: 0,
         }
+    }
+
+    /// How many operations the board has finished.
+    pub fn done(&self) -> usize {
+        self.done
     }
 
     /// Clears the bar.
@@ -104,47 +111,67 @@ impl BarProgress {
     }
 }
 
-impl TransferProgress for BarProgress {
-    fn on_start(&mut self, total: u64) {
-        self.bar = self.printer.bytes_bar(total, "syncing");
+impl Progress for BarProgress {
+    fn on_batch_start(&mut self, _operations: usize, bytes: u64) {
+        self.bar = self.printer.bytes_bar(bytes, "syncing");
     }
 
-    fn on_bytes(&mut self, n: u64) {
-        self.bar.inc(n);
+    fn on_file_start(&mut self, path: &str, _size: u64) {
+        self.bar.set_message(path.to_string());
     }
 
-    fn on_record_done(&mut self, index: usize) {
-        if let Some(next) = self.labels.get(index + 1) {
-            self.bar.set_message(next.clone());
-        }
+    fn on_bytes(&mut self, bytes: u64) {
+        self.bar.inc(bytes);
+    }
+
+    fn on_operation_done(&mut self, index: usize) {
+        self.done = self.done.max(index + 1);
     }
 }
 
-/// The error of a stopped transfer, listing what was and was not sent.
-pub fn transfer_failure(err: TransferError, records: &[Record<'_>], done: usize) -> anyhow::Error {
-    let puts = |range: &[Record<'_>]| -> Vec<String> {
+/// The error of a stopped transfer, naming the operation that failed and listing what was and
+/// was not sent.
+pub fn transfer_failure(
+    err: ProtocolError,
+    operations: &[Operation<'_>],
+    done: usize,
+) -> anyhow::Error {
+    let puts = |range: &[Operation<'_>]| -> Vec<String> {
         range
             .iter()
-            .filter_map(|r| match r {
-                Record::Put { path, .. } => Some(format!(":{path}")),
+            .filter_map(|op| match op {
+                Operation::Write { path, .. } => Some(format!(":{path}")),
                 _ => None,
             })
             .collect()
     };
-    let done = done.min(records.len());
-    let sent = puts(&records[..done]);
-    let not_sent = puts(&records[done..]);
+    let done = done.min(operations.len());
+    let sent = puts(&operations[..done]);
+    let not_sent = puts(&operations[done..]);
     let status = match &err {
-        TransferError::Link(LinkError::Disconnected { .. } | LinkError::Timeout { .. }) => {
+        ProtocolError::Disconnected { .. } | ProtocolError::NotAnswering { .. } => {
             Status::DeviceLost
         }
-        TransferError::Link(LinkError::Open { .. }) => Status::NoDevice,
+        ProtocolError::PortNotFound { .. } | ProtocolError::PortOpen { .. } => Status::NoDevice,
+        ProtocolError::Interrupted => Status::Interrupted,
         _ => Status::Failure,
     };
-    let mut message = if err.is_board_full() {
-        format!("the board is full: {err}")
-    } else {
-        err.to_string()
+    let mut message = match operations.get(done) {
+        Some(op) if !matches!(status, Status::DeviceLost | Status::Interrupted) => {
+            let what = match op {
+                Operation::MakeDir(_) => "create the folder",
+                Operation::RemoveFile(_) => "remove",
+                Operation::RemoveDir(_) => "remove the folder",
+                Operation::Write { .. } => "write",
+            };
+            let full = if matches!(err, ProtocolError::FilesystemFull { .. }) {
+                "the board is full: "
+            } else {
+                ""
+            };
+            format!("{full}the board could not {what} {} ({err})", op.path())
+        }
+        _ => err.to_string(),
     };
     message.push_str(&format!(
         "\n  sent: {}\n  not sent: {}\n  files are written under a temporary name and renamed when \
