@@ -380,8 +380,8 @@ complete -c upy -n "__fish_upy_using_subcommand mip; and __fish_seen_subcommand_
 complete -c upy -n "__fish_upy_using_subcommand compile" -s o -d 'Output: a .mpy file for a single source file, otherwise a directory that mirrors the sources (default: next to each source)' -r -F
 complete -c upy -n "__fish_upy_using_subcommand compile" -s s -d 'Source file name stored in the .mpy (single source file only; default: the path given)' -r
 complete -c upy -n "__fish_upy_using_subcommand compile" -s O -d 'Optimisation level as mpy-cross\'s -O0..-O3 (1+: no asserts, __debug__ false; 3: no line numbers)' -r
-complete -c upy -n "__fish_upy_using_subcommand compile" -s m -d 'Target option: `-msmall-int-bits=N` (default 31), `-march=ARCH` (accepted; native code itself is not emitted, so functions decorated native/viper/asm_* are rejected)' -r
-complete -c upy -n "__fish_upy_using_subcommand compile" -s X -d 'Implementation option: `-X no-source-lines`, `-X source-lines`, `-X heapsize=N`, `-X emit=bytecode`' -r
+complete -c upy -n "__fish_upy_using_subcommand compile" -s m -d 'Target option: `-msmall-int-bits=N` (default 31), `-march=ARCH` (the target of functions decorated native/viper), `-march-flags=FLAGS` (rv32imc: zba, zcmp)' -r
+complete -c upy -n "__fish_upy_using_subcommand compile" -s X -d 'Implementation option: `-X no-source-lines`, `-X source-lines`, `-X heapsize=N`, `-X emit=bytecode|native|viper` (native and viper need -march)' -r
 complete -c upy -n "__fish_upy_using_subcommand compile" -s j -l jobs -d 'Number of files compiled at once (default: number of cores)' -r
 complete -c upy -n "__fish_upy_using_subcommand compile" -s p -l port -d 'Serial port of the board (`/dev/ttyUSB0`, `COM3`), or `auto` to pick the only likely board; several (repeated or comma-separated, board and group names from upy.toml, `all` for every likely board) run the command on each board in parallel' -r
 complete -c upy -n "__fish_upy_using_subcommand compile" -s b -l baud -d 'Baud rate of the serial link (USB-CDC boards ignore it)' -r
