@@ -445,6 +445,34 @@ fn compile_sends_modules_as_mpy_that_run_and_keeps_main_as_source() {
     assert_eq!(names(&board.root()), vec!["lib/util.mpy", "main.py"]);
 }
 
+#[test]
+fn compile_builds_native_and_viper_functions_for_the_boards_arch() {
+    let board = SimBoard::start();
+    let local = project(&[(
+        "fast.py",
+        "import micropython\n\
+         @micropython.native\n\
+         def scale(x):\n    return x * 3\n\
+         @micropython.viper\n\
+         def total(n: int) -> int:\n    s = 0\n    for i in range(n):\n        s += i\n    return s\n",
+    )]);
+    let output = sync(&board, local.path(), &[".", "--compile"]);
+    assert_success(&output);
+    let mpy = std::fs::read(board.root().join("fast.mpy")).unwrap();
+    // Header flags: the unix port on x86-64 loads x64 native code (arch 2).
+    assert_eq!(mpy[2] >> 2, 2, "native arch in the header");
+    let output = upy()
+        .args([
+            "--port",
+            board.port(),
+            "exec",
+            "import fast\nprint(fast.scale(14), fast.total(10))",
+        ])
+        .output()
+        .unwrap();
+    assert!(stdout(&output).contains("42 45"), "{}", stdout(&output));
+}
+
 /// A running `upy sync --watch` whose output lines are collected.
 struct Watch {
     child: Child,

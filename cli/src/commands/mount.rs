@@ -125,6 +125,11 @@ fn module_compiler(
     if !loads_ours {
         return Ok(None);
     }
+    // Native and viper functions compile for the board's own architecture.
+    let march = info
+        .mpy
+        .and_then(|mpy| mpy.arch_name())
+        .filter(|name| *name != "none");
     let root = root.to_path_buf();
     let point = point.to_string();
     Ok(Some(Box::new(move |path: &Path, source: &[u8]| {
@@ -134,7 +139,7 @@ fn module_compiler(
             .to_string_lossy()
             .replace('\\', "/");
         let name = format!("{point}/{rel}");
-        compile_source(source, &rel, &name, 0).ok()
+        compile_source(source, &rel, &name, 0, march).ok()
     })))
 }
 

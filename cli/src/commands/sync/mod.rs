@@ -475,6 +475,7 @@ impl SyncJob {
                         &file.source.display().to_string(),
                         rel,
                         self.settings.optimize,
+                        compile::board_march(facts.mpy),
                     )
                     .map_err(|e| fail(Status::Failure, e.to_string()))?;
                     check_mpy_format(&data, facts)?;
