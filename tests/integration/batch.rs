@@ -1,6 +1,7 @@
 //! The one upload program (`Fs::apply`) used directly, in each of its three ways: streamed
-//! (the first upload of a session), inline (a small batch on a board known to stream) and
-//! step by step (no raw binary input).
+//! (the first upload of a session), inline (a small batch on a board known to stream: with
+//! the general helpers, or, for writes only, the quick program that needs none) and step by
+//! step (no raw binary input).
 
 use sha2::{Digest, Sha256};
 use upy_protocol::fs::{Operation, Progress};
@@ -214,18 +215,26 @@ fn a_write_into_a_folder_fails_with_its_path_and_later_files_are_not_written() {
 
 #[test]
 fn content_that_does_not_match_its_hash_is_refused_and_the_old_file_stays() {
-    for (way, len) in [(Way::Streamed, 30_000), (Way::Inline, 200)] {
+    // (way, size, a folder made first: the inline batch then needs the general helpers)
+    for (way, len, with_folder) in [
+        (Way::Streamed, 30_000, false),
+        (Way::Inline, 200, false),
+        (Way::Inline, 200, true),
+    ] {
         let board = SimBoard::with(SimOptions {
             files: vec![("data.bin".into(), b"old".to_vec())],
             ..SimOptions::default()
         });
         let mut session = session_for(&board, way);
         let data = noise(len, 11);
-        let ops = [Operation::Write {
+        let mut ops = vec![Operation::Write {
             path: "/data.bin".into(),
             data: &data,
             sha256: Sha256::digest(b"something else").into(),
         }];
+        if with_folder {
+            ops.insert(0, Operation::MakeDir("/lib".into()));
+        }
         let err = session
             .fs()
             .apply(&ops, &mut Recorder::default())
@@ -240,4 +249,65 @@ fn content_that_does_not_match_its_hash_is_refused_and_the_old_file_stays() {
         );
         no_temp_files(&board.root());
     }
+}
+
+#[test]
+fn small_batches_of_writes_go_without_helpers_and_stop_at_the_first_failure() {
+    let board = SimBoard::with(SimOptions {
+        files: vec![
+            ("keep.py".into(), b"old".to_vec()),
+            ("lib/x.py".into(), b"x".to_vec()),
+            ("taken/inside.txt".into(), b"x".to_vec()),
+        ],
+        ..SimOptions::default()
+    });
+    let mut session = session_for(&board, Way::Inline);
+    let all: Vec<u8> = (0..=255).collect();
+    let ops = [
+        Operation::write("/a.py", b"A = 1\n"),
+        Operation::write("/keep.py", b"new"),
+        Operation::write("/lib/x.py", &all),
+        Operation::write("/empty.txt", b""),
+    ];
+    let mut progress = Recorder::default();
+    session.fs().apply(&ops, &mut progress).unwrap();
+    let root = board.root();
+    assert_eq!(std::fs::read(root.join("a.py")).unwrap(), b"A = 1\n");
+    assert_eq!(std::fs::read(root.join("keep.py")).unwrap(), b"new");
+    assert_eq!(std::fs::read(root.join("lib/x.py")).unwrap(), all);
+    assert_eq!(std::fs::read(root.join("empty.txt")).unwrap(), b"");
+    assert_eq!(progress.done, vec![0, 1, 2, 3]);
+    assert_eq!(progress.bytes, 6 + 3 + 256);
+    assert_eq!(
+        progress.files_done,
+        ["/a.py", "/keep.py", "/lib/x.py", "/empty.txt"]
+    );
+    // The quick program defined none of the general helpers.
+    assert_eq!(session.eval("'_op' in globals()").unwrap(), "False");
+
+    let ops = [
+        Operation::write("/b.py", b"B = 1\n"),
+        Operation::write("/taken", b"T"),
+        Operation::write("/c.py", b"C = 1\n"),
+    ];
+    let mut progress = Recorder::default();
+    let err = session.fs().apply(&ops, &mut progress).unwrap_err();
+    assert!(
+        matches!(&err, Error::RemoteIsADirectory { path } if path == "/taken"),
+        "{err}"
+    );
+    assert_eq!(progress.done, vec![0]);
+    assert!(root.join("b.py").is_file());
+    assert!(!root.join("c.py").exists());
+    let ops = [Operation::write("/no/such/folder.py", b"x")];
+    let err = session
+        .fs()
+        .apply(&ops, &mut Recorder::default())
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::RemoteNotFound { path } if path == "/no/such/folder.py"),
+        "{err}"
+    );
+    no_temp_files(&root);
+    assert_eq!(session.eval("6*7").unwrap(), "42");
 }

@@ -276,6 +276,11 @@ class Interpreter:
         self.sent_raw_request = False
         self.forwarded = 0  # bytes written to the interpreter's terminal
         os.set_blocking(self.master, False)
+        # Readable once the process ends: a soft reset is seen at once, not at the next tick.
+        try:
+            self.exited = os.pidfd_open(self.process.pid)
+        except (AttributeError, OSError):
+            self.exited = None
 
     def close(self):
         if self.process.poll() is None:
@@ -284,7 +289,9 @@ class Interpreter:
             except ProcessLookupError:
                 pass
             self.process.wait()
-        for fd in (self.master, self.slave):
+        for fd in (self.master, self.slave, self.exited):
+            if fd is None:
+                continue
             try:
                 os.close(fd)
             except OSError:
@@ -473,6 +480,8 @@ class Board:
             # On a paced link the board's output blocks once the link's buffers are full.
             backed_up = self.args.baud and self.client is not None and len(self.to_client) >= OUTPUT_BACKLOG
             readers = [] if backed_up else [interp.master]
+            if not backed_up and interp.exited is not None:
+                readers.append(interp.exited)
             if self.args.exit_on_stdin_eof:
                 readers.append(sys.stdin.fileno())
             if self.client is not None:

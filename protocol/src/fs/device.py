@@ -82,6 +82,28 @@ def _op(o,d=b'',x=b''):
   if t!=p:_mv(t,p)
 def _ib(O):
  for o in O:_op(*((o,) if type(o) is str else o));sys.stdout.write('\x17')
+#@quick
+try:import os
+except ImportError:import uos as os
+from hashlib import sha256
+def _qw(O):
+ c=os.getcwd()=='/'
+ for p,d,x in O:
+  if c:p=p[1:]
+  t=p+'.upy~'
+  try:
+   with open(t,'wb') as f:f.write(d)
+   with open(t,'rb') as f:
+    if sha256(f.read()).digest()[:16]!=x:raise ValueError('hash mismatch')
+   os.rename(t,p)
+  except:
+   try:os.remove(t)
+   except OSError:pass
+   try:k=os.stat(p)[0]&0x4000
+   except OSError:k=0
+   if k:raise OSError(21)
+   raise
+  print(end='\x17')
 #@up
 def _rx(B,P,m):
  n=0;L=len(m)

@@ -43,7 +43,7 @@ use crate::session::Session;
 const DEVICE_CODE: &str = include_str!("device.py");
 
 /// Removes every helper name from the board's globals.
-pub(crate) const HELPER_CLEANUP: &str = "for n in ('_a','_F','_j','_k','_mv','_ls','_hx','_h','_walk','_rm','_op','_ib','_rx','_up','_dn'):\n try:del globals()[n]\n except KeyError:pass\nimport gc\ngc.collect()";
+pub(crate) const HELPER_CLEANUP: &str = "for n in ('_a','_F','_j','_k','_mv','_ls','_hx','_h','_walk','_rm','_op','_ib','_rx','_up','_dn','_qw'):\n try:del globals()[n]\n except KeyError:pass\nimport gc\ngc.collect()";
 
 /// Suffix of the temporary file a write goes to before it is renamed into place.
 pub const TEMP_SUFFIX: &str = ".upy~";
@@ -440,14 +440,19 @@ impl Fs<'_> {
 }
 
 fn helper_source(group: Helpers) -> &'static str {
-    let marker = match group {
-        Helpers::Core => "#@core\n",
-        Helpers::List => "#@list\n",
-        Helpers::Upload => "#@up\n",
-        Helpers::Download => "#@dn\n",
-        Helpers::Op => "#@op\n",
-    };
-    let start = DEVICE_CODE.find(marker).map_or(0, |i| i + marker.len());
+    device_section(match group {
+        Helpers::Core => "core",
+        Helpers::List => "list",
+        Helpers::Upload => "up",
+        Helpers::Download => "dn",
+        Helpers::Op => "op",
+    })
+}
+
+/// The part of `device.py` after the line `#@name`, up to the next such line.
+pub(crate) fn device_section(name: &str) -> &'static str {
+    let marker = format!("#@{name}\n");
+    let start = DEVICE_CODE.find(&marker).map_or(0, |i| i + marker.len());
     let rest = &DEVICE_CODE[start..];
     let end = rest.find("#@").unwrap_or(rest.len());
     &rest[..end]

@@ -60,6 +60,9 @@ pub struct Session {
     /// Set once an upload found that the board streams raw input and inflates deflate, with
     /// the heap it had free then (None: unknown); the firmware keeps these across soft resets.
     pub(crate) stream_memory: Option<Option<u64>>,
+    /// Set by the same upload: whether the board has `os.rename`, `os.stat` and `hashlib`,
+    /// so that small batches of writes need no helpers (kept across soft resets too).
+    pub(crate) quick_writes: Option<bool>,
     pub(crate) raw_uploads: bool,
     /// Whether the board inflates deflated helper code (None: not known yet).
     pub(crate) inflates_code: Option<bool>,
@@ -91,6 +94,7 @@ impl Session {
             cached_info: None,
             info_before_reset: None,
             stream_memory: None,
+            quick_writes: None,
             raw_uploads: true,
             inflates_code: None,
             mount_active: None,
@@ -484,6 +488,7 @@ impl Session {
         self.cached_info = None;
         self.info_before_reset = None;
         self.stream_memory = None;
+        self.quick_writes = None;
         Ok(())
     }
 
