@@ -749,7 +749,7 @@ mod tests {
         assert_eq!(
             code.matches(&format!("p+'{}'", super::super::TEMP_SUFFIX))
                 .count(),
-            2
+            3
         );
         assert!(code.contains(&format!("n=o[1]+{DIGEST_PREFIX}")));
         assert!(code.contains(&format!(

@@ -190,3 +190,22 @@ def _dn(p,c):
   elif x==1:print(a(b[:n]).decode(),end='')
   else:print(''.join('%02x'%v for v in b[:n]))
  f.close()
+#@dz
+def _dz(p,c):
+ k=_k(p)
+ if k is None:raise OSError(2)
+ if k[0]=='d':raise OSError(21)
+ import deflate,io
+ x=3 if hasattr(deflate.DeflateIO,'write') else 0
+ f=open(p,'rb');b=bytearray(c);m=memoryview(b);W=sys.stdout.buffer.write
+ print(k[1],x)
+ while 1:
+  n=f.readinto(b)
+  if not n:break
+  if x:
+   z=io.BytesIO();d=deflate.DeflateIO(z,deflate.RAW,8);d.write(m[:n]);d.close();v=z.getvalue();L=len(v)
+   if L<n:W(bytes((L&255,L>>8,0,8)));W(v)
+   else:W(bytes((n&255,n>>8,0,0)));W(m[:n])
+  else:W(m[:n])
+ if x:W(b'\0\0\0\0')
+ f.close()

@@ -25,10 +25,12 @@
 //! renamed over the target only once complete, so a full filesystem or a pulled cable leaves
 //! the old file.
 //!
-//! Downloads print a `size mode` line, then the raw bytes through `sys.stdout.buffer` (or
-//! base64 or hex lines on boards without it).
+//! Downloads print a `size mode` line, then the raw bytes through `sys.stdout.buffer`,
+//! deflated in frames where the board can compress (see [`download`]), or base64 or hex lines
+//! on boards without binary output.
 
 mod batch;
+mod download;
 mod path;
 mod upload;
 
@@ -43,7 +45,7 @@ use crate::session::Session;
 const DEVICE_CODE: &str = include_str!("device.py");
 
 /// Removes every helper name from the board's globals.
-pub(crate) const HELPER_CLEANUP: &str = "for n in ('_a','_F','_j','_k','_mv','_ls','_hx','_h','_walk','_rm','_op','_ib','_rx','_up','_dn','_qw'):\n try:del globals()[n]\n except KeyError:pass\nimport gc\ngc.collect()";
+pub(crate) const HELPER_CLEANUP: &str = "for n in ('_a','_F','_j','_k','_mv','_ls','_hx','_h','_walk','_rm','_op','_ib','_rx','_up','_dn','_qw','_dz'):\n try:del globals()[n]\n except KeyError:pass\nimport gc\ngc.collect()";
 
 /// Suffix of the temporary file a write goes to before it is renamed into place.
 pub const TEMP_SUFFIX: &str = ".upy~";
@@ -96,6 +98,7 @@ pub(crate) enum Helpers {
     Upload = 4,
     Download = 8,
     Op = 16,
+    CompressedDownload = 32,
 }
 
 /// Filesystem operations; get one with [`Session::fs`].
@@ -446,6 +449,7 @@ fn helper_source(group: Helpers) -> &'static str {
         Helpers::Upload => "up",
         Helpers::Download => "dn",
         Helpers::Op => "op",
+        Helpers::CompressedDownload => "dz",
     })
 }
 
@@ -584,6 +588,7 @@ mod tests {
             Helpers::Upload,
             Helpers::Download,
             Helpers::Op,
+            Helpers::CompressedDownload,
         ] {
             let source = helper_source(group);
             assert!(
@@ -596,6 +601,7 @@ mod tests {
         assert!(helper_source(Helpers::Upload).contains("def _up("));
         assert!(helper_source(Helpers::Op).contains("def _op("));
         assert!(helper_source(Helpers::Download).contains("def _dn("));
+        assert!(helper_source(Helpers::CompressedDownload).contains("def _dz("));
     }
 
     #[test]

@@ -1,13 +1,12 @@
-//! Moving file content: the frames of streamed uploads (driven by [`super::batch`]), downloads,
-//! and the slower encodings for boards without raw binary input.
+//! Moving file content to the board: the frames of streamed uploads (driven by [`super::batch`])
+//! and the slower encodings for boards without raw binary input. Downloads: [`super::download`].
 
 use base64::Engine as _;
 
 use super::batch::Operation;
 use super::path::dev_path;
-use super::{map_os_error, normalize, py_bytes, Fs, Helpers, Progress, TEMP_SUFFIX};
-use crate::error::{Error, Result};
-use crate::raw_repl::CTRL_D;
+use super::{normalize, py_bytes, Fs, Progress, TEMP_SUFFIX};
+use crate::error::Result;
 
 /// Upper bound of a frame's payload: deflate blocks are at most 32 KB and only used when they
 /// shrink the data; raw frames are 4 KB.
@@ -20,8 +19,6 @@ pub(crate) const MAX_FRAME_WIRE: usize = crate::session::MAX_UPLOAD_FRAME;
 const MAX_FRAME_PAYLOAD: usize = MAX_FRAME_WIRE + 1024;
 /// Window bits value in an empty frame header that tells the board to drop the file.
 pub(crate) const ABORT: u8 = 255;
-/// Below this much free heap, helpers are defined a function at a time.
-const SMALL_HEAP: u64 = 24 * 1024;
 /// Payload bytes per frame when not compressing.
 const RAW_FRAME: usize = 4096;
 
@@ -169,139 +166,6 @@ impl Fs<'_> {
         }
         result
     }
-
-    /// Reads a whole file.
-    pub fn read(&mut self, path: &str, progress: &mut dyn Progress) -> Result<Vec<u8>> {
-        let path = normalize(path)?;
-        let info = self.session.info()?;
-        let chunk = info
-            .mem_free
-            .map_or(256, |free| (free / 32) as usize)
-            .clamp(64, 4096);
-        let needs = [Helpers::Download];
-        if info.mem_free.is_some_and(|free| free < SMALL_HEAP) {
-            self.load_helpers_piecewise(&needs)?;
-        }
-        let code = format!(
-            "{}_dn({},{chunk})",
-            self.prelude_for(&needs),
-            dev_path(&path)
-        );
-        let started = self.session.start(code.as_bytes());
-        self.mark_loaded(&needs, &started);
-        started?;
-        let header = match self.read_header_line()? {
-            Some(header) => header,
-            None => {
-                let timeout = self.session.answer_timeout();
-                let result = self.session.finish(&mut |_| {}, Some(timeout));
-                return Err(match result {
-                    Err(err) => map_os_error(err, &path),
-                    Ok(()) => self.session.unexpected("reading a file", b""),
-                });
-            }
-        };
-        let mut fields = header.split_whitespace();
-        let (Some(Ok(size)), Some(mode)) = (fields.next().map(str::parse::<u64>), fields.next())
-        else {
-            return Err(self
-                .session
-                .unexpected("reading a file header", header.as_bytes()));
-        };
-        progress.on_file_start(&path, size);
-        let timeout = self.session.answer_timeout();
-        let data = if mode == "0" {
-            // The size comes from the board: grow as bytes arrive instead of trusting it with
-            // one allocation.
-            let mut data = Vec::with_capacity(size.min(1 << 20) as usize);
-            let mut piece = [0u8; 4096];
-            while (data.len() as u64) < size {
-                if self.session.cancel_requested() {
-                    // Ctrl-C reaches the board (it did not turn keyboard interrupts off); what
-                    // is still on its way is dropped when the next session starts.
-                    self.session.resynchronize();
-                    return Err(Error::Interrupted);
-                }
-                let want = (size - data.len() as u64).min(piece.len() as u64) as usize;
-                self.session
-                    .read_exact_into(&mut piece[..want], "file content")?;
-                data.extend_from_slice(&piece[..want]);
-                progress.on_bytes(want as u64);
-            }
-            self.session
-                .finish(&mut |_| {}, Some(timeout))
-                .map_err(|err| map_os_error(err, &path))?;
-            data
-        } else {
-            let mut text = Vec::new();
-            self.session
-                .finish(&mut |bytes| text.extend_from_slice(bytes), Some(timeout))
-                .map_err(|err| map_os_error(err, &path))?;
-            let decoded =
-                decode_lines(&text, mode == "1").ok_or_else(|| Error::TransferCorrupted {
-                    path: path.clone(),
-                    detail: "undecodable text from the board".to_string(),
-                })?;
-            progress.on_bytes(decoded.len() as u64);
-            decoded
-        };
-        if data.len() as u64 != size {
-            return Err(Error::TransferCorrupted {
-                path,
-                detail: format!("expected {size} bytes, got {}", data.len()),
-            });
-        }
-        progress.on_file_done(&path);
-        Ok(data)
-    }
-
-    /// Reads the download header line; None when the reply ended first (an exception).
-    pub(crate) fn read_header_line(&mut self) -> Result<Option<String>> {
-        let mut line = Vec::new();
-        let mut byte = [0u8; 1];
-        loop {
-            let timeout = self.session.answer_timeout();
-            if self.session.read_flow_byte(&mut byte, timeout)? == 0 {
-                return Err(self.session.not_answering("a file header"));
-            }
-            match byte[0] {
-                b'\n' => return Ok(Some(String::from_utf8_lossy(&line).trim_end().to_string())),
-                CTRL_D => {
-                    self.session.push_back(CTRL_D);
-                    return Ok(None);
-                }
-                other => line.push(other),
-            }
-            if line.len() > 200 {
-                return Err(self.session.unexpected("reading a file header", &line));
-            }
-        }
-    }
-}
-
-fn decode_lines(text: &[u8], base64: bool) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    for line in String::from_utf8_lossy(text).lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        if base64 {
-            out.extend(
-                base64::engine::general_purpose::STANDARD
-                    .decode(line)
-                    .ok()?,
-            );
-        } else {
-            if line.len() % 2 != 0 {
-                return None;
-            }
-            for i in (0..line.len()).step_by(2) {
-                out.push(u8::from_str_radix(line.get(i..i + 2)?, 16).ok()?);
-            }
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]
@@ -380,15 +244,5 @@ mod tests {
         let literal = py_bytes(&data);
         assert!(crate::raw_repl::is_sendable_code(literal.as_bytes()));
         assert!(literal.starts_with("b'\\x00\\x01"));
-    }
-
-    #[test]
-    fn decodes_base64_and_hex_lines() {
-        assert_eq!(
-            decode_lines(b"AAEC\r\n/w==\n", true),
-            Some(vec![0, 1, 2, 255])
-        );
-        assert_eq!(decode_lines(b"0001ff\r\n", false), Some(vec![0, 1, 255]));
-        assert_eq!(decode_lines(b"0g\n", false), None);
     }
 }
