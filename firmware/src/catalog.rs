@@ -9,6 +9,7 @@
 
 use crate::chip::Chip;
 use crate::error::{Error, Result};
+pub use crate::published::Download;
 use crate::published::{Pin, Published, PublishedBoard};
 
 /// How a board gets its firmware.
@@ -54,33 +55,6 @@ pub struct Flashing {
     pub chip: Option<Chip>,
     /// Flash offset of the image (ESP boards).
     pub offset: Option<u32>,
-}
-
-/// A resolved download: one board, one version, one image.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Download {
-    /// Board id.
-    pub board: String,
-    /// Firmware version.
-    pub version: String,
-    /// Full address.
-    pub url: String,
-    /// File name in the cache.
-    pub file_name: String,
-    /// Expected SHA-256, when the catalog pins it.
-    pub sha256: Option<String>,
-    /// Expected size in bytes, when the catalog pins it.
-    pub size: Option<u64>,
-    /// Addresses to try in turn when `url` is not found: the same image under the build dates
-    /// near a date the catalog could only take from the release tag.
-    pub alternatives: Vec<String>,
-}
-
-impl Download {
-    /// Whether the catalog pins this image's SHA-256.
-    pub fn is_pinned(&self) -> bool {
-        self.sha256.is_some()
-    }
 }
 
 /// Boards a chip found without a board name (a bootloader drive, the ESP ROM) is taken to be:

@@ -10,10 +10,36 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::catalog::Download;
 use crate::error::{Error, Result};
 
 const PUBLISHED_JSON: &str = include_str!("../published.json");
+
+/// A resolved download: one board, one version, one image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Download {
+    /// Board id.
+    pub board: String,
+    /// Firmware version.
+    pub version: String,
+    /// Full address.
+    pub url: String,
+    /// File name in the cache.
+    pub file_name: String,
+    /// Expected SHA-256, when the catalog pins it.
+    pub sha256: Option<String>,
+    /// Expected size in bytes, when the catalog pins it.
+    pub size: Option<u64>,
+    /// Addresses to try in turn when `url` is not found: the same image under the build dates
+    /// near a date the catalog could only take from the release tag.
+    pub alternatives: Vec<String>,
+}
+
+impl Download {
+    /// Whether the catalog pins this image's SHA-256.
+    pub fn is_pinned(&self) -> bool {
+        self.sha256.is_some()
+    }
+}
 
 /// One MicroPython release.
 #[derive(Debug, Clone, Deserialize)]

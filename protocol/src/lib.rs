@@ -44,6 +44,7 @@
 #![deny(missing_docs)]
 
 mod error;
+mod facts;
 pub mod fs;
 mod info;
 pub mod mount;
@@ -54,6 +55,6 @@ mod session;
 pub mod transport;
 
 pub use error::{DeviceException, Error, Result};
-pub use info::{DeviceInfo, Features, FsSpace, MpyFormat};
+pub use facts::{DeviceInfo, Features, FsSpace, MpyFormat};
 pub use session::{PasteSupport, Session, DEFAULT_ANSWER_TIMEOUT};
 pub use transport::{SerialOptions, SerialTransport, Transport};

@@ -132,6 +132,11 @@ enum Answer {
 }
 
 impl Fs<'_> {
+    /// Writes one file: a batch of one [`Operation::write`] (see [`Fs::apply`]).
+    pub fn write(&mut self, path: &str, data: &[u8], progress: &mut dyn Progress) -> Result<()> {
+        self.apply(&[Operation::write(path, data)], progress)
+    }
+
     /// Applies `operations` in order in one board program (see the [module](self) notes).
     /// Stops at the first failure, whose error names that operation's path; the operations
     /// before it are done and were reported to [`Progress::on_operation_done`].
@@ -529,7 +534,7 @@ impl Fs<'_> {
     fn apply_step_by_step(
         &mut self,
         operations: &[Operation<'_>],
-        info: &crate::info::DeviceInfo,
+        info: &crate::facts::DeviceInfo,
         progress: &mut dyn Progress,
     ) -> Result<()> {
         for (index, op) in operations.iter().enumerate() {
@@ -561,7 +566,7 @@ fn parse_probe_line(line: &str) -> Option<(Option<u64>, bool)> {
 }
 
 /// Whether a board streams uploads, and its deflate block, from what it told about itself.
-fn stream_facts_of(info: &crate::info::DeviceInfo) -> (bool, Option<usize>) {
+fn stream_facts_of(info: &crate::facts::DeviceInfo) -> (bool, Option<usize>) {
     let block = if info.features.deflate {
         info.mem_free.and_then(deflate_block_for)
     } else {

@@ -39,7 +39,7 @@ use path::dev_path;
 pub use path::{file_name, join, normalize, parent, py_bytes, py_str};
 
 use crate::error::{errno, DeviceException, Error, Result};
-use crate::info::FsSpace;
+use crate::facts::FsSpace;
 use crate::session::Session;
 
 const DEVICE_CODE: &str = include_str!("device.py");

@@ -3,7 +3,6 @@
 
 use base64::Engine as _;
 
-use super::batch::Operation;
 use super::path::dev_path;
 use super::{normalize, py_bytes, Fs, Progress, TEMP_SUFFIX};
 use crate::error::Result;
@@ -74,18 +73,13 @@ pub(crate) fn unit_for(window: Option<usize>) -> usize {
 }
 
 impl Fs<'_> {
-    /// Writes one file: a batch of one [`Operation::write`] (see [`Fs::apply`]).
-    pub fn write(&mut self, path: &str, data: &[u8], progress: &mut dyn Progress) -> Result<()> {
-        self.apply(&[Operation::write(path, data)], progress)
-    }
-
     /// Upload for boards without raw binary input: the content travels inside code, as base64
     /// (deflated when smaller) or, without `binascii`, as bytes literals.
     pub(crate) fn write_in_code(
         &mut self,
         path: &str,
         data: &[u8],
-        info: &crate::info::DeviceInfo,
+        info: &crate::facts::DeviceInfo,
         progress: &mut dyn Progress,
     ) -> Result<()> {
         let path = normalize(path)?;

@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use super::image::{self, ImageError, MAGIC};
 use super::Progress;
 use crate::error::Error;
-use crate::info::MpyFormat;
+use crate::facts::MpyFormat;
 use crate::session::{PasteSupport, Session};
 
 /// A unit the board has stored.

@@ -53,10 +53,10 @@ pub struct Session {
     pub(crate) helpers_loaded: u8,
     /// Code that deletes those helpers again, set by the layer that defined them.
     pub(crate) helper_cleanup: Option<&'static str>,
-    pub(crate) cached_info: Option<crate::info::DeviceInfo>,
+    pub(crate) cached_info: Option<crate::facts::DeviceInfo>,
     /// The last facts learnt before a soft reset: the firmware (and so what uploads may use)
     /// is the same afterwards, only the free memory has changed.
-    pub(crate) info_before_reset: Option<crate::info::DeviceInfo>,
+    pub(crate) info_before_reset: Option<crate::facts::DeviceInfo>,
     /// Set once an upload found that the board streams raw input and inflates deflate, with
     /// the heap it had free then (None: unknown); the firmware keeps these across soft resets.
     pub(crate) stream_memory: Option<Option<u64>>,
