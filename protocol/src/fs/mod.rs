@@ -45,7 +45,9 @@ use crate::session::Session;
 const DEVICE_CODE: &str = include_str!("device.py");
 
 /// Removes every helper name from the board's globals.
-pub(crate) const HELPER_CLEANUP: &str = "for n in ('_a','_F','_j','_k','_mv','_ls','_hx','_h','_walk','_rm','_op','_ib','_rx','_up','_dn','_qw','_dz'):\n try:del globals()[n]\n except KeyError:pass\nimport gc\ngc.collect()";
+/// The names are one string, not a tuple of strings: a board with a few KB of heap, still
+/// holding the helpers, can compile that.
+pub(crate) const HELPER_CLEANUP: &str = "for n in '_a _F _j _k _mv _ls _hx _h _walk _rm _op _ib _rx _up _dn _qw _dz'.split():\n try:del globals()[n]\n except KeyError:pass\nimport gc\ngc.collect()";
 
 /// Suffix of the temporary file a write goes to before it is renamed into place.
 pub const TEMP_SUFFIX: &str = ".upy~";
