@@ -19,10 +19,14 @@
 //   (friendly REPL) or the raw REPL banner again (when the raw REPL was active);
 // - raw-paste mode (`\x05A\x01`) is answered `R\x00` (not supported), as by boards without it:
 //   the port's raw-paste reader has no input to read from and would wait forever;
+// - the port's filesystem raises OSError with Emscripten's errno numbers (ENOENT is 44, EEXIST
+//   20, ...) while its `errno` module has MicroPython's (ENOENT 2, EEXIST 17): `open` and the `os`
+//   file functions are wrapped at boot to raise MicroPython's numbers, as every board does;
 // - Ctrl-C interrupts nothing while code runs (it runs synchronously); it stays a byte of input
 //   for code that reads stdin, and clears the line at a prompt.
 //
-// Usage: node wasmboard.mjs --root DIR [--heapsize BYTES]
+// Usage: node wasmboard.mjs --root DIR [--heapsize BYTES] [--raw]
+// (--raw: boot into the raw REPL, as after a soft reset while it was active.)
 // Exits when stdin ends, after writing the board's files to --root.
 
 import fs from "node:fs";
@@ -48,13 +52,47 @@ const TAIL = 160;
 const RUNTIME_DIRS = ["/proc/self/fd", "/proc/self", "/proc"];
 const RUNTIME_TREES = ["/tmp", "/home", "/dev"];
 
+// Emscripten errno -> MicroPython errno, for the errors a filesystem raises.
+const ERRNO_MAP = {
+  63: 1, 44: 2, 29: 5, 8: 9, 6: 11, 48: 12, 2: 13, 10: 16, 20: 17, 75: 18, 43: 19, 54: 20, 31: 21,
+  28: 22, 41: 23, 33: 24, 22: 27, 51: 28, 69: 30, 37: 36, 52: 38, 55: 39, 32: 40, 138: 95,
+};
+const ERRNO_BRIDGE = `
+def _upy_errno_bridge():
+    import os, builtins
+    codes = ${JSON.stringify(ERRNO_MAP).replaceAll('"', "")}
+    def bridged(f):
+        def call(*args, **kwargs):
+            try:
+                return f(*args, **kwargs)
+            except OSError as e:
+                if e.errno in codes:
+                    raise OSError(codes[e.errno])
+                raise
+        return call
+    for name in ('stat', 'listdir', 'ilistdir', 'mkdir', 'rmdir', 'remove', 'unlink', 'rename',
+                 'chdir', 'getcwd', 'statvfs'):
+        if hasattr(os, name):
+            setattr(os, name, bridged(getattr(os, name)))
+    builtins.open = bridged(builtins.open)
+    try:
+        import io
+        io.open = builtins.open
+    except (ImportError, AttributeError, TypeError):
+        pass
+_upy_errno_bridge()
+del _upy_errno_bridge
+`;
+
 function parseArgs(argv) {
-  const args = { root: null, heapsize: 1024 * 1024 };
+  const args = { root: null, heapsize: 1024 * 1024, raw: false };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     if (argv[i] === "--root" && value !== undefined) {
       args.root = path.resolve(value);
       i++;
+    } else if (argv[i] === "--raw") {
+      args.raw = true;
     } else if (argv[i] === "--heapsize" && value !== undefined) {
       args.heapsize = Number.parseInt(value, 10);
       i++;
@@ -64,7 +102,7 @@ function parseArgs(argv) {
     }
   }
   if (!args.root || !Number.isFinite(args.heapsize) || args.heapsize <= 0) {
-    process.stderr.write("usage: wasmboard.mjs --root DIR [--heapsize BYTES]\n");
+    process.stderr.write("usage: wasmboard.mjs --root DIR [--heapsize BYTES] [--raw]\n");
     process.exit(2);
   }
   fs.mkdirSync(args.root, { recursive: true });
@@ -213,6 +251,7 @@ class Interpreter {
     FS.chdir("/");
     self.mirror = new FolderMirror(FS, args.root);
     self.mirror.load();
+    self.mp.runPython(ERRNO_BRIDGE);
     self.runBootFiles(raw ? ["boot.py"] : ["boot.py", "main.py"]);
     self.mirror.sync();
     if (raw) {
@@ -312,7 +351,7 @@ function removeTree(FS, dir) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const link = new Link();
-  let raw = false;
+  let raw = args.raw;
   let interp = await Interpreter.boot(link, args, raw);
   // Output written when the files were last compared: a command ran if there is more now.
   let comparedAt = link.written;
