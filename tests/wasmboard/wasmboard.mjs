@@ -22,6 +22,9 @@
 // - the port's filesystem raises OSError with Emscripten's errno numbers (ENOENT is 44, EEXIST
 //   20, ...) while its `errno` module has MicroPython's (ENOENT 2, EEXIST 17): `open` and the `os`
 //   file functions are wrapped at boot to raise MicroPython's numbers, as every board does;
+// - the port's `binascii` is micropython-lib's pure-Python one, whose decoders take only bytes;
+//   a board's C `binascii` also takes str, so `a2b_base64`, `unhexlify` and `a2b_hex` are
+//   wrapped at boot to accept str too;
 // - Ctrl-C interrupts nothing while code runs (it runs synchronously); it stays a byte of input
 //   for code that reads stdin, and clears the line at a prompt.
 //
@@ -57,7 +60,8 @@ const ERRNO_MAP = {
   63: 1, 44: 2, 29: 5, 8: 9, 6: 11, 48: 12, 2: 13, 10: 16, 20: 17, 75: 18, 43: 19, 54: 20, 31: 21,
   28: 22, 41: 23, 33: 24, 22: 27, 51: 28, 69: 30, 37: 36, 52: 38, 55: 39, 32: 40, 138: 95,
 };
-const ERRNO_BRIDGE = `
+// Run at every boot, before boot.py: see the bridged differences above.
+const BRIDGES = `
 def _upy_errno_bridge():
     import os, builtins
     codes = ${JSON.stringify(ERRNO_MAP).replaceAll('"', "")}
@@ -82,6 +86,21 @@ def _upy_errno_bridge():
         pass
 _upy_errno_bridge()
 del _upy_errno_bridge
+
+def _upy_binascii_bridge():
+    import binascii
+    def taking_str(f):
+        def call(data, *args):
+            return f(data.encode() if isinstance(data, str) else data, *args)
+        return call
+    for name in ('a2b_base64', 'unhexlify', 'a2b_hex'):
+        if hasattr(binascii, name):
+            setattr(binascii, name, taking_str(getattr(binascii, name)))
+try:
+    _upy_binascii_bridge()
+except ImportError:
+    pass
+del _upy_binascii_bridge
 `;
 
 function parseArgs(argv) {
@@ -251,7 +270,7 @@ class Interpreter {
     FS.chdir("/");
     self.mirror = new FolderMirror(FS, args.root);
     self.mirror.load();
-    self.mp.runPython(ERRNO_BRIDGE);
+    self.mp.runPython(BRIDGES);
     self.runBootFiles(raw ? ["boot.py"] : ["boot.py", "main.py"]);
     self.mirror.sync();
     if (raw) {

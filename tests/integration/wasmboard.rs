@@ -1,0 +1,134 @@
+//! The WebAssembly-port board (`tests/wasmboard` behind simboard's pty): upy works against it,
+//! and it is the board whose `deflate` can compress.
+
+use std::time::Instant;
+
+use crate::simboard::{venv_bin, SimOptions, WasmBoard};
+use crate::util::{assert_success, stderr, stdout, upy_on};
+
+fn text(output: &std::process::Output) -> String {
+    stdout(output).replace("\r\n", "\n")
+}
+
+fn board_with(files: &[(&str, &[u8])]) -> WasmBoard {
+    WasmBoard::with(SimOptions {
+        files: files
+            .iter()
+            .map(|(path, data)| (path.to_string(), data.to_vec()))
+            .collect(),
+        ..SimOptions::default()
+    })
+}
+
+#[test]
+fn wasmboard_runs_exec() {
+    let board = WasmBoard::start();
+    let started = Instant::now();
+    let output = upy_on(board.port(), &["exec", "print(6*7)"]);
+    eprintln!("upy exec on the wasm board: {:?}", started.elapsed());
+    assert_success(&output);
+    assert_eq!(text(&output), "42\n");
+}
+
+#[test]
+fn wasmboard_deflate_can_compress() {
+    let board = WasmBoard::start();
+    let code = "import deflate,io\nb=io.BytesIO()\nd=deflate.DeflateIO(b,deflate.RAW,8)\nd.write(b'x'*1000)\nd.close()\nprint(len(b.getvalue()))\nr=deflate.DeflateIO(io.BytesIO(b.getvalue()),deflate.RAW,8)\nprint(r.read()==b'x'*1000)";
+    let output = upy_on(board.port(), &["exec", code]);
+    assert_success(&output);
+    let printed = text(&output);
+    let mut lines = printed.lines();
+    let size: usize = lines.next().unwrap_or_default().parse().expect("a size");
+    assert!(size > 0 && size < 100, "{printed}");
+    assert_eq!(lines.next(), Some("True"), "{printed}");
+}
+
+#[test]
+fn wasmboard_cat_reads_a_file_put_in_its_root() {
+    let data: Vec<u8> = (0..=255u8).cycle().take(3000).collect();
+    let board = board_with(&[("all.bin", &data)]);
+    let output = upy_on(board.port(), &["cat", ":all.bin"]);
+    assert_success(&output);
+    assert_eq!(output.stdout, data);
+}
+
+#[test]
+fn wasmboard_missing_file_is_enoent() {
+    let board = WasmBoard::start();
+    let output = upy_on(board.port(), &["cat", ":missing.txt"]);
+    assert_eq!(output.status.code(), Some(10), "{}", stderr(&output));
+}
+
+#[test]
+fn wasmboard_cp_uploads_to_its_root() {
+    let board = WasmBoard::start();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data: Vec<u8> = (0..20_000u32).map(|i| (i * 7 % 251) as u8).collect();
+    let local = dir.path().join("up.bin");
+    std::fs::write(&local, &data).expect("local file");
+    let output = upy_on(
+        board.port(),
+        &["cp", local.to_str().expect("utf-8 path"), ":x.bin"],
+    );
+    assert_success(&output);
+    assert_eq!(
+        std::fs::read(board.root().join("x.bin")).expect("mirrored"),
+        data
+    );
+    let output = upy_on(board.port(), &["sha256sum", ":x.bin"]);
+    assert_success(&output);
+}
+
+#[test]
+fn wasmboard_ls_lists_files_and_folders() {
+    let board = board_with(&[("a.txt", b"12345"), ("lib/m.py", b"X=1")]);
+    let output = upy_on(board.port(), &["ls"]);
+    assert_success(&output);
+    let listing = text(&output);
+    assert!(listing.contains("a.txt"), "{listing}");
+    assert!(listing.contains("lib"), "{listing}");
+    assert!(
+        !listing.contains("dev") && !listing.contains("proc"),
+        "{listing}"
+    );
+}
+
+#[test]
+fn wasmboard_soft_reset_keeps_files_and_clears_state() {
+    let board = WasmBoard::start();
+    let output = upy_on(
+        board.port(),
+        &[
+            "exec",
+            "open('kept.txt','w').write('k')\nimport builtins\nbuiltins.marker=1",
+        ],
+    );
+    assert_success(&output);
+    let output = upy_on(board.port(), &["reset", "--soft"]);
+    assert_success(&output);
+    let output = upy_on(
+        board.port(),
+        &[
+            "exec",
+            "import builtins\nprint(open('kept.txt').read(), hasattr(builtins,'marker'))",
+        ],
+    );
+    assert_success(&output);
+    assert_eq!(text(&output), "k False\n");
+}
+
+#[test]
+fn wasmboard_serves_mpremote() {
+    let board = board_with(&[("hello.txt", b"hello")]);
+    let output = std::process::Command::new(venv_bin("mpremote"))
+        .args([
+            "connect",
+            board.port(),
+            "exec",
+            "print(open('hello.txt').read())",
+        ])
+        .output()
+        .expect("run mpremote");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(text(&output), "hello\n");
+}
