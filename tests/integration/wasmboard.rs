@@ -53,6 +53,46 @@ fn wasmboard_cat_reads_a_file_put_in_its_root() {
 }
 
 #[test]
+fn wasmboard_output_waits_for_a_host_that_reads_late() {
+    // The board prints 300 kB at once; the host starts reading a second later. A USB board's
+    // output waits for the host instead of being dropped.
+    use std::io::{Read, Write};
+    let board = WasmBoard::start();
+    let mut port = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(board.port())
+        .expect("open the port");
+    port.write_all(b"\x03\x01").expect("raw REPL");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    port.write_all(
+        b"import sys\nfor i in range(300):\n sys.stdout.buffer.write(bytes(1000))\n\x04",
+    )
+    .expect("code");
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    let mut received = Vec::new();
+    let mut piece = [0u8; 65536];
+    let deadline = Instant::now() + std::time::Duration::from_secs(10);
+    while !received.ends_with(b"\x04\x04>") && Instant::now() < deadline {
+        let n = port.read(&mut piece).expect("read the port");
+        received.extend_from_slice(&piece[..n]);
+    }
+    let zeros = received.iter().filter(|&&b| b == 0).count();
+    assert_eq!(zeros, 300_000, "{} bytes received", received.len());
+}
+
+#[test]
+fn wasmboard_cat_of_a_large_file_loses_no_byte() {
+    // The board prints the whole file in one burst, faster than upy reads it.
+    let data: Vec<u8> = (0..300_000u32).map(|i| (i * 31 % 253) as u8).collect();
+    let board = board_with(&[("big.bin", &data)]);
+    let output = upy_on(board.port(), &["cat", ":big.bin"]);
+    assert_success(&output);
+    assert_eq!(output.stdout.len(), data.len());
+    assert!(output.stdout == data, "content differs");
+}
+
+#[test]
 fn wasmboard_missing_file_is_enoent() {
     let board = WasmBoard::start();
     let output = upy_on(board.port(), &["cat", ":missing.txt"]);

@@ -51,6 +51,8 @@ UART_FIFO = 64
 # Output a paced link holds before the board's prints block, as a UART's TX buffer and a
 # USB-serial bridge's buffer do: a board never runs ahead of its link by more than this.
 OUTPUT_BACKLOG = 4096
+# How long a host may fall behind reading before a fast board's output is dropped (--port-kind wasm).
+SLOW_CLIENT_GRACE = 2.0
 
 
 # The ROM partition of --romfs-partition: vfs.rom_ioctl over a file opened before the board
@@ -344,6 +346,7 @@ class Board:
         self.pending_interrupt = None  # (deadline, unread bytes when 0x03 was forwarded)
         self.recent_output = b""
         self.output_tail = b""
+        self.client_stalled_since = None  # when a write to the host last found its buffer full
         self.plug_in()
         self.interpreter = Interpreter(args, self.home, raw=False)
 
@@ -472,14 +475,25 @@ class Board:
         try:
             written = os.write(self.client, bytes(self.to_client[:n]))
         except (BlockingIOError, OSError):
+            if self.client_stalled_since is None:
+                self.client_stalled_since = time.monotonic()
             # Nobody is reading: a board's output is lost when no host listens.
-            if len(self.to_client) > 65536:
+            if len(self.to_client) > 65536 and not self.slow_client_holds_output():
                 del self.to_client[: len(self.to_client) - 65536]
             return
+        self.client_stalled_since = None
         del self.to_client[:written]
         self.down_pacer.spend(written)
         if self.count_cut(written):
             self.cut()
+
+    def slow_client_holds_output(self):
+        """The WebAssembly board prints a file's bytes in one burst, faster than a host reads
+        them: its output waits (as a USB board's does) for a reader that is behind, and is
+        dropped only once nobody has read for a while."""
+        if self.args.port_kind != "wasm" or self.client_stalled_since is None:
+            return False
+        return time.monotonic() - self.client_stalled_since < SLOW_CLIENT_GRACE
 
     def check_interrupt(self):
         """A 0x03 still unread after a while means signals are off (raw-paste): send SIGINT."""
@@ -512,6 +526,8 @@ class Board:
             interp = self.interpreter
             # On a paced link the board's output blocks once the link's buffers are full.
             backed_up = self.args.baud and self.client is not None and len(self.to_client) >= OUTPUT_BACKLOG
+            if len(self.to_client) > 65536 and self.slow_client_holds_output():
+                backed_up = True
             readers = [] if backed_up else [interp.master]
             if not backed_up and interp.exited is not None:
                 readers.append(interp.exited)
