@@ -31,6 +31,17 @@ fn wasmboard_runs_exec() {
 }
 
 #[test]
+fn wasmboard_interrupts_a_printing_main_py_to_take_control() {
+    let board = board_with(&[(
+        "main.py",
+        b"import time\nwhile True:\n print('tick')\n time.sleep(0.05)\n",
+    )]);
+    let output = upy_on(board.port(), &["exec", "print(6*7)"]);
+    assert_success(&output);
+    assert_eq!(text(&output), "42\n");
+}
+
+#[test]
 fn wasmboard_deflate_can_compress() {
     let board = WasmBoard::start();
     let code = "import deflate,io\nb=io.BytesIO()\nd=deflate.DeflateIO(b,deflate.RAW,8)\nd.write(b'x'*1000)\nd.close()\nprint(len(b.getvalue()))\nr=deflate.DeflateIO(io.BytesIO(b.getvalue()),deflate.RAW,8)\nprint(r.read()==b'x'*1000)";

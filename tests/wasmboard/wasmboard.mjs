@@ -25,8 +25,9 @@
 // - the port's `binascii` is micropython-lib's pure-Python one, whose decoders take only bytes;
 //   a board's C `binascii` also takes str, so `a2b_base64`, `unhexlify` and `a2b_hex` are
 //   wrapped at boot to accept str too;
-// - Ctrl-C interrupts nothing while code runs (it runs synchronously); it stays a byte of input
-//   for code that reads stdin, and clears the line at a prompt.
+// - code runs synchronously, so Ctrl-C reaches it only when it prints or reads stdin (a silent
+//   loop cannot be interrupted); `micropython.kbd_intr(-1)` makes it a byte of input as on a
+//   board.
 //
 // Usage: node wasmboard.mjs --root DIR [--heapsize BYTES] [--raw]
 // (--raw: boot into the raw REPL, as after a soft reset while it was active.)
@@ -36,6 +37,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { loadMicroPython } from "@micropython/micropython-webassembly-pyscript";
 
+import { ByteQueue, Input } from "./input.mjs";
 import { FolderMirror } from "./mirror.mjs";
 
 const RAW_BANNER = Buffer.from("raw REPL; CTRL-B to exit\r\n>");
@@ -47,6 +49,7 @@ const RAW_PASTE_REFUSED = Buffer.from("R\x00");
 const FORCED_EXIT = 0x100;
 const PROMPTS = [Buffer.from(">>> "), Buffer.from("\x04>"), RAW_BANNER];
 const FLUSH_AT = 4096;
+const FLUSH_AFTER_MS = 5;
 // Output kept to recognise prompts and banners (the friendly banner is ~100 bytes).
 const TAIL = 160;
 // What the Emscripten runtime creates at '/': a board's root holds only its own files. The open
@@ -128,15 +131,17 @@ function parseArgs(argv) {
   return args;
 }
 
-/** The serial link: blocking reads of stdin with a queue of bytes not yet taken, and buffered
- * writes to stdout that are flushed before any blocking read (the host may wait for them). */
+/** The serial link: input with a queue of bytes not yet taken, and buffered writes to stdout
+ * that are flushed before waiting for input (the host may be waiting for them). */
 class Link {
   constructor() {
-    this.pending = [];
+    this.input = new Input();
+    this.pending = new ByteQueue();
     this.output = Buffer.alloc(FLUSH_AT);
     this.outputSize = 0;
     this.tail = Buffer.alloc(0);
     this.written = 0;
+    this.flushedAt = performance.now();
     this.closed = false;
   }
 
@@ -154,38 +159,37 @@ class Link {
       return false;
     }
     this.flush();
-    const chunk = Buffer.alloc(4096);
-    for (;;) {
-      let n;
-      try {
-        n = fs.readSync(0, chunk, 0, chunk.length, null);
-      } catch (error) {
-        if (error.code === "EAGAIN") {
-          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
-          continue;
-        }
-        if (error.code === "EOF" || error.code === "EIO") {
-          n = 0;
-        } else {
-          throw error;
-        }
-      }
-      if (n === 0) {
-        this.closed = true;
-        return false;
-      }
-      for (let i = 0; i < n; i++) {
-        this.pending.push(chunk[i]);
-      }
-      return true;
+    if (!this.input.waitInto(this.pending)) {
+      this.closed = true;
+      return false;
     }
+    return true;
+  }
+
+  /** Takes in what has arrived while code runs; true if it held `interruptChar` (removed from
+   * the input, as a board's UART handler takes it). */
+  takeInterrupt(interruptChar) {
+    if (!this.input.arrived()) {
+      return false;
+    }
+    const arrived = [];
+    this.input.drainInto(arrived);
+    let found = false;
+    for (const byte of arrived) {
+      if (byte === interruptChar) {
+        found = true;
+      } else {
+        this.pending.push(byte);
+      }
+    }
+    return found;
   }
 
   startsWith(bytes) {
     if (this.pending.length < bytes.length) {
       return false;
     }
-    return bytes.every((b, i) => this.pending[i] === b);
+    return bytes.every((b, i) => this.pending.at(i) === b);
   }
 
   write(bytes) {
@@ -198,6 +202,11 @@ class Link {
     this.output.set(bytes, this.outputSize);
     this.outputSize += bytes.length;
     this.written += bytes.length;
+    // A program that prints slowly is seen printing, as on a board: lines go out as they
+    // end, and anything goes out after a pause.
+    if (bytes[bytes.length - 1] === 10 || performance.now() - this.flushedAt > FLUSH_AFTER_MS) {
+      this.flush();
+    }
   }
 
   flush() {
@@ -218,6 +227,7 @@ class Link {
       }
     }
     this.outputSize = 0;
+    this.flushedAt = performance.now();
   }
 
   /** The latest output, flushed or not. */
@@ -246,8 +256,10 @@ class Link {
 class Interpreter {
   static async boot(link, args, raw) {
     const self = new Interpreter();
+    self.link = link;
+    self.mp = null;
     // Output is held back while booting into the raw REPL (the friendly banner is not shown).
-    self.sink = (bytes) => link.write(bytes);
+    self.sink = (bytes) => self.print(bytes);
     self.mp = await loadMicroPython({
       heapsize: args.heapsize,
       linebuffer: false,
@@ -255,7 +267,6 @@ class Interpreter {
       stderr: (bytes) => self.sink(bytes),
       stdin: () => self.readInput(),
     });
-    self.link = link;
     const FS = self.mp.FS;
     for (const dir of RUNTIME_DIRS) {
       try {
@@ -280,7 +291,7 @@ class Interpreter {
       };
       self.mp.replInit();
       self.mp.replProcessChar(0x01);
-      self.sink = (bytes) => link.write(bytes);
+      self.sink = (bytes) => self.print(bytes);
       if (held.indexOf(RAW_BANNER) < 0) {
         link.write(held);
       } else {
@@ -290,6 +301,20 @@ class Interpreter {
       self.mp.replInit();
     }
     return self;
+  }
+
+  /** Output of the port; while code runs (the interrupt character is set), input that arrived
+   * meanwhile is looked at for it. */
+  print(bytes) {
+    this.link.write(bytes);
+    if (!this.mp || !this.link.input.arrived()) {
+      return;
+    }
+    const module = this.mp._module;
+    const interruptChar = module._mp_hal_get_interrupt_char();
+    if (interruptChar >= 0 && this.link.takeInterrupt(interruptChar)) {
+      module._mp_sched_keyboard_interrupt();
+    }
   }
 
   /** A byte for code reading stdin. The interrupt character (unless code turned it off with
@@ -309,7 +334,8 @@ class Interpreter {
   }
 
   runBootFiles(names) {
-    const lines = ["import sys"];
+    // Ctrl-C interrupts boot.py and main.py, as on a board.
+    const lines = ["import sys, micropython", "micropython.kbd_intr(3)"];
     for (const name of names) {
       lines.push(
         "try:",
@@ -320,12 +346,13 @@ class Interpreter {
         "    _c = _f.read()",
         "    _f.close()",
         "    try:",
-        "        exec(_c, {'__name__': '__main__'})",
+        // compiled under the file's name, so tracebacks name it as a board's do
+        `        exec(compile(_c, ${JSON.stringify(name)}, 'exec'), {'__name__': '__main__'})`,
         "    except (Exception, KeyboardInterrupt) as _e:",
         "        sys.print_exception(_e)",
       );
     }
-    lines.push("_f = _c = _e = None", "del _f, _c, _e");
+    lines.push("micropython.kbd_intr(-1)", "_f = _c = _e = None", "del _f, _c, _e");
     try {
       this.mp.runPython(lines.join("\n"));
     } catch (error) {
@@ -384,7 +411,7 @@ async function main() {
       resting = false;
     }
     if (raw && link.atPrompt() && link.startsWith(RAW_PASTE_REQUEST)) {
-      link.pending.splice(0, RAW_PASTE_REQUEST.length);
+      link.pending.drop(RAW_PASTE_REQUEST.length);
       link.write(RAW_PASTE_REFUSED);
       continue;
     }
