@@ -169,7 +169,40 @@ fn wasmboard_soft_reset_keeps_files_and_clears_state() {
 }
 
 #[test]
+fn wasmboard_sees_files_put_in_its_root_while_running() {
+    let board = WasmBoard::start();
+    assert_success(&upy_on(board.port(), &["exec", "print(1)"]));
+    std::fs::write(board.root().join("later.txt"), b"added later").expect("host file");
+    let output = upy_on(board.port(), &["cat", ":later.txt"]);
+    assert_success(&output);
+    assert_eq!(output.stdout, b"added later");
+    let output = upy_on(board.port(), &["rm", ":later.txt"]);
+    assert_success(&output);
+    assert!(!board.root().join("later.txt").exists());
+}
+
+#[test]
+fn wasmboard_works_on_a_paced_link() {
+    let board = WasmBoard::with(SimOptions {
+        baud: Some(115_200),
+        ..SimOptions::default()
+    });
+    let dir = tempfile::tempdir().expect("temp dir");
+    let local = dir.path().join("p.py");
+    std::fs::write(&local, "print('paced')\n".repeat(200)).expect("local file");
+    let output = upy_on(
+        board.port(),
+        &["cp", local.to_str().expect("utf-8 path"), ":p.py"],
+    );
+    assert_success(&output);
+    let output = upy_on(board.port(), &["exec", "import p"]);
+    assert_success(&output);
+    assert_eq!(text(&output), "paced\n".repeat(200));
+}
+
+#[test]
 fn wasmboard_serves_mpremote() {
+    // mpremote asks for raw-paste first: the board answers that it has none (R\x00).
     let board = board_with(&[("hello.txt", b"hello")]);
     let output = std::process::Command::new(venv_bin("mpremote"))
         .args([
