@@ -4,9 +4,9 @@
 // a board talks over its USB serial port. Unlike the unix port from PyPI, its
 // `deflate.DeflateIO` can compress, so it stands for boards that can.
 //
-// Bytes read from stdin are fed one at a time to the port's event-driven REPL; its output goes
-// to stdout unchanged. Code that reads `sys.stdin` gets the bytes that follow the command, read
-// synchronously from stdin while the code runs, as on a board.
+// Bytes read from stdin (by a worker thread: input.mjs) are fed one at a time to the port's
+// event-driven REPL; its output goes to stdout unchanged. Code that reads `sys.stdin` waits for
+// and gets the bytes that follow the command, as on a board.
 //
 // Bridged differences from a board (the port has no REPL loop of its own):
 // - the filesystem is the port's in-memory one. It is loaded from --root at start and after
