@@ -92,6 +92,91 @@ fn wasmboard_output_waits_for_a_host_that_reads_late() {
     assert_eq!(zeros, 300_000, "{} bytes received", received.len());
 }
 
+/// The board's port opened directly, its output collected by a thread so that reads can time out.
+struct RawPort {
+    port: std::fs::File,
+    output: std::sync::mpsc::Receiver<Vec<u8>>,
+    seen: Vec<u8>,
+}
+
+impl RawPort {
+    fn open(board: &WasmBoard) -> RawPort {
+        use std::io::Read;
+        let port = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(board.port())
+            .expect("open the port");
+        let mut reader = port.try_clone().expect("second handle");
+        let (sender, output) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut piece = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut piece) {
+                if n == 0 || sender.send(piece[..n].to_vec()).is_err() {
+                    return;
+                }
+            }
+        });
+        RawPort {
+            port,
+            output,
+            seen: Vec::new(),
+        }
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        use std::io::Write;
+        self.port.write_all(bytes).expect("write the port");
+    }
+
+    /// Everything up to and including `end`, waiting at most 5 s for it.
+    fn until(&mut self, end: &[u8]) -> Vec<u8> {
+        let deadline = Instant::now() + std::time::Duration::from_secs(5);
+        loop {
+            if let Some(at) = self.seen.windows(end.len()).position(|w| w == end) {
+                let rest = self.seen.split_off(at + end.len());
+                return std::mem::replace(&mut self.seen, rest);
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.seen.extend_from_slice(&bytes),
+                Err(_) => panic!(
+                    "no {:?} from the board; it sent {:?}",
+                    String::from_utf8_lossy(end),
+                    String::from_utf8_lossy(&self.seen)
+                ),
+            }
+        }
+    }
+}
+
+#[test]
+fn wasmboard_raw_repl_answers_as_a_board_without_raw_paste() {
+    let board = WasmBoard::start();
+    let mut port = RawPort::open(&board);
+    port.until(b">>> ");
+    port.send(b"\x01");
+    port.until(b"raw REPL; CTRL-B to exit\r\n>");
+    port.send(b"\x05A\x01");
+    assert_eq!(port.until(b"R\x00"), b"R\x00");
+    port.send(b"print(6*7)\x04");
+    assert_eq!(port.until(b"\x04>"), b"OK42\n\x04\x04>");
+    port.send(b"\x04");
+    assert_eq!(
+        port.until(b"raw REPL; CTRL-B to exit\r\n>"),
+        b"OK\r\nMPY: soft reboot\r\nraw REPL; CTRL-B to exit\r\n>"
+    );
+    port.send(b"\x02");
+    port.until(b">>> ");
+    port.send(b"\x04");
+    let reboot = port.until(b">>> ");
+    assert!(
+        reboot.starts_with(b"\r\nMPY: soft reboot\r\n"),
+        "{:?}",
+        String::from_utf8_lossy(&reboot)
+    );
+}
+
 #[test]
 fn wasmboard_cat_of_a_large_file_loses_no_byte() {
     // The board prints the whole file in one burst, faster than upy reads it.
