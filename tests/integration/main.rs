@@ -33,3 +33,4 @@ mod sha256sum;
 mod sync;
 mod sync_romfs;
 mod tree;
+mod wasmboard;

@@ -2,6 +2,8 @@
 //!
 //! - [`SimBoard`] runs `tests/simboard/simboard.py`: the real MicroPython unix port as a board
 //!   (private root folder, soft reset like a board, optional UART pacing and simulated unplug).
+//! - [`WasmBoard`] runs the same relay with `--port-kind wasm`: the MicroPython WebAssembly port
+//!   (npm, run by node: `tests/wasmboard`), a board whose `deflate.DeflateIO` can compress.
 //! - [`MicrobitBoard`] runs QEMU's micro:bit with Debian's MicroPython 1.9.2 firmware: the
 //!   old-firmware target (no raw-paste, no hashlib/binascii/os.stat, tiny input buffer).
 //!
@@ -62,6 +64,8 @@ pub struct SimOptions {
     /// Hand the ROM partition out as a block device (ioctl, writeblocks) as ESP32 ports do,
     /// instead of a memoryview written with `vfs.rom_ioctl`.
     pub romfs_block_device: bool,
+    /// Run the WebAssembly port (`tests/wasmboard`) instead of the unix port: see [`WasmBoard`].
+    pub wasm_port: bool,
 }
 
 /// The real MicroPython unix port presented as a serial board on a pty.
@@ -119,6 +123,9 @@ impl SimBoard {
         }
         if options.romfs_block_device {
             command.arg("--romfs-kind").arg("block");
+        }
+        if options.wasm_port {
+            command.arg("--port-kind").arg("wasm");
         }
         if options.stable_link || options.replug_after.is_some() {
             command.arg("--link").arg(dir.path().join("ttyUPY0"));
@@ -194,6 +201,39 @@ fn spawn_line_reader(stream: impl Read + Send + 'static) -> mpsc::Receiver<Strin
         }
     });
     receiver
+}
+
+/// The MicroPython WebAssembly port (npm `@micropython/micropython-webassembly-pyscript`, run by
+/// node) as a serial board: in-memory files mirrored to [`SimBoard::root`], soft reset like a
+/// board, no raw-paste (it answers `R\x00`), Ctrl-C only reaches code that reads stdin.
+pub struct WasmBoard(SimBoard);
+
+impl WasmBoard {
+    /// An unpaced board with an empty filesystem.
+    pub fn start() -> WasmBoard {
+        WasmBoard::with(SimOptions::default())
+    }
+
+    /// A board started with `options` (`wasm_port` is implied; no ROM partition).
+    pub fn with(options: SimOptions) -> WasmBoard {
+        let package = repo_root().join("tests/wasmboard/node_modules/@micropython");
+        assert!(
+            package.exists(),
+            "the MicroPython WebAssembly port is not installed: run tests/setup.sh (npm ci in tests/wasmboard)"
+        );
+        WasmBoard(SimBoard::with(SimOptions {
+            wasm_port: true,
+            ..options
+        }))
+    }
+}
+
+impl std::ops::Deref for WasmBoard {
+    type Target = SimBoard;
+
+    fn deref(&self) -> &SimBoard {
+        &self.0
+    }
 }
 
 /// Debian's MicroPython 1.9.2 firmware running in QEMU's micro:bit: the old-firmware target.

@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """A simulated MicroPython board: the real MicroPython unix port behind a pseudo-terminal.
 
+With --port-kind wasm the board is instead the MicroPython WebAssembly port run by node
+(tests/wasmboard/wasmboard.mjs, which bridges that port's own differences: files, soft reset,
+raw-paste); this program then only relays, with the same pacing, cut and replug.
+
 Clients (upy, mpremote, mpytool, ...) open the printed port as if it were a board's USB serial
 port. This program relays bytes between that port and a MicroPython unix-port process running on
 a second pty, and bridges the differences between the unix port and a board:
@@ -47,6 +51,8 @@ UART_FIFO = 64
 # Output a paced link holds before the board's prints block, as a UART's TX buffer and a
 # USB-serial bridge's buffer do: a board never runs ahead of its link by more than this.
 OUTPUT_BACKLOG = 4096
+# How long a host may fall behind reading before a fast board's output is dropped (--port-kind wasm).
+SLOW_CLIENT_GRACE = 2.0
 
 
 # The ROM partition of --romfs-partition: vfs.rom_ioctl over a file opened before the board
@@ -245,13 +251,50 @@ class Pacer:
             self.tokens -= n
 
 
+WASMBOARD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "wasmboard", "wasmboard.mjs")
+
+
 class Interpreter:
-    """One run of the unix port on its own pty, from boot to exit."""
+    """One run of the board's interpreter on its own pty, from boot to exit."""
 
     def __init__(self, args, home, raw):
         self.master, slave = pty.openpty()
-        set_raw_keep_signals(slave)
         self.slave = slave  # kept open to ask how much input is still unread
+        self.sent_raw_request = False
+        self.forwarded = 0  # bytes written to the interpreter's terminal
+        if args.port_kind == "wasm":
+            self.start_wasm(args, raw)
+        else:
+            self.start_unix(args, home, raw)
+        os.set_blocking(self.master, False)
+        # Readable once the process ends: a soft reset is seen at once, not at the next tick.
+        try:
+            self.exited = os.pidfd_open(self.process.pid)
+        except (AttributeError, OSError):
+            self.exited = None
+
+    def start_wasm(self, args, raw):
+        """The WebAssembly port handles soft reset itself, so it only ends if it fails; it reads
+        Ctrl-C as a byte (no terminal signals), and its own output needs no filtering."""
+        tty.setraw(self.slave)
+        self.interrupts_by_signal = False
+        self.ready = True
+        self.booting = False
+        argv = [args.node, WASMBOARD, "--root", args.root]
+        if raw:
+            argv.append("--raw")
+        self.process = subprocess.Popen(
+            argv,
+            stdin=self.slave,
+            stdout=self.slave,
+            start_new_session=True,
+            close_fds=True,
+        )
+
+    def start_unix(self, args, home, raw):
+        slave = self.slave
+        set_raw_keep_signals(slave)
+        self.interrupts_by_signal = True
         self.ready = False  # input is held until the runtime can take it (READY_MARKER)
         self.early_output = b""
         self.booting = raw  # swallowing output until the raw REPL banner appears
@@ -273,14 +316,6 @@ class Interpreter:
             preexec_fn=take_controlling_terminal,
             close_fds=True,
         )
-        self.sent_raw_request = False
-        self.forwarded = 0  # bytes written to the interpreter's terminal
-        os.set_blocking(self.master, False)
-        # Readable once the process ends: a soft reset is seen at once, not at the next tick.
-        try:
-            self.exited = os.pidfd_open(self.process.pid)
-        except (AttributeError, OSError):
-            self.exited = None
 
     def close(self):
         if self.process.poll() is None:
@@ -311,6 +346,7 @@ class Board:
         self.pending_interrupt = None  # (deadline, unread bytes when 0x03 was forwarded)
         self.recent_output = b""
         self.output_tail = b""
+        self.client_stalled_since = None  # when a write to the host last found its buffer full
         self.plug_in()
         self.interpreter = Interpreter(args, self.home, raw=False)
 
@@ -422,7 +458,7 @@ class Board:
         del self.to_board[:written]
         self.up_pacer.spend(written)
         interp.forwarded += written
-        if b"\x03" in chunk:
+        if b"\x03" in chunk and interp.interrupts_by_signal:
             # Stream position just past the last 0x03: once the interpreter has read that far,
             # the byte was taken as data (code that called micropython.kbd_intr(-1)).
             position = interp.forwarded - (len(chunk) - 1 - chunk.rindex(b"\x03"))
@@ -439,14 +475,25 @@ class Board:
         try:
             written = os.write(self.client, bytes(self.to_client[:n]))
         except (BlockingIOError, OSError):
+            if self.client_stalled_since is None:
+                self.client_stalled_since = time.monotonic()
             # Nobody is reading: a board's output is lost when no host listens.
-            if len(self.to_client) > 65536:
+            if len(self.to_client) > 65536 and not self.slow_client_holds_output():
                 del self.to_client[: len(self.to_client) - 65536]
             return
+        self.client_stalled_since = None
         del self.to_client[:written]
         self.down_pacer.spend(written)
         if self.count_cut(written):
             self.cut()
+
+    def slow_client_holds_output(self):
+        """The WebAssembly board prints a file's bytes in one burst, faster than a host reads
+        them: its output waits (as a USB board's does) for a reader that is behind, and is
+        dropped only once nobody has read for a while."""
+        if self.args.port_kind != "wasm" or self.client_stalled_since is None:
+            return False
+        return time.monotonic() - self.client_stalled_since < SLOW_CLIENT_GRACE
 
     def check_interrupt(self):
         """A 0x03 still unread after a while means signals are off (raw-paste): send SIGINT."""
@@ -479,6 +526,8 @@ class Board:
             interp = self.interpreter
             # On a paced link the board's output blocks once the link's buffers are full.
             backed_up = self.args.baud and self.client is not None and len(self.to_client) >= OUTPUT_BACKLOG
+            if len(self.to_client) > 65536 and self.slow_client_holds_output():
+                backed_up = True
             readers = [] if backed_up else [interp.master]
             if not backed_up and interp.exited is not None:
                 readers.append(interp.exited)
@@ -564,11 +613,20 @@ def main():
         "--romfs-file", help="file holding the ROM partition (default: romfs0.bin in --state)"
     )
     parser.add_argument(
+        "--port-kind",
+        choices=["unix", "wasm"],
+        default="unix",
+        help="the board: the unix port, or the WebAssembly port run by node (tests/wasmboard)",
+    )
+    parser.add_argument("--node", default="node", help="node, for --port-kind wasm")
+    parser.add_argument(
         "--micropython",
         default=os.path.join(os.path.dirname(sys.executable), "micropython"),
         help="the unix port (default: micropython beside this python)",
     )
     args = parser.parse_args()
+    if args.port_kind == "wasm" and args.romfs_partition:
+        parser.error("--romfs-partition needs --port-kind unix")
     args.root = os.path.abspath(args.root)
     os.makedirs(args.root, exist_ok=True)
     if args.state is None:
