@@ -11,6 +11,7 @@ mod cli;
 mod compile;
 mod cp;
 mod df;
+mod download;
 mod eval;
 mod exec;
 mod files;

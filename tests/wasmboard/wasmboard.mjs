@@ -22,9 +22,9 @@
 // - the port's filesystem raises OSError with Emscripten's errno numbers (ENOENT is 44, EEXIST
 //   20, ...) while its `errno` module has MicroPython's (ENOENT 2, EEXIST 17): `open` and the `os`
 //   file functions are wrapped at boot to raise MicroPython's numbers, as every board does;
-// - the port's `binascii` is micropython-lib's pure-Python one, whose decoders take only bytes;
-//   a board's C `binascii` also takes str, so `a2b_base64`, `unhexlify` and `a2b_hex` are
-//   wrapped at boot to accept str too;
+// - the port's `binascii` is micropython-lib's pure-Python one, whose decoders take only bytes
+//   (a board's C `binascii` also takes str): left as it is, so the tests show that upy sends
+//   bytes;
 // - code runs synchronously, so Ctrl-C reaches it only when it prints or reads stdin (a silent
 //   loop cannot be interrupted); `micropython.kbd_intr(-1)` makes it a byte of input as on a
 //   board.
@@ -90,20 +90,6 @@ def _upy_errno_bridge():
 _upy_errno_bridge()
 del _upy_errno_bridge
 
-def _upy_binascii_bridge():
-    import binascii
-    def taking_str(f):
-        def call(data, *args):
-            return f(data.encode() if isinstance(data, str) else data, *args)
-        return call
-    for name in ('a2b_base64', 'unhexlify', 'a2b_hex'):
-        if hasattr(binascii, name):
-            setattr(binascii, name, taking_str(getattr(binascii, name)))
-try:
-    _upy_binascii_bridge()
-except ImportError:
-    pass
-del _upy_binascii_bridge
 `;
 
 function parseArgs(argv) {

@@ -474,7 +474,7 @@ pub(crate) fn deflate_code(source: &str) -> String {
         .trailing_zeros()
         .clamp(9, 15);
     format!(
-        "exec(deflate.DeflateIO(io.BytesIO(binascii.a2b_base64('{}')),deflate.RAW,{wbits}).read())",
+        "exec(deflate.DeflateIO(io.BytesIO(binascii.a2b_base64(b'{}')),deflate.RAW,{wbits}).read())",
         base64::Engine::encode(&base64::engine::general_purpose::STANDARD, packed)
     )
 }

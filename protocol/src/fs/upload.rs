@@ -124,14 +124,14 @@ impl Fs<'_> {
                 match packed {
                     // Smallest of base64 and deflate+base64; the window covers the whole chunk.
                     Some(packed) => format!(
-                        "w(z('{packed}',{}))",
+                        "w(z(b'{packed}',{}))",
                         chunk
                             .len()
                             .next_power_of_two()
                             .trailing_zeros()
                             .clamp(9, 15)
                     ),
-                    None => format!("w(a('{plain}'))"),
+                    None => format!("w(a(b'{plain}'))"),
                 }
             } else {
                 format!("w({})", py_bytes(chunk))
