@@ -9,6 +9,11 @@ byte. Prints seconds per tool, upy's speed-up over each peer, each tool's payloa
 command latency: the median time of a whole `exec "pass"` and a one-file `ls` command line
 (connect, take control of the board, run, leave), each tool on the same board.
 
+With `--board wasm` the board is the MicroPython WebAssembly port (tests/wasmboard), whose
+firmware can compress: upy's downloads then come back deflated (run it with
+`--tools upy`: mpytool 2.6 cannot list that port's folders, and mpremote 1.29 refuses to copy
+onto it, "destination is not a directory").
+
 Usage: bench/transfer.sh   (or: .venv/bin/python bench/transfer.py --upy target/release/upy)
 """
 
@@ -55,11 +60,11 @@ def make_payloads(work):
 
 
 class Board:
-    def __init__(self, venv, root):
+    def __init__(self, venv, root, kind):
         self.root = root
         self.proc = subprocess.Popen(
             [os.path.join(venv, "bin", "python"), os.path.join(REPO, "tests/simboard/simboard.py"),
-             "--root", root, "--baud", str(BAUD), "--exit-on-stdin-eof"],
+             "--root", root, "--baud", str(BAUD), "--exit-on-stdin-eof", "--port-kind", kind],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline().strip()
         if not line.startswith("PORT "):
@@ -98,8 +103,8 @@ def tool_commands(tool, upy, venv, port):
     if tool == "mpremote":
         base = [os.path.join(venv, "bin", "mpremote"), "connect", port]
         return {
-            "put": lambda src: base + ["fs", "cp", src, ":"],
-            "put_dir": lambda src: base + ["fs", "cp", "-r", src, ":"],
+            "put": lambda src: base + ["fs", "cp", src, ":/"],
+            "put_dir": lambda src: base + ["fs", "cp", "-r", src, ":/"],
             "get": lambda name, dst: base + ["fs", "cp", ":" + name, dst],
             "get_dir": lambda name, dst: base + ["fs", "cp", "-r", ":" + name, dst],
         }
@@ -169,11 +174,14 @@ def main():
     parser.add_argument("--upy", default=os.path.join(REPO, "target/release/upy"))
     parser.add_argument("--venv", default=os.environ.get("UPY_VENV", os.path.join(REPO, ".venv")))
     parser.add_argument("--tools", default="upy,mpremote,mpytool")
+    parser.add_argument("--board", choices=("unix", "wasm"), default="unix",
+                        help="the unix port (default) or the WebAssembly port, which compresses")
     args = parser.parse_args()
     tools = args.tools.split(",")
     work = tempfile.mkdtemp(prefix="upy-bench-")
     make_payloads(work)
-    board = Board(args.venv, os.path.join(work, "board"))
+    os.makedirs(os.path.join(work, "board"), exist_ok=True)
+    board = Board(args.venv, os.path.join(work, "board"), args.board)
     cases = [("50 KB .py", "module.py"), ("200 KB random", "random.bin"), ("50 small .py", "small")]
     results = {}  # (case, direction, tool) -> seconds
     try:
@@ -209,8 +217,9 @@ def main():
                     latency[(name, tool)] = median([timed(command) for _ in range(LATENCY_RUNS)])
     finally:
         board.stop()
-    print("\nmpytool downloads: n/a (mpytool 2.6 needs os.ilistdir sizes, which the unix port lacks)")
-    print(f"Simulated board paced at {BAUD} baud ({LINK_BYTES_PER_S} B/s each way); "
+    if "mpytool" in tools:
+        print("\nmpytool downloads: n/a (mpytool 2.6 needs os.ilistdir sizes, which the unix port lacks)")
+    print(f"\nSimulated board ({args.board} port) paced at {BAUD} baud ({LINK_BYTES_PER_S} B/s each way); "
           f"base64 payload limit {BASE64_LIMIT:.0f} B/s\n")
     header = f"{'case':14} {'direction':9}" + "".join(f" {t:>9}" for t in tools)
     peers = [t for t in tools if t != "upy"]
