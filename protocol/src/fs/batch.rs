@@ -13,7 +13,10 @@
 //!   read every frame sent, so the stream and the raw REPL never get out of step.
 //! - **inline**: a small batch on a board known to stream carries its content as bytes
 //!   literals in the code (`_ib`), saving the receiver's definition and a round trip per
-//!   file; the board runs the same operations (`_op`) and answers the same way.
+//!   file; the board runs the same operations (`_op`) and answers the same way. A batch of
+//!   writes only, on a board with `os.rename`, `os.stat` and `hashlib`, runs `_qw` instead: a
+//!   few hundred bytes of code that needs none of the general helpers, which a soft reset
+//!   clears (so every `sync --watch` save would otherwise send them again).
 //! - **step by step**: boards without raw binary stdin (MicroPython 1.9, the micro:bit) get
 //!   one exec per operation, file content as base64 or bytes literals inside code.
 //!

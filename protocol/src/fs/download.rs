@@ -1,8 +1,9 @@
-//! Downloads: `_dn` prints a `size mode` line, then the file: raw bytes through
-//! `sys.stdout.buffer` (mode 0); on boards whose `deflate.DeflateIO` can write, frames of
-//! independently deflated 4 KB pieces with a 256-byte window (mode 3: the board's compressor
-//! searches its whole window for every byte, so the window stays small), each sent raw when
-//! it would not shrink; base64 (1) or hex (2) lines on boards without binary output.
+//! Downloads: the board prints a `size mode` line, then the file. `_dz` (boards with binary
+//! output and `deflate`) sends raw bytes through `sys.stdout.buffer` (mode 0) or, where
+//! `deflate.DeflateIO` can write, frames of independently deflated 4 KB pieces with a
+//! 256-byte window (mode 3: the board's compressor searches its whole window for every byte,
+//! so the window stays small), each piece sent raw when it would not shrink. `_dn` (older and
+//! smaller boards) sends raw bytes, or base64 (1) or hex (2) lines without binary output.
 
 use base64::Engine as _;
 
@@ -71,23 +72,7 @@ impl Fs<'_> {
                 .map_err(|err| map_os_error(err, &path))?;
             data
         } else if mode == "0" {
-            // The size comes from the board: grow as bytes arrive instead of trusting it with
-            // one allocation.
-            let mut data = Vec::with_capacity(size.min(1 << 20) as usize);
-            let mut piece = [0u8; 4096];
-            while (data.len() as u64) < size {
-                if self.session.cancel_requested() {
-                    // Ctrl-C reaches the board (it did not turn keyboard interrupts off); what
-                    // is still on its way is dropped when the next session starts.
-                    self.session.resynchronize();
-                    return Err(Error::Interrupted);
-                }
-                let want = (size - data.len() as u64).min(piece.len() as u64) as usize;
-                self.session
-                    .read_exact_into(&mut piece[..want], "file content")?;
-                data.extend_from_slice(&piece[..want]);
-                progress.on_bytes(want as u64);
-            }
+            let data = self.read_raw_content(size, progress)?;
             self.session
                 .finish(&mut |_| {}, Some(timeout))
                 .map_err(|err| map_os_error(err, &path))?;
@@ -112,6 +97,28 @@ impl Fs<'_> {
             });
         }
         progress.on_file_done(&path);
+        Ok(data)
+    }
+
+    /// The content of a raw download: `size` bytes.
+    fn read_raw_content(&mut self, size: u64, progress: &mut dyn Progress) -> Result<Vec<u8>> {
+        // The size comes from the board: grow as bytes arrive instead of trusting it with one
+        // allocation.
+        let mut data = Vec::with_capacity(size.min(1 << 20) as usize);
+        let mut piece = [0u8; 4096];
+        while (data.len() as u64) < size {
+            if self.session.cancel_requested() {
+                // Ctrl-C reaches the board (it did not turn keyboard interrupts off); what is
+                // still on its way is dropped when the next session starts.
+                self.session.resynchronize();
+                return Err(Error::Interrupted);
+            }
+            let want = (size - data.len() as u64).min(piece.len() as u64) as usize;
+            self.session
+                .read_exact_into(&mut piece[..want], "file content")?;
+            data.extend_from_slice(&piece[..want]);
+            progress.on_bytes(want as u64);
+        }
         Ok(data)
     }
 
