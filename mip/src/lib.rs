@@ -49,9 +49,15 @@ pub use source::{Spec, DEFAULT_INDEX};
 
 /// Compiles the `.py` files among `files` to `.mpy` (v6.3, as mpy-cross 1.29.0) in place:
 /// `pkg/x.py` becomes `pkg/x.mpy`, its source name stored as the path. Other files are kept.
-pub fn compile_sources(files: &mut [ResolvedFile], opt_level: u8) -> Result<()> {
+/// `march` (mpy-cross's `-march`) compiles `@micropython.native`, `viper` and `asm_*` functions.
+pub fn compile_sources(
+    files: &mut [ResolvedFile],
+    opt_level: u8,
+    march: Option<&str>,
+) -> Result<()> {
     let options = mpy_compiler::CompileOptions {
         opt_level,
+        march: march.map(str::to_string),
         ..mpy_compiler::CompileOptions::default()
     };
     for file in files.iter_mut() {

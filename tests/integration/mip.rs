@@ -197,7 +197,10 @@ fn make_index(root: &Path) {
             version: "1.0",
             files: &[
                 ("alpha/__init__.py", "from beta import B\nA = B + 2\n"),
-                ("alpha/new.py", "NEW = 1\n"),
+                (
+                    "alpha/new.py",
+                    "import micropython\n@micropython.native\ndef twice(x):\n    return x * 2\nNEW = twice(21)\n",
+                ),
             ],
             deps: &[("beta", "2.0")],
         },
@@ -410,7 +413,8 @@ fn mip_install_takes_versions_targets_sources_and_chains() {
         b"# source\nB = 40\n".to_vec()
     );
 
-    // --compile turns the sources into .mpy files the board imports.
+    // --compile turns the sources into .mpy files the board imports, with native code for
+    // the board's architecture (x64 here).
     let output = fixture.upy(
         &board,
         &[
@@ -425,7 +429,7 @@ fn mip_install_takes_versions_targets_sources_and_chains() {
             "alpha",
             "+",
             "exec",
-            "import sys; sys.path.insert(0, '/compiled'); sys.modules.clear(); import alpha; print(alpha.__file__, alpha.A)",
+            "import sys; sys.path.insert(0, '/compiled'); sys.modules.clear(); import alpha, alpha.new; print(alpha.__file__, alpha.A, alpha.new.NEW)",
         ],
     );
     assert_success(&output);
@@ -433,7 +437,13 @@ fn mip_install_takes_versions_targets_sources_and_chains() {
         names(&board_files(&board, "compiled")),
         ["alpha/__init__.mpy", "alpha/new.mpy", "beta.mpy"]
     );
-    assert_eq!(stdout(&output).trim(), "/compiled/alpha/__init__.mpy 42");
+    assert_eq!(stdout(&output).trim(), "/compiled/alpha/__init__.mpy 42 42");
+    let native = &board_files(&board, "compiled")["alpha/new.mpy"];
+    assert_eq!(
+        native[2] >> 2,
+        2,
+        "the .mpy header names x64 as its architecture"
+    );
 }
 
 #[test]

@@ -80,6 +80,9 @@ pub struct Plan {
     pub target: String,
     /// Compile `.py` files before installing.
     pub compile: bool,
+    /// The board's native architecture (`-march`), for `@micropython.native`, `viper` and
+    /// `asm_*` functions when compiling.
+    pub march: Option<&'static str>,
 }
 
 impl Plan {
@@ -105,11 +108,13 @@ impl Plan {
             file.compile,
             false,
         );
-        let board_mpy = if use_mpy || compile {
-            board_mpy_version(session)?
+        let board_format = if use_mpy || compile {
+            board_mpy(session)?
         } else {
             None
         };
+        let board_mpy = board_format.map(|format| (format & 0xff) as u8);
+        let march = board_format.and_then(crate::commands::sync::compile::board_march);
         if compile && board_mpy != Some(6) {
             return Err(fail(
                 Status::Failure,
@@ -146,22 +151,23 @@ impl Plan {
             },
             target,
             compile,
+            march,
         })
     }
 }
 
-/// The .mpy version the board loads (`sys.implementation._mpy & 0xff`), `None` when it does
-/// not say (as mip then asks for sources).
-fn board_mpy_version(session: &mut Session) -> Result<Option<u8>> {
+/// The .mpy format the board loads (`sys.implementation._mpy`: version in the low byte,
+/// native architecture above), `None` when it does not say (as mip then asks for sources).
+fn board_mpy(session: &mut Session) -> Result<Option<u32>> {
     let out = session
-        .exec_capture("import sys\nprint(getattr(sys.implementation,'_mpy',0)&255)")
+        .exec_capture("import sys\nprint(getattr(sys.implementation,'_mpy',0))")
         .board()?;
     let text = String::from_utf8_lossy(&out);
     Ok(text
         .trim()
-        .parse::<u8>()
+        .parse::<u32>()
         .ok()
-        .filter(|&version| version != 0))
+        .filter(|&format| format & 0xff != 0))
 }
 
 /// The package download cache: `mip/` in the cache folder (`UPY_CACHE_DIR` to move it).
@@ -178,7 +184,7 @@ pub fn put_on_board(
     stale: &[String],
 ) -> Result<InstallReport> {
     if plan.compile {
-        upy_mip::compile_sources(&mut resolution.files, 0).map_err(mip_error)?;
+        upy_mip::compile_sources(&mut resolution.files, 0, plan.march).map_err(mip_error)?;
     }
     let mut bars = Bars::new(ctx.printer);
     upy_mip::install(session, &plan.target, &resolution.files, stale, &mut bars).map_err(mip_error)
