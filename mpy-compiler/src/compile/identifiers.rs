@@ -14,6 +14,8 @@ use crate::parse_tree::{Node, Qstr, Rule};
 use crate::scope::{id_flag, scope_flag, EmitKind, IdKind, ScopeKind};
 
 impl<'t, 'p> Compiler<'t, 'p> {
+    // ----- loads, stores and deletes -----
+
     pub(super) fn id_for_modification(&mut self, scope: usize, qstr: Qstr) -> usize {
         let s = &mut self.scopes[scope];
         let i = s.find_or_add(qstr, IdKind::GlobalImplicit);
@@ -93,6 +95,8 @@ impl<'t, 'p> Compiler<'t, 'p> {
         self.emit_id_op(IdOp::Load, qstr, Access::Fast(local_num));
     }
 
+    // ----- parameters -----
+
     pub(super) fn compile_scope_param(&mut self, node: &Node, is_func: bool) {
         let (name_rule, star_rule) = if is_func {
             (Rule::TypedargslistName, Rule::TypedargslistStar)
@@ -157,6 +161,8 @@ impl<'t, 'p> Compiler<'t, 'p> {
             self.scope_mut().num_pos_args += 1;
         }
     }
+
+    // ----- numbering -----
 
     pub(super) fn compute_scope_things(&mut self, index: usize) {
         let s = &mut self.scopes[index];
@@ -233,6 +239,8 @@ impl<'t, 'p> Compiler<'t, 'p> {
             s.num_locals += num_free as usize;
         }
     }
+
+    // ----- prelude -----
 
     pub(super) fn prelude(&self, index: usize) -> PreludeInfo<Qstr> {
         let s = &self.scopes[index];
