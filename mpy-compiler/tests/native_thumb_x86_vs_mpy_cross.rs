@@ -35,9 +35,9 @@ fn compare_corpus(dirs: &[&str], options: &CompileOptions, args: &[&str]) {
                 "{name}: mpy-cross rejected it ({theirs}), upy did not"
             )),
             (Err(theirs), Err(e)) => {
-                if !theirs.contains(e.kind.name())
-                    || !theirs.contains(&e.message)
-                    || traceback_line(&theirs).unwrap_or(0) != e.line
+                if !theirs.stderr.contains(e.kind.name())
+                    || !theirs.stderr.contains(&e.message)
+                    || theirs.line() != e.line
                 {
                     failures.push(format!("{name}: mpy-cross says {theirs}, upy {e}"));
                 }
@@ -162,20 +162,22 @@ fn corpus_from_environment_is_identical_to_mpy_cross() {
                 (Ok(_), Err(e)) => failures.push(format!("{arch} {rel}: upy rejected it: {e}")),
                 (Err(theirs), Ok(_)) => failures.push(format!(
                     "{arch} {rel}: mpy-cross rejected it ({}), upy did not",
-                    theirs.lines().last().unwrap_or_default()
+                    theirs.last_line()
                 )),
                 (Err(theirs), Err(e)) => {
-                    if theirs.contains("Assertion `") || theirs.is_empty() {
+                    if theirs.stderr.contains("Assertion `") || theirs.stderr.is_empty() {
                         aborts += 1;
                         if e.line == 0 {
                             failures.push(format!("{arch} {rel}: mpy-cross aborts, upy: {e}"));
                         }
-                    } else if theirs.contains(e.kind.name()) && theirs.contains(&e.message) {
+                    } else if theirs.stderr.contains(e.kind.name())
+                        && theirs.stderr.contains(&e.message)
+                    {
                         both_rejected += 1;
                     } else {
                         failures.push(format!(
                             "{arch} {rel}: mpy-cross says {}, upy {e}",
-                            theirs.lines().last().unwrap_or_default()
+                            theirs.last_line()
                         ));
                     }
                 }

@@ -6,21 +6,29 @@
 //! the stack depth, the code size and finally the bytes (repeated until jumps stop shrinking).
 //! Like the reference compiler, an error is recorded once and compilation carries on to the
 //! end of the pass, because later steps decide which line the error reports.
+//!
+//! This module holds the compiler's state, the pass driver (`compile_scope`) and the dispatch
+//! from parse-tree rules to the methods of its submodules: `stmt`, `flow`, `expr` and `defs`
+//! compile constructs by kind, `identifiers` takes each name from declaration to slot,
+//! `native_scope` and `asm_scope` hold what native/viper and inline-assembler scopes add, and
+//! `tree` reads the parse tree.
 
 mod asm_scope;
 mod defs;
 mod expr;
 mod flow;
+mod identifiers;
+mod native_scope;
 mod stmt;
 mod tree;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::emit::native::{self as native, AnyNative, NativeScope};
-use crate::emit::{Access, Emitter, IdOp, ModuleTables, Pass, PassEnd, PreludeInfo, RawCode};
+use crate::emit::native::{self as native, AnyNative};
+use crate::emit::{Emitter, ModuleTables, Pass, PassEnd, RawCode};
 use crate::parse_tree::{Node, Qstr, QstrPool, Rule};
-use crate::scope::{self, id_flag, scope_flag, EmitKind, IdKind, Scope, ScopeKind};
+use crate::scope::{self, scope_flag, EmitKind, IdKind, Scope, ScopeKind};
 use tree::*;
 
 /// mpy-cross's default heap on a 64-bit host (`-X heapsize` changes it).
@@ -429,118 +437,7 @@ impl<'t, 'p> Compiler<'t, 'p> {
         self.reserve_labels_for_native(1);
     }
 
-    // ----- identifiers -----
-
-    fn id_for_modification(&mut self, scope: usize, qstr: Qstr) -> usize {
-        let s = &mut self.scopes[scope];
-        let i = s.find_or_add(qstr, IdKind::GlobalImplicit);
-        if s.ids[i].kind == IdKind::GlobalImplicit {
-            s.ids[i].kind = if s.kind.is_func_like() {
-                IdKind::Local
-            } else {
-                IdKind::GlobalImplicitAssigned
-            };
-        }
-        i
-    }
-
-    fn id_op(&mut self, kind: IdOp, qstr: Qstr) {
-        let Some(i) = self.scope().find(qstr) else {
-            return;
-        };
-        let id = self.scope().ids[i];
-        let access = match id.kind {
-            IdKind::GlobalImplicit | IdKind::GlobalImplicitAssigned | IdKind::Undecided => {
-                Access::Name
-            }
-            IdKind::GlobalExplicit => Access::Global,
-            IdKind::Local => Access::Fast(id.local_num as usize),
-            IdKind::Cell | IdKind::Free => Access::Deref(id.local_num as usize),
-        };
-        self.emit_id_op(kind, qstr, access);
-    }
-
-    fn emit_load_const_str(&mut self, qstr: Qstr) {
-        let text = if self.emit.native.is_some() {
-            self.pool.get(qstr).to_vec()
-        } else {
-            Vec::new()
-        };
-        self.emit.load_const_str(qstr, &text);
-    }
-
-    fn emit_id_op(&mut self, kind: IdOp, qstr: Qstr, access: Access) {
-        let name = if self.emit.native.is_some() {
-            self.pool.text(qstr).into_owned()
-        } else {
-            String::new()
-        };
-        self.emit.id_op(kind, qstr, &name, access);
-    }
-
-    fn load_id(&mut self, qstr: Qstr) {
-        if self.pass == Pass::Scope {
-            self.scope_mut().find_or_add(qstr, IdKind::GlobalImplicit);
-        } else {
-            self.id_op(IdOp::Load, qstr);
-        }
-    }
-
-    fn store_id(&mut self, qstr: Qstr) {
-        if self.pass == Pass::Scope {
-            self.id_for_modification(self.cur, qstr);
-        } else {
-            self.id_op(IdOp::Store, qstr);
-        }
-    }
-
-    fn delete_id(&mut self, qstr: Qstr) {
-        if self.pass == Pass::Scope {
-            self.id_for_modification(self.cur, qstr);
-        } else {
-            self.id_op(IdOp::Delete, qstr);
-        }
-    }
-
-    fn load_global(&mut self, qstr: Qstr) {
-        self.emit_id_op(IdOp::Load, qstr, Access::Global);
-    }
-
-    fn load_fast(&mut self, qstr: Qstr, local_num: usize) {
-        self.emit_id_op(IdOp::Load, qstr, Access::Fast(local_num));
-    }
-
     // ----- scopes -----
-
-    fn prelude(&self, index: usize) -> PreludeInfo<Qstr> {
-        let s = &self.scopes[index];
-        let n_args = s.num_pos_args + s.num_kwonly_args;
-        let arg_names = (0..n_args)
-            .map(|i| {
-                s.ids
-                    .iter()
-                    .find(|id| id.flags & id_flag::IS_PARAM != 0 && id.local_num as usize == i)
-                    .map_or(self.names.star, |id| id.qstr)
-            })
-            .collect();
-        let cells = s
-            .ids
-            .iter()
-            .filter(|id| id.kind == IdKind::Cell)
-            .map(|id| id.local_num as u8)
-            .collect();
-        PreludeInfo {
-            n_state: s.num_locals + s.stack_size,
-            n_exc_stack: s.exc_stack_size,
-            scope_flags: s.scope_flags,
-            num_pos_args: s.num_pos_args,
-            num_kwonly_args: s.num_kwonly_args,
-            num_def_pos_args: s.num_def_pos_args,
-            simple_name: s.simple_name,
-            arg_names,
-            cells,
-        }
-    }
 
     /// Runs one pass over one scope; false when the emit pass must be repeated.
     fn compile_scope(&mut self, index: usize, pass: Pass) -> bool {
@@ -680,242 +577,6 @@ impl<'t, 'p> Compiler<'t, 'p> {
                 }
                 true
             }
-        }
-    }
-
-    /// The native emitter for the `-march` target, or an error when there is none.
-    fn new_native(&mut self) -> Option<AnyNative<Qstr>> {
-        let arch = self.options.native_arch;
-        let placeholder = self.native_scope(self.cur, &self.prelude(self.cur));
-        let native = AnyNative::for_arch(
-            arch.map_or("", |a| a.name),
-            arch.map_or(0, |a| a.arch_flags),
-            placeholder,
-        );
-        if native.is_none() && self.error.is_none() {
-            if arch.is_some_and(|a| !a.native_emitter) {
-                // mpy-cross fails before it starts the scope, so its traceback names the
-                // scope the first pass ended with: the last one.
-                self.error = Some((
-                    "NotImplementedError",
-                    "cannot emit native code for this architecture".into(),
-                ));
-                let last = self.scopes.len() - 1;
-                self.error_line = line(self.scopes[last].node).unwrap_or(0);
-            } else {
-                self.error = Some((
-                    "NotImplementedError",
-                    "native code for this architecture is not supported yet".into(),
-                ));
-                self.error_line = 0;
-            }
-        }
-        native
-    }
-
-    fn native_scope(&self, index: usize, prelude: &PreludeInfo<Qstr>) -> NativeScope<Qstr> {
-        let s = &self.scopes[index];
-        NativeScope {
-            viper: s.emit == EmitKind::Viper,
-            scope_flags: s.scope_flags,
-            num_pos_args: s.num_pos_args,
-            num_kwonly_args: s.num_kwonly_args,
-            num_def_pos_args: s.num_def_pos_args,
-            num_locals: s.num_locals,
-            stack_size: s.stack_size,
-            exc_stack_size: s.exc_stack_size,
-            param_vtypes: s
-                .ids
-                .iter()
-                .filter(|id| id.flags & id_flag::IS_PARAM != 0)
-                .map(|id| (id.local_num as usize, id.flags >> id_flag::VIPER_TYPE_POS))
-                .collect(),
-            cells: prelude.cells.clone(),
-            simple_name: s.simple_name,
-            arg_names: prelude.arg_names.clone(),
-        }
-    }
-
-    /// Moves an error the native emitter found into the compiler's error, so the statement
-    /// loop stops there and names the statement's line, as mpy-cross does.
-    fn sync_native_error(&mut self) {
-        if let Some(error) = self.emit.take_native_error() {
-            self.record_native_error(error);
-        }
-    }
-
-    fn record_native_error(&mut self, error: native::NativeError) {
-        // mpy-cross's native emitter overwrites the error slot, even its own earlier error,
-        // unless that one stopped it.
-        if self.error.is_some() && (!self.error_from_native || self.error_is_fatal) {
-            return;
-        }
-        self.error = Some((error.kind, error.message.into()));
-        self.error_from_native = true;
-        self.error_is_fatal = error.fatal;
-    }
-
-    /// `compile_viper_type_annotation`: the viper type named by an annotation.
-    fn viper_type_annotation(&mut self, annotation: &Node) -> u8 {
-        if is_null(annotation) {
-            return native::vtype::PYOBJ;
-        }
-        match id(annotation) {
-            Some(name) => match native::vtype::from_name(self.pool.get(name)) {
-                Some(t) => t,
-                None => {
-                    // mpy-cross replaces any earlier error with this one and leaves the line
-                    // to the statement loop.
-                    let text = format!("unknown type '{}'", self.pool.text(name));
-                    self.error = Some(("ViperTypeError", text.into()));
-                    native::vtype::PYOBJ
-                }
-            },
-            None => {
-                self.syntax_error(annotation, "annotation must be an identifier");
-                native::vtype::PYOBJ
-            }
-        }
-    }
-
-    fn compile_scope_param(&mut self, node: &Node, is_func: bool) {
-        let (name_rule, star_rule) = if is_func {
-            (Rule::TypedargslistName, Rule::TypedargslistStar)
-        } else {
-            (Rule::VarargslistName, Rule::VarargslistStar)
-        };
-        if self.scope().scope_flags & scope_flag::VARKEYWORDS != 0 {
-            self.syntax_error(node, "invalid syntax");
-            return;
-        }
-        let mut param_name = None;
-        let mut param_flag = id_flag::IS_PARAM;
-        if let Some(name) = id(node) {
-            param_name = Some(name);
-            self.count_param();
-        } else if is_kind(node, name_rule) {
-            param_name = id(child(node, 0));
-            self.count_param();
-        } else if is_kind(node, star_rule) {
-            if self.have_star {
-                self.syntax_error(node, "invalid syntax");
-                return;
-            }
-            self.have_star = true;
-            param_flag = id_flag::IS_PARAM | id_flag::IS_STAR_PARAM;
-            let star = child(node, 0);
-            if let Some(name) = id(star) {
-                self.scope_mut().scope_flags |= scope_flag::VARARGS;
-                param_name = Some(name);
-            } else if !is_null(star) {
-                // Named star with an annotation (`tfpdef`).
-                self.scope_mut().scope_flags |= scope_flag::VARARGS;
-                param_name = id(child(star, 0));
-            }
-        } else {
-            // `**kwargs`, possibly annotated.
-            param_name = id(child(node, 0));
-            param_flag = id_flag::IS_PARAM | id_flag::IS_DBL_STAR_PARAM;
-            self.scope_mut().scope_flags |= scope_flag::VARKEYWORDS;
-        }
-        if let Some(name) = param_name {
-            let i = self.scope_mut().find_or_add(name, IdKind::Undecided);
-            if self.scope().ids[i].kind != IdKind::Undecided {
-                self.syntax_error(node, "argument name reused");
-                return;
-            }
-            let mut flags = param_flag;
-            if is_func && self.scope().emit == EmitKind::Viper && is_kind(node, name_rule) {
-                let vt = self.viper_type_annotation(child(node, 1));
-                flags |= vt << id_flag::VIPER_TYPE_POS;
-            }
-            let id = &mut self.scope_mut().ids[i];
-            id.kind = IdKind::Local;
-            id.flags = flags;
-        }
-    }
-
-    fn count_param(&mut self) {
-        if self.have_star {
-            self.scope_mut().num_kwonly_args += 1;
-        } else {
-            self.scope_mut().num_pos_args += 1;
-        }
-    }
-
-    fn compute_scope_things(&mut self, index: usize) {
-        let s = &mut self.scopes[index];
-        // The *args parameter goes after all other parameters (except **kwargs).
-        if s.scope_flags & scope_flag::VARARGS != 0 {
-            let mut last_param: Option<usize> = None;
-            for i in (0..s.ids.len()).rev() {
-                if s.ids[i].flags & id_flag::IS_STAR_PARAM != 0 {
-                    if let Some(p) = last_param {
-                        s.ids.swap(i, p);
-                    }
-                    break;
-                } else if last_param.is_none() && s.ids[i].flags == id_flag::IS_PARAM {
-                    last_param = Some(i);
-                }
-            }
-        }
-
-        s.num_locals = 0;
-        let class_qstr = self.names.dunder_class;
-        for id in s.ids.iter_mut() {
-            if s.kind == ScopeKind::Class && id.qstr == class_qstr {
-                continue;
-            }
-            if s.kind.is_func_like() && id.kind == IdKind::GlobalImplicit {
-                id.kind = IdKind::GlobalExplicit;
-            }
-            if id.kind == IdKind::GlobalExplicit {
-                let is_cast = s.emit == EmitKind::Viper
-                    && native::vtype::from_name(self.pool.get(id.qstr))
-                        .is_some_and(|t| t >= native::vtype::INT);
-                if !is_cast {
-                    s.scope_flags |= native::native_flag::REFGLOBALS;
-                }
-            }
-            if id.kind == IdKind::Local || id.flags & id_flag::IS_PARAM != 0 {
-                id.local_num = s.num_locals as u16;
-                s.num_locals += 1;
-            }
-        }
-        for id in s.ids.iter_mut() {
-            if id.kind == IdKind::Cell && id.flags & id_flag::IS_PARAM == 0 {
-                id.local_num = s.num_locals as u16;
-                s.num_locals += 1;
-            }
-        }
-
-        let Some(parent) = self.scopes[index].parent else {
-            return;
-        };
-        let parent_vars: Vec<Qstr> = self.scopes[parent]
-            .ids
-            .iter()
-            .filter(|id| matches!(id.kind, IdKind::Cell | IdKind::Free))
-            .map(|id| id.qstr)
-            .collect();
-        let s = &mut self.scopes[index];
-        let mut num_free = 0u16;
-        for qstr in parent_vars {
-            for id in s.ids.iter_mut() {
-                if id.kind == IdKind::Free && id.qstr == qstr {
-                    id.local_num = num_free;
-                    num_free = num_free.wrapping_add(1);
-                }
-            }
-        }
-        if num_free > 0 {
-            for id in s.ids.iter_mut() {
-                if id.kind != IdKind::Free || id.flags & id_flag::IS_PARAM != 0 {
-                    id.local_num = id.local_num.wrapping_add(num_free);
-                }
-            }
-            s.num_pos_args += num_free as usize;
-            s.num_locals += num_free as usize;
         }
     }
 
