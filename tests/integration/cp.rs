@@ -19,7 +19,7 @@ pub(crate) fn noise(len: usize, seed: u32) -> Vec<u8> {
         .collect()
 }
 
-fn python_source(len: usize) -> Vec<u8> {
+pub(crate) fn python_source(len: usize) -> Vec<u8> {
     let mut text = String::new();
     let mut i = 0;
     while text.len() < len {

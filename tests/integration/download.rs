@@ -1,33 +1,9 @@
 //! Downloads from a board whose firmware can compress (the WebAssembly port, `deflate` with
 //! write) come back as deflated frames; content that does not shrink comes raw in between.
 
+use crate::cp::{noise, python_source as source};
 use crate::simboard::{SimOptions, WasmBoard};
 use crate::util::{assert_success, stderr, upy_on};
-
-/// Python-like source: compresses well even with the board's 256-byte window.
-fn source(bytes: usize) -> Vec<u8> {
-    let mut text = String::new();
-    let mut i = 0;
-    while text.len() < bytes {
-        text.push_str(&format!(
-            "def handle_{i}(event, state):\n    if event.kind == 'press':\n        state.count += {i}\n    return state\n\n"
-        ));
-        i += 1;
-    }
-    text.into_bytes()
-}
-
-fn noise(len: usize, seed: u32) -> Vec<u8> {
-    let mut state = seed | 1;
-    (0..len)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            state as u8
-        })
-        .collect()
-}
 
 #[test]
 fn source_from_a_compressing_board_needs_less_than_its_size_on_the_link() {
