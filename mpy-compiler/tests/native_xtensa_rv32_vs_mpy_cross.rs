@@ -142,3 +142,39 @@ fn every_function_native_is_identical_to_mpy_cross_on_each_target() {
         ],
     );
 }
+
+/// A native function whose loop body is `statements` statements long: past ~4,000 the
+/// loop's conditional branch no longer reaches its end.
+fn long_loop(statements: usize) -> Vec<u8> {
+    let mut source = String::from("@micropython.native\ndef f(x):\n    y = 0\n    while x:\n");
+    for i in 0..statements {
+        source.push_str(&format!("        y = y + x * {i}\n"));
+    }
+    source.push_str("        x = x - 1\n    return y\n");
+    source.into_bytes()
+}
+
+#[test]
+fn xtensa_branches_out_of_reach_fail_as_mpy_cross_fails() {
+    for arch in ["xtensa", "xtensawin"] {
+        let flag = format!("-march={arch}");
+        for statements in [300, 9000] {
+            let source = long_loop(statements);
+            let expected = mpy_cross_outcome(&source, &[&flag]);
+            let actual = upy_outcome(&source, &march(arch));
+            if statements == 9000 {
+                assert_eq!(
+                    expected,
+                    Err((
+                        0,
+                        "RuntimeError: ERROR: xtensa bccz out of range".to_string()
+                    )),
+                    "{arch}"
+                );
+            } else {
+                assert!(expected.is_ok(), "{arch}: {expected:?}");
+            }
+            assert_eq!(actual, expected, "{arch}, {statements} statements");
+        }
+    }
+}

@@ -265,9 +265,11 @@ pub trait Assembler {
     /// `ASM_END_PASS`: flushes anything the encoder still holds (literal pools...).
     fn end_pass(&mut self) {}
 
-    /// A `NotImplementedError` message the encoder raised in the emit pass (Thumb cannot
-    /// address a stack slot past 255 words: "too many locals for native method").
-    fn encoding_error(&self) -> Option<&'static str> {
+    /// An exception the encoder raised in the emit pass, as (kind, message): Thumb cannot
+    /// address a stack slot past 255 words (`NotImplementedError`: "too many locals for native
+    /// method"); an Xtensa branch or jump out of reach is a `RuntimeError`. It ends the
+    /// compilation, as the exception ends mpy-cross's.
+    fn encoding_error(&self) -> Option<(&'static str, String)> {
         None
     }
 

@@ -380,6 +380,10 @@ impl<const WINDOWED: bool> Assembler for AsmXtensa<WINDOWED> {
         &mut self.base
     }
 
+    fn encoding_error(&self) -> Option<(&'static str, String)> {
+        self.error.clone().map(|message| ("RuntimeError", message))
+    }
+
     fn end_pass(&mut self) {
         self.num_const = self.cur_const;
         self.cur_const = 0;

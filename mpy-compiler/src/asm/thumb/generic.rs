@@ -47,9 +47,13 @@ impl Assembler for Thumb {
         &mut self.base
     }
 
-    fn encoding_error(&self) -> Option<&'static str> {
-        self.too_many_locals()
-            .then_some("too many locals for native method")
+    fn encoding_error(&self) -> Option<(&'static str, String)> {
+        self.too_many_locals().then(|| {
+            (
+                "NotImplementedError",
+                "too many locals for native method".to_string(),
+            )
+        })
     }
 
     fn entry(&mut self, num_locals: usize) {

@@ -428,8 +428,8 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
             self.n_cell = cells.len();
         }
         self.asm.end_pass();
-        if let Some(message) = self.asm.encoding_error() {
-            self.error("NotImplementedError", message.to_string());
+        if let Some((kind, message)) = self.asm.encoding_error() {
+            self.raise_kind(kind, message);
         }
         if self.pass != Pass::Emit {
             return None;

@@ -479,12 +479,17 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
 
     /// An error that ends compilation at once (`mp_raise_NotImplementedError` in the emitter).
     fn raise(&mut self, message: &str) {
+        self.raise_kind("NotImplementedError", message.into());
+    }
+
+    /// An exception of `kind` that ends compilation at once.
+    fn raise_kind(&mut self, kind: &'static str, message: String) {
         if self.error.as_ref().is_some_and(|e| e.fatal) {
             return;
         }
         self.error = Some(NativeError {
-            kind: "NotImplementedError",
-            message: message.into(),
+            kind,
+            message,
             fatal: true,
         });
     }
