@@ -116,7 +116,7 @@ pub struct Features {
     pub stdout_buffer: bool,
 }
 
-/// Everything [`Session::info`] learns.
+/// Everything [`Session::info`](crate::Session::info) learns.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DeviceInfo {
     /// MicroPython version, e.g. `1.29.0-preview`.

@@ -1,10 +1,10 @@
 //! ESP chips over the ROM serial bootloader.
 //!
-//! Every session starts with this crate's own ROM client ([`super::rom`]): reset into the
+//! Every session starts with this crate's own ROM client (`flasher::rom`): reset into the
 //! bootloader, sync, and identify the chip. An image built for another chip is refused right
 //! there, before a stub is uploaded or a byte is written. ESP32-class chips are then handed to
 //! espflash (stub upload, baud switch, compressed writes, MD5 verification); the ESP8266,
-//! which espflash 4 no longer supports, is flashed by [`super::esp8266`] through its ROM.
+//! which espflash 4 no longer supports, is flashed by `flasher::esp8266` through its ROM.
 
 use std::borrow::Cow;
 

@@ -140,7 +140,7 @@ impl Fs<'_> {
         self.apply(&[Operation::write(path, data)], progress)
     }
 
-    /// Applies `operations` in order in one board program (see the [module](self) notes).
+    /// Applies `operations` in order in one board program (see the [`fs`](super) notes).
     /// Stops at the first failure, whose error names that operation's path; the operations
     /// before it are done and were reported to [`Progress::on_operation_done`].
     pub fn apply(

@@ -26,7 +26,7 @@
 //! the old file.
 //!
 //! Downloads print a `size mode` line, then the raw bytes through `sys.stdout.buffer`,
-//! deflated in frames where the board can compress (see [`download`]), or base64 or hex lines
+//! deflated in frames where the board can compress (see [`Fs::read`]), or base64 or hex lines
 //! on boards without binary output.
 
 mod batch;
