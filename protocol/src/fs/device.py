@@ -83,10 +83,10 @@ def _op(o,d=b'',x=b''):
 def _ib(O):
  for o in O:_op(*((o,) if type(o) is str else o));sys.stdout.write('\x17')
 #@quick
-try:import os
-except ImportError:import uos as os
-from hashlib import sha256
 def _qw(O):
+ try:import os
+ except ImportError:import uos as os
+ from hashlib import sha256
  c=os.getcwd()=='/'
  for p,d,x in O:
   if c:p=p[1:]
