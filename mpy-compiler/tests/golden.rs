@@ -4,50 +4,18 @@
 //! byte, so one run shows how far the compiler is from the reference.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use mpy_compiler::{compile, CompileOptions};
 
-fn resources() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("resources")
-}
-
-fn py_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .collect();
-    files.sort();
-    files
-}
+mod common;
+use common::{difference, py_files, resources};
 
 fn file_name(path: &Path) -> String {
     path.file_name()
         .unwrap_or_default()
         .to_string_lossy()
         .into_owned()
-}
-
-/// Describes how `actual` differs from `expected`, or `None` when they are equal.
-fn difference(expected: &[u8], actual: &[u8]) -> Option<String> {
-    if expected == actual {
-        return None;
-    }
-    let at = expected
-        .iter()
-        .zip(actual)
-        .position(|(a, b)| a != b)
-        .unwrap_or(expected.len().min(actual.len()));
-    Some(format!(
-        "first difference at byte {at} (expected {:02x?}, got {:02x?}); lengths {} vs {}",
-        expected
-            .get(at..(at + 8).min(expected.len()))
-            .unwrap_or(&[]),
-        actual.get(at..(at + 8).min(actual.len())).unwrap_or(&[]),
-        expected.len(),
-        actual.len()
-    ))
 }
 
 fn check(
@@ -81,7 +49,7 @@ fn report(failures: Vec<String>, total: usize) {
 
 #[test]
 fn valid_programs_compile_to_the_golden_bytes() {
-    let dir = resources().join("valid");
+    let dir = resources("valid");
     let files = py_files(&dir);
     assert!(
         files.len() >= 15,
@@ -118,7 +86,7 @@ fn expected_error(text: &str) -> (String, String, u32) {
 
 #[test]
 fn invalid_programs_fail_with_the_mpy_cross_error_and_line() {
-    let dir = resources().join("invalid");
+    let dir = resources("invalid");
     let files = py_files(&dir);
     assert!(
         files.len() >= 20,
@@ -154,7 +122,7 @@ fn invalid_programs_fail_with_the_mpy_cross_error_and_line() {
 
 #[test]
 fn option_cases_match_mpy_cross_with_the_same_options() {
-    let dir = resources().join("options");
+    let dir = resources("options");
     let cases = fs::read_to_string(dir.join("cases.txt")).expect("cases.txt readable");
     let mut failures = Vec::new();
     let mut total = 0;
@@ -196,7 +164,7 @@ fn option_cases_match_mpy_cross_with_the_same_options() {
 
 #[test]
 fn fuzz_found_inputs_match_mpy_cross_bytes_or_error() {
-    let dir = resources().join("fuzz");
+    let dir = resources("fuzz");
     let files = py_files(&dir);
     assert!(files.len() >= 50, "fuzz cases missing in {}", dir.display());
     let mut failures = Vec::new();

@@ -104,22 +104,7 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
         if A::ARGS_ON_STACK {
             a.mov_arg_to_reg(0, A::REG_PARENT_ARG_1);
         }
-        a.load_reg_reg_offset(
-            A::REG_FUN_TABLE,
-            A::REG_PARENT_ARG_1,
-            OFFSETOF_OBJ_FUN_BC_CONTEXT,
-        );
-        a.load_reg_reg_offset(
-            Self::reg_qstr_table(),
-            A::REG_FUN_TABLE,
-            OFFSETOF_MODULE_CONTEXT_QSTR_TABLE,
-        );
-        a.load_reg_reg_offset(
-            A::REG_FUN_TABLE,
-            A::REG_FUN_TABLE,
-            OFFSETOF_MODULE_CONTEXT_OBJ_TABLE,
-        );
-        a.load_reg_reg_offset(A::REG_FUN_TABLE, A::REG_FUN_TABLE, fun_table_off);
+        self.load_tables_from_fun_obj(fun_table_off);
         if self.need_fun_obj() {
             let idx = self.local_idx_fun_obj();
             self.asm.mov_local_reg(idx, A::REG_PARENT_ARG_1);
@@ -171,22 +156,11 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
         self.global_exc_entry();
     }
 
-    pub(super) fn native_entry(&mut self, fun_table_off: usize) {
-        self.n_state = self.scope.num_locals + self.scope.stack_size;
-        self.asm.data(A::WORD_SIZE, self.prelude_ptr_index as u64);
-        if self.is_generator() {
-            self.native_generator_entry(fun_table_off);
-            return;
-        }
-        self.stack_start = self.code_state_start + SIZEOF_CODE_STATE;
+    /// From the function object in `REG_PARENT_ARG_1`: the module context, its qstr table
+    /// into the qstr-table register and the function table (`mp_fun_table`) into
+    /// `REG_FUN_TABLE`, as the viper and native entries both begin.
+    fn load_tables_from_fun_obj(&mut self, fun_table_off: usize) {
         let a = &mut self.asm;
-        a.entry(self.stack_start + self.n_state);
-        if A::ARGS_ON_STACK {
-            a.mov_arg_to_reg(0, A::REG_PARENT_ARG_1);
-            a.mov_arg_to_reg(1, A::REG_PARENT_ARG_2);
-            a.mov_arg_to_reg(2, A::REG_PARENT_ARG_3);
-            a.mov_arg_to_reg(3, A::REG_PARENT_ARG_4);
-        }
         a.load_reg_reg_offset(
             A::REG_FUN_TABLE,
             A::REG_PARENT_ARG_1,
@@ -203,6 +177,25 @@ impl<A: Assembler, Q: Copy + Eq + Hash> NativeEmitter<A, Q> {
             OFFSETOF_MODULE_CONTEXT_OBJ_TABLE,
         );
         a.load_reg_reg_offset(A::REG_FUN_TABLE, A::REG_FUN_TABLE, fun_table_off);
+    }
+
+    pub(super) fn native_entry(&mut self, fun_table_off: usize) {
+        self.n_state = self.scope.num_locals + self.scope.stack_size;
+        self.asm.data(A::WORD_SIZE, self.prelude_ptr_index as u64);
+        if self.is_generator() {
+            self.native_generator_entry(fun_table_off);
+            return;
+        }
+        self.stack_start = self.code_state_start + SIZEOF_CODE_STATE;
+        let a = &mut self.asm;
+        a.entry(self.stack_start + self.n_state);
+        if A::ARGS_ON_STACK {
+            a.mov_arg_to_reg(0, A::REG_PARENT_ARG_1);
+            a.mov_arg_to_reg(1, A::REG_PARENT_ARG_2);
+            a.mov_arg_to_reg(2, A::REG_PARENT_ARG_3);
+            a.mov_arg_to_reg(3, A::REG_PARENT_ARG_4);
+        }
+        self.load_tables_from_fun_obj(fun_table_off);
         let fun_obj = self.local_idx_fun_obj();
         self.asm.mov_local_reg(fun_obj, A::REG_PARENT_ARG_1);
         let n_state_idx = self.code_state_start + OFFSETOF_CODE_STATE_N_STATE;
