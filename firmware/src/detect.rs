@@ -89,6 +89,17 @@ pub fn scan(catalog: &Catalog, roots: &[PathBuf]) -> Vec<Found> {
     found
 }
 
+/// A session on `port_name`, waiting up to 2 s for a port that has just appeared.
+fn open_session(port_name: &str) -> Result<upy_protocol::Session> {
+    let transport = upy_protocol::transport::open_when_ready(
+        port_name,
+        &upy_protocol::SerialOptions::default(),
+        Duration::from_secs(2),
+    )
+    .map_err(crate::flasher::rom::port_error)?;
+    Ok(upy_protocol::Session::new(Box::new(transport)))
+}
+
 /// Asks MicroPython running on `port` to call `machine.bootloader()`: interrupt whatever
 /// runs, enter the raw REPL, run the call. The board resets into its ROM bootloader (ESP32
 /// family) or BOOTSEL drive (RP2); the port may vanish while it does.
@@ -98,13 +109,7 @@ pub fn enter_bootloader_via_repl(port_name: &str) -> Result<()> {
         during: "asking MicroPython to enter its bootloader".into(),
         reason,
     };
-    let transport = upy_protocol::transport::open_when_ready(
-        port_name,
-        &upy_protocol::SerialOptions::default(),
-        Duration::from_secs(2),
-    )
-    .map_err(crate::flasher::rom::port_error)?;
-    let mut session = upy_protocol::Session::new(Box::new(transport));
+    let mut session = open_session(port_name)?;
     session
         .enter_raw_repl()
         .map_err(|e| failed(e.to_string()))?;
@@ -140,13 +145,7 @@ pub fn query_running(port_name: &str) -> Result<Option<RunningFirmware>> {
         during: "asking MicroPython what it is".into(),
         reason,
     };
-    let transport = upy_protocol::transport::open_when_ready(
-        port_name,
-        &upy_protocol::SerialOptions::default(),
-        Duration::from_secs(2),
-    )
-    .map_err(crate::flasher::rom::port_error)?;
-    let mut session = upy_protocol::Session::new(Box::new(transport));
+    let mut session = open_session(port_name)?;
     // Two tries: a board that has just been plugged in, or a loaded machine, can miss the
     // first second.
     let mut answered = false;
