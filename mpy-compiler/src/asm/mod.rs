@@ -460,6 +460,43 @@ pub trait Assembler {
     }
 }
 
+/// Support for the instruction sets' encoding tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::{AsmPass, Assembler};
+
+    /// Runs `emit` through `compute_passes` compute passes and the emit pass, ending each as
+    /// the native emitter does, and returns the code. The emit pass must write exactly what the
+    /// last compute pass counted.
+    pub(crate) fn assemble<A: Assembler>(
+        mut asm: A,
+        compute_passes: usize,
+        emit: impl Fn(&mut A),
+    ) -> Vec<u8> {
+        let mut size = 0;
+        for _ in 0..compute_passes {
+            asm.base_mut().start_pass(AsmPass::Compute);
+            emit(&mut asm);
+            asm.end_pass();
+            size = asm.base().code_pos();
+        }
+        asm.base_mut().start_pass(AsmPass::Emit);
+        emit(&mut asm);
+        asm.end_pass();
+        assert_eq!(
+            asm.base().code_pos(),
+            size,
+            "code size changed between passes"
+        );
+        asm.base_mut().take_code()
+    }
+
+    /// `code` as lowercase hex digits.
+    pub(crate) fn hex(code: &[u8]) -> String {
+        code.iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

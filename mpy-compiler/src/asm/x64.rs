@@ -652,16 +652,10 @@ impl Assembler for AsmX64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::asm::AsmPass;
 
     /// Runs `f` through both passes and returns the emitted bytes.
     fn assemble(f: impl Fn(&mut AsmX64)) -> Vec<u8> {
-        let mut asm = AsmX64::new(4);
-        asm.base.start_pass(AsmPass::Compute);
-        f(&mut asm);
-        asm.base.start_pass(AsmPass::Emit);
-        f(&mut asm);
-        asm.base.take_code()
+        crate::asm::test_support::assemble(AsmX64::new(4), 1, f)
     }
 
     // Expected bytes are the encodings GNU as gives for the same instructions.

@@ -1,18 +1,8 @@
 use super::*;
-use crate::asm::AsmPass;
+use crate::asm::test_support::{self, hex};
 
 fn assemble_with(ext: Rv32Extensions, f: impl Fn(&mut AsmRv32)) -> Vec<u8> {
-    let mut asm = AsmRv32::new(4, ext);
-    for pass in [AsmPass::Compute, AsmPass::Compute, AsmPass::Emit] {
-        asm.base.start_pass(pass);
-        f(&mut asm);
-        asm.end_pass();
-    }
-    asm.base.take_code()
-}
-
-fn hex(code: &[u8]) -> String {
-    code.iter().map(|b| format!("{b:02x}")).collect()
+    test_support::assemble(AsmRv32::new(4, ext), 2, f)
 }
 
 const NONE: Rv32Extensions = Rv32Extensions {

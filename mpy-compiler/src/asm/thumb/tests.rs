@@ -5,18 +5,12 @@
 
 use super::reg::*;
 use super::{cc, op, Thumb, ThumbArch};
+use crate::asm::test_support;
 use crate::asm::AsmPass;
 
 /// Runs `emit` through both passes, as the native emitter does, and returns the code.
 fn assemble(arch: ThumbArch, emit: impl Fn(&mut Thumb)) -> Vec<u8> {
-    let mut a = Thumb::new(arch, 4);
-    a.base.start_pass(AsmPass::Compute);
-    emit(&mut a);
-    let size = a.base.code_pos();
-    a.base.start_pass(AsmPass::Emit);
-    emit(&mut a);
-    assert_eq!(a.base.code_pos(), size, "code size changed between passes");
-    a.base.code().to_vec()
+    test_support::assemble(Thumb::new(arch, 4), 1, emit)
 }
 
 fn nops(n: usize) -> Vec<u8> {

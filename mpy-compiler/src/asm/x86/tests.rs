@@ -4,18 +4,11 @@
 
 use super::reg::*;
 use super::{cc, X86};
-use crate::asm::AsmPass;
+use crate::asm::test_support;
 
 /// Runs `emit` through both passes, as the native emitter does, and returns the code.
 fn assemble(emit: impl Fn(&mut X86)) -> Vec<u8> {
-    let mut a = X86::new(4);
-    a.base.start_pass(AsmPass::Compute);
-    emit(&mut a);
-    let size = a.base.code_pos();
-    a.base.start_pass(AsmPass::Emit);
-    emit(&mut a);
-    assert_eq!(a.base.code_pos(), size, "code size changed between passes");
-    a.base.code().to_vec()
+    test_support::assemble(X86::new(4), 1, emit)
 }
 
 #[test]

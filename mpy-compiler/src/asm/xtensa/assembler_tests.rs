@@ -1,20 +1,11 @@
 use super::*;
+use crate::asm::test_support::{self, hex};
 use crate::asm::AsmPass;
 
 /// Runs `f` through two compute passes (so the constant table is sized) and the emit pass,
 /// as the native emitter does, and returns the code.
 fn assemble<const W: bool>(f: impl Fn(&mut AsmXtensa<W>)) -> Vec<u8> {
-    let mut asm = AsmXtensa::<W>::new(4);
-    for pass in [AsmPass::Compute, AsmPass::Compute, AsmPass::Emit] {
-        asm.base.start_pass(pass);
-        f(&mut asm);
-        asm.end_pass();
-    }
-    asm.base.take_code()
-}
-
-fn hex(code: &[u8]) -> String {
-    code.iter().map(|b| format!("{b:02x}")).collect()
+    test_support::assemble(AsmXtensa::<W>::new(4), 2, f)
 }
 
 // Expected code checked instruction by instruction with xtensa-lx106-elf-objdump against
